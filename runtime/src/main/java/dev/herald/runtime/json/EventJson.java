@@ -1,0 +1,195 @@
+package dev.herald.runtime.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.herald.runtime.EventRegistry;
+import dev.herald.runtime.EventType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * The wire envelope {@code {"event":"fs.created","data":{...},"ts":1704508800000}}: encoded once to
+ * UTF-8 bytes with the generated codecs, and decoded back into the typed record. Thread-safe.
+ */
+public final class EventJson {
+    /** Deeper JSON is rejected before it can exhaust the stack. */
+    public static final int MAX_NESTING_DEPTH = 200;
+
+    private static final SerializedString EVENT = new SerializedString("event");
+    private static final SerializedString DATA = new SerializedString("data");
+    private static final SerializedString TS = new SerializedString("ts");
+
+    private final EventRegistry registry;
+    private final JsonFactory factory;
+
+    private EventJson(EventRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                .build();
+    }
+
+    /** Envelopes for the events of {@code registry}. */
+    public static EventJson create(EventRegistry registry) {
+        return new EventJson(registry);
+    }
+
+    /** Envelopes for every event catalog on the class path. */
+    public static EventJson create() {
+        return new EventJson(EventRegistry.load());
+    }
+
+    /** The registry that names and codecs come from. */
+    public EventRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * The envelope of {@code event} as UTF-8 JSON.
+     *
+     * @throws IllegalArgumentException when no catalog declares the event's class
+     */
+    public byte[] encode(Record event, long tsMillis) {
+        Objects.requireNonNull(event, "event");
+        return encodeTyped(registry.typeOf(event.getClass()), event, tsMillis);
+    }
+
+    /** The envelope of {@code event} of the given type as UTF-8 JSON. */
+    public <T extends Record> byte[] encode(EventType<T> type, T event, long tsMillis) {
+        return encodeTyped(type, event, tsMillis);
+    }
+
+    /** A control frame such as {@code {"event":"$resync","ts":1704508800000}}. */
+    public static byte[] encodeControl(String name, long tsMillis) {
+        if (!name.startsWith("$")) {
+            throw new IllegalArgumentException("control frame names start with '$': " + name);
+        }
+        return ("{\"event\":\"" + name + "\",\"ts\":" + tsMillis + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private <T extends Record> byte[] encodeTyped(EventType<T> type, Object event, long tsMillis) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(factory._getBufferRecycler(), 256);
+        try (JsonGenerator gen = factory.createGenerator(bytes)) {
+            gen.writeStartObject();
+            gen.writeFieldName(EVENT);
+            gen.writeString(type.name());
+            gen.writeFieldName(DATA);
+            type.codec().encode(gen, type.cast(event));
+            gen.writeFieldName(TS);
+            gen.writeNumber(tsMillis);
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + type.name(), e);
+        }
+        byte[] result = bytes.toByteArray();
+        bytes.release();
+        return result;
+    }
+
+    /** Reads an envelope from UTF-8 bytes. */
+    public ReceivedEvent decode(byte[] json) {
+        Objects.requireNonNull(json, "json");
+        try (JsonParser parser = factory.createParser(json)) {
+            return decode(parser);
+        } catch (IOException e) {
+            throw parseFailure(e);
+        }
+    }
+
+    /** Reads an envelope from a string. */
+    public ReceivedEvent decode(String json) {
+        Objects.requireNonNull(json, "json");
+        try (JsonParser parser = factory.createParser(json)) {
+            return decode(parser);
+        } catch (IOException e) {
+            throw parseFailure(e);
+        }
+    }
+
+    private static EventDecodeException parseFailure(IOException e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return EventDecodeException.of("malformed JSON: " + message, e);
+    }
+
+    private ReceivedEvent decode(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw CodecSupport.mismatch("an event envelope object", parser.currentToken());
+        }
+        EventType<?> type = null;
+        Record event = null;
+        boolean hasData = false;
+        TokenBuffer bufferedData = null; // "data" that came before "event"
+        long ts = 0;
+        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+            parser.nextToken();
+            switch (field) {
+                case "event" -> type = typeNamed(CodecSupport.readString(parser));
+                case "ts" -> ts = CodecSupport.readLong(parser);
+                case "data" -> {
+                    hasData = true;
+                    if (type != null) {
+                        event = decodeData(type, parser);
+                    } else {
+                        bufferedData = TokenBuffer.asCopyOfValue(parser);
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        if (parser.nextToken() != null) {
+            throw EventDecodeException.of("unexpected content after the envelope");
+        }
+        if (type == null) {
+            throw EventDecodeException.of("the envelope has no \"event\" name");
+        }
+        if (!hasData) {
+            throw EventDecodeException.of("the envelope has no \"data\"").inEvent(type.name());
+        }
+        if (bufferedData != null) {
+            try (JsonParser dataParser = bufferedData.asParser()) {
+                dataParser.nextToken();
+                event = decodeData(type, dataParser);
+            }
+        }
+        if (event == null) {
+            throw EventDecodeException.of("\"data\" is null").inEvent(type.name());
+        }
+        return new ReceivedEvent(type, event, ts);
+    }
+
+    private EventType<?> typeNamed(String name) {
+        if (name == null) {
+            throw EventDecodeException.of("the envelope's \"event\" is null");
+        }
+        if (name.startsWith("$")) {
+            throw EventDecodeException.of("'" + CodecSupport.abbreviate(name) + "' is a control frame, not an event");
+        }
+        EventType<?> type = registry.find(name);
+        if (type == null) {
+            throw EventDecodeException.of("unknown event '" + CodecSupport.abbreviate(name) + "'");
+        }
+        return type;
+    }
+
+    private static Record decodeData(EventType<?> type, JsonParser parser) throws IOException {
+        try {
+            return type.codec().decode(parser);
+        } catch (EventDecodeException e) {
+            throw e.inEvent(type.name());
+        } catch (JsonProcessingException e) {
+            throw EventDecodeException.of("malformed JSON: " + e.getOriginalMessage(), e)
+                    .inEvent(type.name());
+        }
+    }
+}
