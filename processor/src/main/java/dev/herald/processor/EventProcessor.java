@@ -1,0 +1,312 @@
+package dev.herald.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.herald.Event;
+import dev.herald.EventKey;
+import dev.herald.processor.emit.CatalogWriter;
+import dev.herald.processor.emit.CodecWriter;
+import dev.herald.processor.emit.ServiceFileWriter;
+import dev.herald.processor.model.EnumModel;
+import dev.herald.processor.model.EventModel;
+import dev.herald.processor.model.ModelExtractor;
+import dev.herald.processor.model.Reach;
+import dev.herald.processor.model.RecordModel;
+import dev.herald.processor.validation.CatalogValidator;
+import dev.herald.processor.validation.DeclarationValidator;
+import dev.herald.processor.validation.EventValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Herald annotation processor. Per round: read each {@code @Event} record into the model,
+ * validate it, and write the codecs of what it reaches. In the first round that brings no new
+ * events it writes the catalog; in the last round the services file and the TypeScript.
+ *
+ * <p>It never lets an exception reach javac: a failure is reported as an error on the element being
+ * processed, and processing goes on with the next one.
+ */
+@AutoService(Processor.class)
+public final class EventProcessor extends AbstractProcessor {
+    static final String OPTION_CATALOG = "herald.catalog";
+    static final String OPTION_TS_OUTPUT_DIR = "herald.ts.outputDir";
+    static final String OPTION_TS_GROUP_NAMES = "herald.ts.groupNames";
+    static final String OPTION_TS_REACT = "herald.ts.react";
+
+    private Reporter reporter;
+    private ModelExtractor extractor;
+    private DeclarationValidator declarations;
+    private EventValidator validator;
+    private CatalogValidator catalogValidator;
+    private ProcessorOptions options;
+
+    /** Valid events of all rounds, by record name. */
+    private final Map<String, EventModel> events = new TreeMap<>();
+    /** Records whose model needs a type that does not exist yet, by qualified name. */
+    private final Set<String> deferred = new LinkedHashSet<>();
+    /** Codec classes written so far, by qualified name. */
+    private final Set<String> writtenCodecs = new HashSet<>();
+
+    private String catalogName;
+    private Reach catalogReach;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        reporter = new Reporter(env.getMessager());
+        extractor = new ModelExtractor(env);
+        declarations = new DeclarationValidator(reporter);
+        validator = new EventValidator(reporter);
+        catalogValidator = new CatalogValidator(reporter);
+        options = ProcessorOptions.read(env.getOptions(), reporter);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Event.class.getCanonicalName(), EventKey.class.getCanonicalName());
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(OPTION_CATALOG, OPTION_TS_OUTPUT_DIR, OPTION_TS_GROUP_NAMES, OPTION_TS_REACT);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            if (round.processingOver()) {
+                finish(round);
+            } else {
+                processRound(round);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            reporter.report(HeraldMessage.INTERNAL_ERROR, "this round", stackTrace(e));
+        }
+        // Claim our own annotations: no other processor acts on them, and unclaimed ones make
+        // -Xlint:processing warn.
+        return true;
+    }
+
+    private void processRound(RoundEnvironment round) {
+        extractor.startRound();
+        validator.startRound();
+        Map<String, TypeElement> candidates = new TreeMap<>();
+        for (String name : deferred) {
+            TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
+            if (element != null) {
+                candidates.put(name, element);
+            }
+        }
+        deferred.clear();
+        Set<? extends Element> annotated = round.getElementsAnnotatedWith(Event.class);
+        for (Element element : annotated) {
+            if (guarded(element, () -> declarations.check(element))) {
+                TypeElement type = (TypeElement) element;
+                candidates.put(type.getQualifiedName().toString(), type);
+            }
+        }
+        List<EventModel> accepted = new ArrayList<>();
+        for (Map.Entry<String, TypeElement> candidate : candidates.entrySet()) {
+            guarded(candidate.getValue(), () -> {
+                EventModel model = extractor.readEvent(candidate.getValue());
+                switch (validator.check(model)) {
+                    case VALID -> accepted.add(model);
+                    case DEFER -> deferred.add(candidate.getKey());
+                    case INVALID -> {}
+                }
+                return true;
+            });
+        }
+        accepted.forEach(model -> events.put(model.record().qualifiedName(), model));
+        writeCodecs(Reach.of(accepted));
+
+        boolean quiet = annotated.isEmpty() && deferred.isEmpty();
+        if (quiet && catalogName == null && !events.isEmpty() && !round.errorRaised() && reporter.errorCount() == 0) {
+            writeCatalog();
+        }
+    }
+
+    private void writeCodecs(Reach reach) {
+        for (RecordModel record : reach.records()) {
+            guarded(
+                    record.element(),
+                    () -> writeCodec(
+                            record.element(),
+                            record.packageName(),
+                            record.simpleNames(),
+                            () -> CodecWriter.recordCodec(record)));
+        }
+        for (EnumModel model : reach.enums()) {
+            guarded(
+                    model.element(),
+                    () -> writeCodec(
+                            model.element(),
+                            model.packageName(),
+                            model.simpleNames(),
+                            () -> CodecWriter.enumCodec(model)));
+        }
+    }
+
+    private boolean writeCodec(
+            TypeElement type,
+            String packageName,
+            List<String> simpleNames,
+            java.util.function.Supplier<JavaFile> codec) {
+        String codecName = packageName.isEmpty()
+                ? String.join("_", simpleNames) + "JsonCodec"
+                : packageName + "." + String.join("_", simpleNames) + "JsonCodec";
+        if (!writtenCodecs.add(codecName)) {
+            return true;
+        }
+        if (SourceOrigin.isFromClassFile(processingEnv, type)
+                && processingEnv.getElementUtils().getTypeElement(codecName) != null) {
+            return true; // a library compiled with Herald ships its own codec
+        }
+        return writeJava(codec.get(), type);
+    }
+
+    private void writeCatalog() {
+        // Elements of earlier rounds may have lost their source positions: read every event afresh.
+        List<EventModel> sorted = new ArrayList<>();
+        for (String name : events.keySet()) {
+            TypeElement fresh = processingEnv.getElementUtils().getTypeElement(name);
+            sorted.add(fresh == null ? events.get(name) : extractor.readEvent(fresh));
+        }
+        sorted.sort((a, b) -> a.name().compareTo(b.name()));
+        Reach reach = Reach.of(sorted);
+        ClassName catalog = options.catalog() != null ? options.catalog() : defaultCatalog(sorted);
+        if (catalog == null) {
+            return;
+        }
+        if (!catalogValidator.check(
+                sorted, reach.records(), reach.enums(), catalog.packageName(), catalog.canonicalName())) {
+            return;
+        }
+        JavaFile file = CatalogWriter.catalog(catalog, sorted, reach.records(), reach.enums());
+        Element[] origins = sorted.stream().map(e -> e.record().element()).toArray(Element[]::new);
+        if (writeJava(file, origins)) {
+            catalogName = catalog.canonicalName();
+            catalogReach = reach;
+        }
+    }
+
+    /** {@code Events} in the longest package that every event's package starts with. */
+    private ClassName defaultCatalog(List<EventModel> sorted) {
+        Set<String> packages = new java.util.TreeSet<>();
+        sorted.forEach(e -> packages.add(e.record().packageName()));
+        String common = null;
+        for (String pkg : packages) {
+            common = common == null ? pkg : commonPackage(common, pkg);
+        }
+        if (common == null || (common.isEmpty() && !packages.equals(Set.of("")))) {
+            reporter.report(
+                    sorted.get(0).record().element(), HeraldMessage.CATALOG_NO_PACKAGE, String.join(", ", packages));
+            return null;
+        }
+        return ClassName.get(common, "Events");
+    }
+
+    static String commonPackage(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        StringBuilder common = new StringBuilder();
+        for (int i = 0; i < Math.min(left.length, right.length) && left[i].equals(right[i]); i++) {
+            common.append(common.length() == 0 ? "" : ".").append(left[i]);
+        }
+        return common.toString();
+    }
+
+    private void finish(RoundEnvironment round) {
+        for (String name : deferred) {
+            TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
+            EventModel model = element == null ? null : extractor.readEvent(element);
+            String missing = model == null ? name : MissingTypes.describe(model);
+            reporter.report(element, HeraldMessage.MISSING_TYPE, name, missing);
+        }
+        if (catalogName == null
+                && !events.isEmpty()
+                && deferred.isEmpty()
+                && !round.errorRaised()
+                && reporter.errorCount() == 0) {
+            writeCatalog(); // events arrived in the last possible round
+        }
+        if (catalogName == null) {
+            return;
+        }
+        Element[] origins =
+                events.values().stream().map(e -> e.record().element()).toArray(Element[]::new);
+        writeResource(ServiceFileWriter.PATH, ServiceFileWriter.content(catalogName), origins);
+    }
+
+    private boolean writeJava(JavaFile file, Element... origins) {
+        String name = file.packageName().isEmpty()
+                ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        try {
+            JavaFile withOrigins = file.toBuilder().build();
+            try (Writer writer =
+                    processingEnv.getFiler().createSourceFile(name, origins).openWriter()) {
+                withOrigins.writeTo(writer);
+            }
+            return true;
+        } catch (IOException e) {
+            reporter.report(origins.length > 0 ? origins[0] : null, HeraldMessage.WRITE_FAILED, name, e.getMessage());
+            return false;
+        }
+    }
+
+    void writeResource(String path, String content, Element... origins) {
+        try {
+            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
+            try (Writer writer = file.openWriter()) {
+                writer.write(content);
+            }
+        } catch (IOException e) {
+            reporter.report(HeraldMessage.WRITE_FAILED, path, e.getMessage());
+        }
+    }
+
+    /** Runs one element's work; a failure becomes an error on that element instead of a javac crash. */
+    private boolean guarded(Element element, java.util.function.BooleanSupplier work) {
+        try {
+            return work.getAsBoolean();
+        } catch (RuntimeException | LinkageError e) {
+            reporter.report(element, HeraldMessage.INTERNAL_ERROR, element, stackTrace(e));
+            return false;
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    Reach catalogReach() {
+        return catalogReach;
+    }
+}

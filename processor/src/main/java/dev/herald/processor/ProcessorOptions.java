@@ -1,0 +1,107 @@
+package dev.herald.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.lang.model.SourceVersion;
+
+/**
+ * The processor's {@code -A} options, checked once. An invalid value is reported and replaced by
+ * its default, so that one typo gives one error, not a cascade.
+ *
+ * @param catalog {@code herald.catalog}, or {@code null} for {@code Events} in the common package
+ * @param tsOutputDir {@code herald.ts.outputDir}, an absolute folder, or {@code null}
+ * @param groupNames {@code herald.ts.groupNames}: how a group is spelled in hook names
+ * @param react {@code herald.ts.react}: whether to write {@code event_hooks.ts}
+ */
+record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String> groupNames, boolean react) {
+    static ProcessorOptions read(Map<String, String> options, Reporter reporter) {
+        return new ProcessorOptions(
+                catalog(options.get(EventProcessor.OPTION_CATALOG), reporter),
+                outputDir(options.get(EventProcessor.OPTION_TS_OUTPUT_DIR), reporter),
+                groupNames(options.get(EventProcessor.OPTION_TS_GROUP_NAMES), reporter),
+                react(options.get(EventProcessor.OPTION_TS_REACT), reporter));
+    }
+
+    private static ClassName catalog(String value, Reporter reporter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.strip();
+        if (!SourceVersion.isName(name)) {
+            reporter.report(
+                    HeraldMessage.OPTION_INVALID,
+                    EventProcessor.OPTION_CATALOG,
+                    value,
+                    "expected a qualified class name such as com.example.AppEvents");
+            return null;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? ClassName.get("", name) : ClassName.get(name.substring(0, dot), name.substring(dot + 1));
+    }
+
+    private static Path outputDir(String value, Reporter reporter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path path;
+        try {
+            path = Path.of(value.strip());
+        } catch (RuntimeException e) {
+            reporter.report(HeraldMessage.OPTION_INVALID, EventProcessor.OPTION_TS_OUTPUT_DIR, value, e.getMessage());
+            return null;
+        }
+        if (!path.isAbsolute()) {
+            reporter.report(
+                    HeraldMessage.OPTION_INVALID,
+                    EventProcessor.OPTION_TS_OUTPUT_DIR,
+                    value,
+                    "it must be absolute, because javac's working directory is wherever the build was started;"
+                            + " in Maven write ${project.basedir}/web/src/generated");
+            return null;
+        }
+        return path.normalize();
+    }
+
+    private static Map<String, String> groupNames(String value, Reporter reporter) {
+        if (value == null || value.isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String pair : value.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String group = eq < 0 ? "" : pair.substring(0, eq).strip();
+            String spelling = eq < 0 ? "" : pair.substring(eq + 1).strip();
+            if (group.isEmpty() || !spelling.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                reporter.report(
+                        HeraldMessage.OPTION_INVALID,
+                        EventProcessor.OPTION_TS_GROUP_NAMES,
+                        value,
+                        "expected group=Spelling pairs separated by commas, such as fs=FS,asset=Asset");
+                return Map.of();
+            }
+            names.put(group, spelling);
+        }
+        return Collections.unmodifiableMap(names);
+    }
+
+    private static boolean react(String value, Reporter reporter) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                reporter.report(
+                        HeraldMessage.OPTION_INVALID, EventProcessor.OPTION_TS_REACT, value, "expected true or false");
+                yield true;
+            }
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package dev.herald.processor.validation;
+
+import dev.herald.processor.HeraldMessage;
+import dev.herald.processor.Reporter;
+import dev.herald.processor.model.EnumModel;
+import dev.herald.processor.model.EventModel;
+import dev.herald.processor.model.RecordModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/** Checks the events of the whole compilation against each other and against the catalog. */
+public final class CatalogValidator {
+    private final Reporter reporter;
+
+    public CatalogValidator(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /**
+     * Reports duplicate names, colliding constants and TypeScript names, and event records the
+     * catalog cannot reach; returns whether the catalog can be generated.
+     */
+    public boolean check(
+            List<EventModel> events,
+            Collection<RecordModel> records,
+            Collection<EnumModel> enums,
+            String catalogPackage,
+            String catalogName) {
+        boolean ok = checkNames(events);
+        ok &= checkTypeScriptNames(records, enums);
+        for (EventModel event : events) {
+            ok &= checkVisibleFrom(event.record().element(), catalogPackage, catalogName);
+        }
+        return ok;
+    }
+
+    private boolean checkNames(List<EventModel> events) {
+        boolean ok = true;
+        Map<String, EventModel> byName = new HashMap<>();
+        Map<String, EventModel> byIdentifier = new HashMap<>();
+        for (EventModel event : events) {
+            EventModel sameName = byName.putIfAbsent(event.name(), event);
+            if (sameName != null) {
+                String first = sameName.record().qualifiedName();
+                String second = event.record().qualifiedName();
+                for (EventModel each : List.of(sameName, event)) {
+                    reporter.report(
+                            each.record().element(),
+                            each.annotation(),
+                            each.nameValue(),
+                            HeraldMessage.EVENT_NAME_DUPLICATE,
+                            event.name(),
+                            first,
+                            second);
+                }
+                ok = false;
+                continue;
+            }
+            // Each event owns two Java identifiers: NAME and NAME_TYPE.
+            for (String identifier : List.of(event.constantName(), event.constantName() + "_TYPE")) {
+                EventModel clash = byIdentifier.putIfAbsent(identifier, event);
+                if (clash != null) {
+                    for (EventModel each : List.of(clash, event)) {
+                        reporter.report(
+                                each.record().element(),
+                                each.annotation(),
+                                each.nameValue(),
+                                HeraldMessage.CONSTANT_COLLISION,
+                                clash.name(),
+                                event.name(),
+                                identifier);
+                    }
+                    ok = false;
+                }
+            }
+        }
+        return ok;
+    }
+
+    private boolean checkTypeScriptNames(Collection<RecordModel> records, Collection<EnumModel> enums) {
+        Map<String, TypeElement> byName = new HashMap<>();
+        List<TypeElement> all = new ArrayList<>();
+        records.forEach(r -> all.add(r.element()));
+        enums.forEach(e -> all.add(e.element()));
+        all.sort((a, b) ->
+                a.getQualifiedName().toString().compareTo(b.getQualifiedName().toString()));
+        boolean ok = true;
+        for (TypeElement type : all) {
+            String flatName = String.join("", dev.herald.processor.model.ModelExtractor.simpleNames(type));
+            TypeElement clash = byName.putIfAbsent(flatName, type);
+            if (clash != null && !clash.equals(type)) {
+                for (TypeElement each : List.of(clash, type)) {
+                    reporter.report(
+                            each,
+                            HeraldMessage.TS_NAME_COLLISION,
+                            clash.getQualifiedName(),
+                            type.getQualifiedName(),
+                            flatName);
+                }
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private boolean checkVisibleFrom(TypeElement record, String catalogPackage, String catalogName) {
+        boolean ok = true;
+        for (Element type = record;
+                type != null && (type.getKind().isClass() || type.getKind().isInterface());
+                type = type.getEnclosingElement()) {
+            if (!type.getModifiers().contains(Modifier.PUBLIC)
+                    && !packageOf(type).equals(catalogPackage)) {
+                reporter.report(
+                        record,
+                        HeraldMessage.TYPE_NOT_ACCESSIBLE,
+                        ((TypeElement) type).getQualifiedName(),
+                        catalogName);
+                ok = false;
+                break;
+            }
+        }
+        return ok;
+    }
+
+    private static String packageOf(Element element) {
+        Element current = element;
+        while (current.getKind() != ElementKind.PACKAGE) {
+            current = current.getEnclosingElement();
+        }
+        return ((javax.lang.model.element.PackageElement) current)
+                .getQualifiedName()
+                .toString();
+    }
+}

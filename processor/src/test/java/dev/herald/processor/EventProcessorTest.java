@@ -1,0 +1,150 @@
+package dev.herald.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.herald.processor.Sources.compile;
+import static dev.herald.processor.Sources.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+class EventProcessorTest {
+    private static final JavaFileObject FS_CREATED = source(
+            "com.example.fs.FsCreated",
+            "package com.example.fs;",
+            "import dev.herald.Event;",
+            "import dev.herald.EventKey;",
+            "/** A file or directory was created. */",
+            "@Event(\"fs.created\")",
+            "public record FsCreated(@EventKey String assetId, String path, boolean isDir) {}");
+
+    private static final JavaFileObject TUNNEL_STATUS = source(
+            "com.example.tunnel.TunnelStatusChanged",
+            "package com.example.tunnel;",
+            "import dev.herald.Event;",
+            "@Event(\"tunnel.statusChanged\")",
+            "public record TunnelStatusChanged(String tunnelId, Status status) {",
+            "  public enum Status { UP, DOWN }",
+            "}");
+
+    @Test
+    void multiPackageEventSet_generatesCatalogInCommonPackage_codecs_andServicesFile() throws IOException {
+        Compilation compilation = compile(FS_CREATED, TUNNEL_STATUS);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Sources.assertGeneratedCodeIsLintClean(compilation, FS_CREATED, TUNNEL_STATUS);
+        assertThat(compilation).generatedSourceFile("com.example.fs.FsCreatedJsonCodec");
+        assertThat(compilation).generatedSourceFile("com.example.tunnel.TunnelStatusChangedJsonCodec");
+        assertThat(compilation).generatedSourceFile("com.example.tunnel.TunnelStatusChanged_StatusJsonCodec");
+        String catalog = compilation
+                .generatedSourceFile("com.example.Events")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
+        assertThat(catalog)
+                .contains("@Generated(\"dev.herald.processor.EventProcessor\")")
+                .contains("public final class Events implements EventCatalog")
+                .contains("public static final String FS_CREATED = \"fs.created\";")
+                .contains("public static final String TUNNEL_STATUS_CHANGED = \"tunnel.statusChanged\";")
+                .contains("public static final EventType<FsCreated> FS_CREATED_TYPE ="
+                        + " EventType.of(FS_CREATED, FsCreated.class, \"assetId\", FsCreatedJsonCodec.INSTANCE);")
+                .contains(
+                        "EventType.of(TUNNEL_STATUS_CHANGED, TunnelStatusChanged.class, null, TunnelStatusChangedJsonCodec.INSTANCE)")
+                .contains("* {@code fs.created}: {@link FsCreated}. A file or directory was created.");
+        assertThat(compilation)
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.herald.runtime.EventCatalog")
+                .contentsAsUtf8String()
+                .isEqualTo("com.example.Events\n");
+    }
+
+    @Test
+    void catalogOption_namesTheCatalogClass() {
+        Compilation compilation = compile(List.of("-Aherald.catalog=com.example.app.AppEvents"), FS_CREATED);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.app.AppEvents");
+        assertThat(compilation)
+                .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.herald.runtime.EventCatalog")
+                .contentsAsUtf8String()
+                .isEqualTo("com.example.app.AppEvents\n");
+    }
+
+    @Test
+    void nestedEventRecord_getsUnderscoredCodecName() {
+        Compilation compilation = compile(source(
+                "com.example.Outer",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "public final class Outer {",
+                "  @Event(\"outer.inner\") public record Inner(int count) {}",
+                "}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.Outer_InnerJsonCodec");
+        assertThat(compilation).generatedSourceFile("com.example.Events");
+    }
+
+    @Test
+    void packagePrivateEventInCatalogPackage_isAccepted() {
+        Compilation compilation = compile(source(
+                "com.example.Hidden",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\") record Hidden(String id) {}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void noEvents_generatesNothing() {
+        Compilation compilation =
+                compile(source("com.example.Plain", "package com.example;", "public record Plain(int x) {}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation.generatedSourceFiles()).isEmpty();
+        assertThat(compilation.generatedFiles().stream().map(JavaFileObject::getName))
+                .noneMatch(name -> name.contains("META-INF/services"));
+    }
+
+    @Test
+    void everyTypeOfTheTable_compilesWithoutWarnings() {
+        // -processing: javac warns that no processor claims Jackson's @JsonProperty, which is not ours.
+        Compilation compilation = compile(
+                List.of("-Xlint:-processing"),
+                source(
+                        "com.example.all.Everything",
+                        "package com.example.all;",
+                        "import dev.herald.Event;",
+                        "import java.math.*;",
+                        "import java.time.*;",
+                        "import java.util.*;",
+                        "@Event(\"all.everything\")",
+                        "public record Everything(",
+                        "    boolean a, Boolean b, byte c, Byte d, short e, Short f, int g, Integer h, long i, Long j,",
+                        "    float k, Float l, double m, Double n, char o, Character p, String q, UUID r,",
+                        "    BigDecimal s, BigInteger t, Instant u, OffsetDateTime v, LocalDate w, LocalDateTime x, Duration y,",
+                        "    Color z, List<String> aa, Set<Color> bb, Point[] cc, int[] dd, byte[] ee, char[] ff,",
+                        "    Map<String, Point> gg, Map<Color, List<Integer>> hh, Optional<Point> ii,",
+                        "    List<Map<String, Optional<Point>>> jj, Node kk, long[] ll, double[] mm, float[] nn, short[] oo, boolean[] pp) {",
+                        "  public enum Color { RED, @com.fasterxml.jackson.annotation.JsonProperty(\"verde\") GREEN }",
+                        "  public record Point(int x, int y) {}",
+                        "  public record Node(String name, List<Node> children) {}",
+                        "}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.all.Everything_NodeJsonCodec");
+        assertThat(compilation).generatedSourceFile("com.example.all.Everything_ColorJsonCodec");
+    }
+
+    @Test
+    void processorPathIsDeclaredAggregatingForGradle() throws IOException {
+        try (var in = EventProcessor.class.getResourceAsStream("/META-INF/gradle/incremental.annotation.processors")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                    .isEqualTo("dev.herald.processor.EventProcessor,aggregating");
+        }
+    }
+}

@@ -1,0 +1,439 @@
+package dev.herald.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.herald.processor.Sources.compile;
+import static dev.herald.processor.Sources.source;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Every misuse of DESIGN.md section 2 is an error on the offending element, with what to do. */
+class ValidationTest {
+    @Test
+    void eventOnAClass_isAnErrorOnTheClass() {
+        JavaFileObject file = source(
+                "com.example.NotRecord",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public class NotRecord {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).failed();
+        assertThat(compilation)
+                .hadErrorContaining("@Event goes on a record, but NotRecord is a class")
+                .inFile(file)
+                .onLineContaining("public class NotRecord");
+    }
+
+    @Test
+    void genericRecord_isAnError() {
+        JavaFileObject file = source(
+                "com.example.Gen",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Gen<T>(T value) {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("Event record Gen must not be generic")
+                .inFile(file)
+                .onLineContaining("public record Gen<T>");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void privateNestedRecord_isAnError() {
+        JavaFileObject file = source(
+                "com.example.Outer",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "public class Outer {",
+                "  @Event(\"a.b\")",
+                "  private record Hidden(String id) {}",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("Event record Hidden must not be private")
+                .inFile(file)
+                .onLineContaining("private record Hidden");
+    }
+
+    @Test
+    void recordNestedInPrivateClass_isAnError() {
+        JavaFileObject file = source(
+                "com.example.Outer",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "public class Outer {",
+                "  private static class Secret {",
+                "    @Event(\"a.b\")",
+                "    record Inside(String id) {}",
+                "  }",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("is nested in private type Secret")
+                .inFile(file)
+                .onLineContaining("record Inside");
+    }
+
+    @Test
+    void invalidNames_areErrorsOnTheName() {
+        for (String[] bad : List.of(
+                new String[] {"nodot", "it has no dot"},
+                new String[] {"", "it is empty"},
+                new String[] {"fs..created", "it has an empty segment"},
+                new String[] {"fs.1created", "segment \"1created\" must start with a letter"},
+                new String[] {"fs.cre ated", "segment \"cre ated\""},
+                new String[] {"fs.", "it has an empty segment"})) {
+            JavaFileObject file = source(
+                    "com.example.Bad",
+                    "package com.example;",
+                    "import dev.herald.Event;",
+                    "@Event(\"" + bad[0] + "\")",
+                    "public record Bad(String id) {}");
+            Compilation compilation = compile(file);
+
+            assertThat(compilation)
+                    .hadErrorContaining("Invalid event name \"" + bad[0] + "\": " + bad[1])
+                    .inFile(file)
+                    .onLineContaining("@Event(");
+        }
+    }
+
+    @Test
+    void reservedName_isAnError() {
+        JavaFileObject file = source(
+                "com.example.Resync",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"$resync.now\")",
+                "public record Resync(String id) {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("Event name \"$resync.now\" is reserved")
+                .inFile(file)
+                .onLineContaining("@Event(\"$resync.now\")");
+    }
+
+    @Test
+    void duplicateName_isAnErrorOnBothRecords_namingBoth() {
+        JavaFileObject first = source(
+                "com.example.First",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record First(String id) {}");
+        JavaFileObject second = source(
+                "com.example.Second",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Second(String id) {}");
+        Compilation compilation = compile(first, second);
+
+        String message = "Event name \"a.b\" is declared by both com.example.First and com.example.Second";
+        assertThat(compilation).hadErrorContaining(message).inFile(first).onLineContaining("@Event(\"a.b\")");
+        assertThat(compilation).hadErrorContaining(message).inFile(second).onLineContaining("@Event(\"a.b\")");
+    }
+
+    @Test
+    void collidingConstants_areAnError() {
+        JavaFileObject dash = source(
+                "com.example.Dash",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b-c\")",
+                "public record Dash(String id) {}");
+        JavaFileObject underscore = source(
+                "com.example.Under",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b_c\")",
+                "public record Under(String id) {}");
+        Compilation compilation = compile(dash, underscore);
+
+        assertThat(compilation)
+                .hadErrorContaining("Event names \"a.b-c\" and \"a.b_c\" both give the constant A_B_C")
+                .inFile(underscore)
+                .onLineContaining("@Event(\"a.b_c\")");
+        assertThat(compilation)
+                .hadErrorContaining("both give the constant A_B_C")
+                .inFile(dash);
+    }
+
+    @Test
+    void constantCollidingWithAnotherEventsTypeConstant_isAnError() {
+        JavaFileObject plain = source(
+                "com.example.Plain",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Plain(String id) {}");
+        JavaFileObject typed = source(
+                "com.example.Typed",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b.type\")",
+                "public record Typed(String id) {}");
+        Compilation compilation = compile(plain, typed);
+
+        assertThat(compilation)
+                .hadErrorContaining("both give the constant A_B_TYPE")
+                .inFile(typed);
+    }
+
+    @Test
+    void unsupportedComponentType_isAnErrorOnTheComponent_namingComponentAndType() {
+        JavaFileObject file = source(
+                "com.example.Bad",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Bad(",
+                "    String id,",
+                "    java.io.File file) {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("Component file of Bad has unsupported type java.io.File")
+                .inFile(file)
+                .onLineContaining("java.io.File file");
+        assertThat(compilation).hadErrorContaining("Supported: boolean");
+    }
+
+    @Test
+    void unsupportedTypes_eachGetTheirReason() {
+        String[][] cases = {
+            {"java.util.Map<Integer, String> m", "map keys must be String or an enum"},
+            {"java.util.List<Object> m", "unsupported type java.lang.Object"},
+            {"java.util.List m", "raw collection types have no element type"},
+            {"java.util.List<? extends Number> m", "wildcards have no fixed JSON form"},
+            {"java.util.List<String>[] m", "arrays of generic types cannot be created"},
+            {"java.util.Optional<java.util.Optional<String>> m", "an Optional inside an Optional"},
+            {"Page<String> m", "generic records have no fixed JSON form"},
+            {"java.util.Date m", "unsupported type java.util.Date"},
+            {"Runnable m", "unsupported type java.lang.Runnable"},
+            {"java.util.Map<String, Thread> m", "unsupported type java.lang.Thread"},
+        };
+        for (String[] c : cases) {
+            JavaFileObject file = source(
+                    "com.example.Bad",
+                    "package com.example;",
+                    "import dev.herald.Event;",
+                    "@Event(\"a.b\")",
+                    "public record Bad(String id,",
+                    "    " + c[0] + ") {",
+                    "  public record Page<T>(java.util.List<T> items) {}",
+                    "}");
+            Compilation compilation = compile(file);
+
+            assertThat(compilation).hadErrorContaining(c[1]).inFile(file).onLineContaining(c[0]);
+        }
+    }
+
+    @Test
+    void unsupportedTypeInNestedPayloadRecord_isAnErrorOnThatComponent() {
+        JavaFileObject file = source(
+                "com.example.Outer",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "public class Outer {",
+                "  @Event(\"a.b\") public record Evt(String id, Payload payload) {}",
+                "  public record Payload(",
+                "      Thread thread) {}",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("Component thread of Payload has unsupported type java.lang.Thread")
+                .inFile(file)
+                .onLineContaining("Thread thread");
+    }
+
+    @Test
+    void twoEventKeys_isAnErrorOnTheSecond() {
+        JavaFileObject file = source(
+                "com.example.Keys",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "import dev.herald.EventKey;",
+                "@Event(\"a.b\")",
+                "public record Keys(",
+                "    @EventKey String first,",
+                "    @EventKey String second) {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("Keys has @EventKey on both first and second")
+                .inFile(file)
+                .onLineContaining("@EventKey String second");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void eventKeyOnAList_isAnError() {
+        JavaFileObject file = source(
+                "com.example.Keys",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "import dev.herald.EventKey;",
+                "@Event(\"a.b\")",
+                "public record Keys(",
+                "    @EventKey java.util.List<String> ids) {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("@EventKey component ids has type java.util.List<java.lang.String>")
+                .inFile(file)
+                .onLineContaining("@EventKey java.util.List<String> ids");
+    }
+
+    @Test
+    void twoPayloadTypesWithOneTypeScriptName_isAnError() {
+        JavaFileObject a = source("com.example.a.Point", "package com.example.a;", "public record Point(int x) {}");
+        JavaFileObject b = source("com.example.b.Point", "package com.example.b;", "public record Point(int y) {}");
+        JavaFileObject event = source(
+                "com.example.Moved",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.moved\")",
+                "public record Moved(com.example.a.Point from, com.example.b.Point to) {}");
+        Compilation compilation = compile(a, b, event);
+
+        assertThat(compilation)
+                .hadErrorContaining("com.example.a.Point and com.example.b.Point both become the TypeScript type Point")
+                .inFile(b)
+                .onLineContaining("public record Point");
+    }
+
+    @Test
+    void eventsWithoutCommonPackage_needTheCatalogOption() {
+        JavaFileObject a = source(
+                "alpha.A",
+                "package alpha;",
+                "import dev.herald.Event;",
+                "@Event(\"a.one\")",
+                "public record A(String id) {}");
+        JavaFileObject b = source(
+                "beta.B",
+                "package beta;",
+                "import dev.herald.Event;",
+                "@Event(\"b.two\")",
+                "public record B(String id) {}");
+
+        assertThat(compile(a, b)).hadErrorContaining("share no common package").inFile(a);
+        assertThat(compile(List.of("-Aherald.catalog=app.AppEvents"), a, b)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void packagePrivateEventOutsideCatalogPackage_isAnError() {
+        JavaFileObject file = source(
+                "com.example.inner.Hidden",
+                "package com.example.inner;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "record Hidden(String id) {}");
+        Compilation compilation = compile(List.of("-Aherald.catalog=com.example.Events"), file);
+
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "com.example.inner.Hidden is not public, but the catalog com.example.Events is in another package")
+                .inFile(file)
+                .onLineContaining("record Hidden");
+    }
+
+    @Test
+    void relativeTypeScriptOutputDir_isAnErrorSayingWhy() {
+        JavaFileObject file = source(
+                "com.example.Ok",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Ok(String id) {}");
+        Compilation compilation = compile(List.of("-Aherald.ts.outputDir=web/src/generated"), file);
+
+        assertThat(compilation)
+                .hadErrorContaining("-Aherald.ts.outputDir=web/src/generated is invalid: it must be absolute");
+    }
+
+    @Test
+    void invalidCatalogOption_isAnError() {
+        JavaFileObject file = source(
+                "com.example.Ok",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Ok(String id) {}");
+
+        assertThat(compile(List.of("-Aherald.catalog=com.example.1Bad"), file))
+                .hadErrorContaining("-Aherald.catalog=com.example.1Bad is invalid");
+    }
+
+    @Test
+    void duplicateJsonNames_areAnError() {
+        JavaFileObject file = source(
+                "com.example.Dup",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "import com.fasterxml.jackson.annotation.JsonProperty;",
+                "@Event(\"a.b\")",
+                "public record Dup(@JsonProperty(\"id\") String first,",
+                "    String id) {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation)
+                .hadErrorContaining("Components first and id of Dup both have the JSON name \"id\"")
+                .inFile(file)
+                .onLineContaining("String id)");
+    }
+
+    @Test
+    void oneBadRecord_doesNotHideErrorsInOthers_andNothingCrashes() {
+        JavaFileObject first = source(
+                "com.example.First",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"bad\")",
+                "public record First(String id) {}");
+        JavaFileObject second = source(
+                "com.example.Second",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public class Second {}");
+        JavaFileObject third = source(
+                "com.example.Third",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.c\")",
+                "public record Third(Object o) {}");
+        Compilation compilation = compile(first, second, third);
+
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadErrorContaining("Invalid event name \"bad\"").inFile(first);
+        assertThat(compilation).hadErrorContaining("goes on a record").inFile(second);
+        assertThat(compilation).hadErrorContaining("Component o of Third").inFile(third);
+    }
+
+    @Test
+    void missingType_isReportedNamingIt() {
+        JavaFileObject file = source(
+                "com.example.Missing",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Missing(DoesNotExist thing) {}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("DoesNotExist");
+    }
+}
