@@ -1,0 +1,104 @@
+package dev.herald.it.shapes;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.herald.Event;
+import dev.herald.EventKey;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Events using every type of DESIGN.md section 4, for the codec equivalence tests. */
+public final class Shapes {
+    private Shapes() {}
+
+    /** Every scalar, primitive and boxed. */
+    @Event("shape.scalars")
+    public record Scalars(
+            @EventKey String id,
+            boolean a,
+            Boolean b,
+            byte c,
+            Byte d,
+            short e,
+            Short f,
+            int g,
+            Integer h,
+            long i,
+            Long j,
+            float k,
+            Float l,
+            double m,
+            Double n,
+            char o,
+            Character p,
+            UUID r,
+            BigDecimal s,
+            BigInteger t) {}
+
+    @Event("shape.times")
+    public record Times(
+            Instant instant, OffsetDateTime offset, LocalDate date, LocalDateTime local, Duration duration) {}
+
+    @Event("shape.sequences")
+    public record Sequences(
+            List<String> strings,
+            Set<Integer> ints,
+            Point[] points,
+            int[] intArray,
+            long[] longArray,
+            double[] doubleArray,
+            float[] floatArray,
+            short[] shortArray,
+            boolean[] booleanArray,
+            byte[] bytes,
+            char[] chars,
+            List<Color> colors,
+            String[] stringArray) {}
+
+    @Event("shape.maps")
+    public record Maps(
+            Map<String, Point> byName, Map<Color, List<Integer>> byColor, Map<String, Optional<String>> optionals) {}
+
+    @Event("shape.optionals")
+    public record Optionals(
+            Optional<String> name,
+            Optional<Point> point,
+            @Nullable String nullable,
+            Optional<List<Point>> points,
+            Optional<Color> color) {}
+
+    @Event("shape.nested")
+    public record Nested(List<Map<String, Optional<Point>>> deep, Tree tree, Renamed renamed, Cycle cycle) {}
+
+    public record Point(int x, int y) {}
+
+    public enum Color {
+        RED,
+        @JsonProperty("verde")
+        GREEN,
+        BLUE
+    }
+
+    /** A record that contains itself. */
+    public record Tree(String label, List<Tree> children) {}
+
+    public record Renamed(
+            @JsonProperty("Renamed-Name") String name,
+            @JsonIgnore String ignored,
+            int plain) {}
+
+    /** A contains B contains A. */
+    public record Cycle(String id, CycleBack back) {}
+
+    public record CycleBack(Cycle next) {}
+}
