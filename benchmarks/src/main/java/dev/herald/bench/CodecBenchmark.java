@@ -1,0 +1,128 @@
+package dev.herald.bench;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.herald.runtime.EventRegistry;
+import dev.herald.runtime.json.JsonCodec;
+import dev.herald.seed.fs.FsCreated;
+import dev.herald.seed.task.TaskProgress;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Generated codec vs the reference {@code ObjectMapper} (DESIGN.md section 4), encode to bytes and
+ * decode from bytes, in the same run. Budget: the codec at 1.5x the mapper's throughput or more.
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class CodecBenchmark {
+    @Param({"fs.created", "task.progress", "bench.listing"})
+    String event;
+
+    private ObjectMapper mapper;
+    private JsonFactory factory;
+    private JsonCodec<Object> codec;
+    private Object value;
+    private Class<?> type;
+    private byte[] json;
+
+    @Setup
+    @SuppressWarnings("unchecked")
+    public void setUp() throws IOException {
+        mapper = new ObjectMapper()
+                .registerModule(new Jdk8Module())
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        mapper.configOverride(BigInteger.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        factory = mapper.getFactory();
+        value = switch (event) {
+            case "fs.created" -> new FsCreated("asset-123", "/home/user/newfile.txt", false);
+            case "task.progress" -> new TaskProgress("task-42", 1_048_576, 524_288, "bytes", Optional.of("uploading"));
+            default -> listing();
+        };
+        type = value.getClass();
+        codec = (JsonCodec<Object>) EventRegistry.load().codecFor(type);
+        json = mapper.writeValueAsBytes(value);
+        if (!java.util.Arrays.equals(json, codecEncode())) {
+            throw new IllegalStateException("codec and mapper disagree on " + event);
+        }
+    }
+
+    private static Listing listing() {
+        List<Listing.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            entries.add(new Listing.Entry(
+                    "file-" + i + ".txt",
+                    1000L * i,
+                    Instant.ofEpochSecond(1_704_508_800L + i),
+                    i % 5 == 0,
+                    List.of("a", "b")));
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("env", "prod");
+        labels.put("team", "storage");
+        return new Listing("asset-123", "/home/user", entries, labels, Optional.of(new Listing.Owner("u1", "Ada")));
+    }
+
+    @Benchmark
+    public byte[] codecEncode() throws IOException {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(factory._getBufferRecycler(), 256);
+        try (JsonGenerator gen = factory.createGenerator(bytes)) {
+            codec.encode(gen, value);
+        }
+        byte[] result = bytes.toByteArray();
+        bytes.release();
+        return result;
+    }
+
+    @Benchmark
+    public byte[] mapperEncode() throws IOException {
+        return mapper.writeValueAsBytes(value);
+    }
+
+    @Benchmark
+    public Object codecDecode() throws IOException {
+        try (JsonParser parser = factory.createParser(json)) {
+            parser.nextToken();
+            return codec.decode(parser);
+        }
+    }
+
+    @Benchmark
+    public Object mapperDecode() throws IOException {
+        return mapper.readValue(json, type);
+    }
+}
