@@ -19,6 +19,11 @@ public final class AssetCreatedJsonCodec implements JsonCodec<AssetCreated> {
 
     private static final SerializedString ASSET_ID_FIELD = new SerializedString("AssetID");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {ASSET_ID_FIELD};
+
     private AssetCreatedJsonCodec() {
     }
 
@@ -41,17 +46,23 @@ public final class AssetCreatedJsonCodec implements JsonCodec<AssetCreated> {
         }
         CodecSupport.expectObject(parser);
         String assetId = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, AssetCreatedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "AssetID" -> assetId = CodecSupport.readString(parser);
+                    case 0 -> assetId = CodecSupport.readString(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new AssetCreated(assetId);
@@ -59,5 +70,12 @@ public final class AssetCreatedJsonCodec implements JsonCodec<AssetCreated> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(AssetCreated.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "AssetID" -> 0;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -23,6 +23,11 @@ public final class ContainerStatusChangedJsonCodec implements JsonCodec<Containe
 
     private static final SerializedString STATUS_FIELD = new SerializedString("Status");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {ASSET_ID_FIELD, CONTAINER_ID_FIELD, STATUS_FIELD};
+
     private ContainerStatusChangedJsonCodec() {
     }
 
@@ -51,19 +56,25 @@ public final class ContainerStatusChangedJsonCodec implements JsonCodec<Containe
         String assetId = null;
         String containerId = null;
         String status = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, ContainerStatusChangedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "AssetID" -> assetId = CodecSupport.readString(parser);
-                    case "ContainerID" -> containerId = CodecSupport.readString(parser);
-                    case "Status" -> status = CodecSupport.readString(parser);
+                    case 0 -> assetId = CodecSupport.readString(parser);
+                    case 1 -> containerId = CodecSupport.readString(parser);
+                    case 2 -> status = CodecSupport.readString(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new ContainerStatusChanged(assetId, containerId, status);
@@ -71,5 +82,14 @@ public final class ContainerStatusChangedJsonCodec implements JsonCodec<Containe
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(ContainerStatusChanged.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "AssetID" -> 0;
+            case "ContainerID" -> 1;
+            case "Status" -> 2;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

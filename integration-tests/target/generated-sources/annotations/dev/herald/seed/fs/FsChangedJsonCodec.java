@@ -21,6 +21,11 @@ public final class FsChangedJsonCodec implements JsonCodec<FsChanged> {
 
     private static final SerializedString PATH_FIELD = new SerializedString("Path");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {ASSET_ID_FIELD, PATH_FIELD};
+
     private FsChangedJsonCodec() {
     }
 
@@ -46,18 +51,24 @@ public final class FsChangedJsonCodec implements JsonCodec<FsChanged> {
         CodecSupport.expectObject(parser);
         String assetId = null;
         String path = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, FsChangedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "AssetID" -> assetId = CodecSupport.readString(parser);
-                    case "Path" -> path = CodecSupport.readString(parser);
+                    case 0 -> assetId = CodecSupport.readString(parser);
+                    case 1 -> path = CodecSupport.readString(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new FsChanged(assetId, path);
@@ -65,5 +76,13 @@ public final class FsChangedJsonCodec implements JsonCodec<FsChanged> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(FsChanged.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "AssetID" -> 0;
+            case "Path" -> 1;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -23,6 +23,11 @@ public final class FsDeletedJsonCodec implements JsonCodec<FsDeleted> {
 
     private static final SerializedString IS_DIR_FIELD = new SerializedString("IsDir");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {ASSET_ID_FIELD, PATH_FIELD, IS_DIR_FIELD};
+
     private FsDeletedJsonCodec() {
     }
 
@@ -51,19 +56,25 @@ public final class FsDeletedJsonCodec implements JsonCodec<FsDeleted> {
         String assetId = null;
         String path = null;
         boolean isDir = false;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, FsDeletedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "AssetID" -> assetId = CodecSupport.readString(parser);
-                    case "Path" -> path = CodecSupport.readString(parser);
-                    case "IsDir" -> isDir = CodecSupport.readBoolean(parser);
+                    case 0 -> assetId = CodecSupport.readString(parser);
+                    case 1 -> path = CodecSupport.readString(parser);
+                    case 2 -> isDir = CodecSupport.readBoolean(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new FsDeleted(assetId, path, isDir);
@@ -71,5 +82,14 @@ public final class FsDeletedJsonCodec implements JsonCodec<FsDeleted> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(FsDeleted.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "AssetID" -> 0;
+            case "Path" -> 1;
+            case "IsDir" -> 2;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -23,6 +23,11 @@ public final class FsRenamedJsonCodec implements JsonCodec<FsRenamed> {
 
     private static final SerializedString NEW_PATH_FIELD = new SerializedString("NewPath");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {ASSET_ID_FIELD, OLD_PATH_FIELD, NEW_PATH_FIELD};
+
     private FsRenamedJsonCodec() {
     }
 
@@ -51,19 +56,25 @@ public final class FsRenamedJsonCodec implements JsonCodec<FsRenamed> {
         String assetId = null;
         String oldPath = null;
         String newPath = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, FsRenamedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "AssetID" -> assetId = CodecSupport.readString(parser);
-                    case "OldPath" -> oldPath = CodecSupport.readString(parser);
-                    case "NewPath" -> newPath = CodecSupport.readString(parser);
+                    case 0 -> assetId = CodecSupport.readString(parser);
+                    case 1 -> oldPath = CodecSupport.readString(parser);
+                    case 2 -> newPath = CodecSupport.readString(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new FsRenamed(assetId, oldPath, newPath);
@@ -71,5 +82,14 @@ public final class FsRenamedJsonCodec implements JsonCodec<FsRenamed> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(FsRenamed.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "AssetID" -> 0;
+            case "OldPath" -> 1;
+            case "NewPath" -> 2;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

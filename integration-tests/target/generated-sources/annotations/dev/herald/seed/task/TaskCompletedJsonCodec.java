@@ -24,6 +24,11 @@ public final class TaskCompletedJsonCodec implements JsonCodec<TaskCompleted> {
 
     private static final SerializedString ERROR_FIELD = new SerializedString("Error");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {TASK_ID_FIELD, SUCCESS_FIELD, ERROR_FIELD};
+
     private TaskCompletedJsonCodec() {
     }
 
@@ -52,19 +57,25 @@ public final class TaskCompletedJsonCodec implements JsonCodec<TaskCompleted> {
         String taskId = null;
         boolean success = false;
         Optional<String> error = Optional.empty();
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, TaskCompletedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "TaskID" -> taskId = CodecSupport.readString(parser);
-                    case "Success" -> success = CodecSupport.readBoolean(parser);
-                    case "Error" -> error = CodecSupport.readOptional(parser, p1 -> CodecSupport.readString(p1));
+                    case 0 -> taskId = CodecSupport.readString(parser);
+                    case 1 -> success = CodecSupport.readBoolean(parser);
+                    case 2 -> error = CodecSupport.readOptional(parser, p1 -> CodecSupport.readString(p1));
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new TaskCompleted(taskId, success, error);
@@ -72,5 +83,14 @@ public final class TaskCompletedJsonCodec implements JsonCodec<TaskCompleted> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(TaskCompleted.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "TaskID" -> 0;
+            case "Success" -> 1;
+            case "Error" -> 2;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -21,6 +21,11 @@ public final class TaskCreatedJsonCodec implements JsonCodec<TaskCreated> {
 
     private static final SerializedString TITLE_FIELD = new SerializedString("Title");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {TASK_ID_FIELD, TITLE_FIELD};
+
     private TaskCreatedJsonCodec() {
     }
 
@@ -46,18 +51,24 @@ public final class TaskCreatedJsonCodec implements JsonCodec<TaskCreated> {
         CodecSupport.expectObject(parser);
         String taskId = null;
         String title = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, TaskCreatedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "TaskID" -> taskId = CodecSupport.readString(parser);
-                    case "Title" -> title = CodecSupport.readString(parser);
+                    case 0 -> taskId = CodecSupport.readString(parser);
+                    case 1 -> title = CodecSupport.readString(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new TaskCreated(taskId, title);
@@ -65,5 +76,13 @@ public final class TaskCreatedJsonCodec implements JsonCodec<TaskCreated> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(TaskCreated.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "TaskID" -> 0;
+            case "Title" -> 1;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -28,6 +28,11 @@ public final class TaskProgressJsonCodec implements JsonCodec<TaskProgress> {
 
     private static final SerializedString NOTE_FIELD = new SerializedString("Note");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {TASK_ID_FIELD, TOTAL_FIELD, DONE_FIELD, UNIT_FIELD, NOTE_FIELD};
+
     private TaskProgressJsonCodec() {
     }
 
@@ -62,21 +67,27 @@ public final class TaskProgressJsonCodec implements JsonCodec<TaskProgress> {
         long done = 0L;
         String unit = null;
         Optional<String> note = Optional.empty();
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, TaskProgressJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "TaskID" -> taskId = CodecSupport.readString(parser);
-                    case "Total" -> total = CodecSupport.readLong(parser);
-                    case "Done" -> done = CodecSupport.readLong(parser);
-                    case "Unit" -> unit = CodecSupport.readString(parser);
-                    case "Note" -> note = CodecSupport.readOptional(parser, p1 -> CodecSupport.readString(p1));
+                    case 0 -> taskId = CodecSupport.readString(parser);
+                    case 1 -> total = CodecSupport.readLong(parser);
+                    case 2 -> done = CodecSupport.readLong(parser);
+                    case 3 -> unit = CodecSupport.readString(parser);
+                    case 4 -> note = CodecSupport.readOptional(parser, p1 -> CodecSupport.readString(p1));
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new TaskProgress(taskId, total, done, unit, note);
@@ -84,5 +95,16 @@ public final class TaskProgressJsonCodec implements JsonCodec<TaskProgress> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(TaskProgress.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "TaskID" -> 0;
+            case "Total" -> 1;
+            case "Done" -> 2;
+            case "Unit" -> 3;
+            case "Note" -> 4;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -19,6 +19,11 @@ public final class TunnelDeletedJsonCodec implements JsonCodec<TunnelDeleted> {
 
     private static final SerializedString TUNNEL_ID_FIELD = new SerializedString("TunnelID");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {TUNNEL_ID_FIELD};
+
     private TunnelDeletedJsonCodec() {
     }
 
@@ -41,17 +46,23 @@ public final class TunnelDeletedJsonCodec implements JsonCodec<TunnelDeleted> {
         }
         CodecSupport.expectObject(parser);
         String tunnelId = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, TunnelDeletedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "TunnelID" -> tunnelId = CodecSupport.readString(parser);
+                    case 0 -> tunnelId = CodecSupport.readString(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new TunnelDeleted(tunnelId);
@@ -59,5 +70,12 @@ public final class TunnelDeletedJsonCodec implements JsonCodec<TunnelDeleted> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(TunnelDeleted.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "TunnelID" -> 0;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

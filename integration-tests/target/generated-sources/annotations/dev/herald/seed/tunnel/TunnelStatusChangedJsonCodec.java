@@ -21,6 +21,11 @@ public final class TunnelStatusChangedJsonCodec implements JsonCodec<TunnelStatu
 
     private static final SerializedString STATUS_FIELD = new SerializedString("Status");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {TUNNEL_ID_FIELD, STATUS_FIELD};
+
     private TunnelStatusChangedJsonCodec() {
     }
 
@@ -46,18 +51,24 @@ public final class TunnelStatusChangedJsonCodec implements JsonCodec<TunnelStatu
         CodecSupport.expectObject(parser);
         String tunnelId = null;
         String status = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, TunnelStatusChangedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "TunnelID" -> tunnelId = CodecSupport.readString(parser);
-                    case "Status" -> status = CodecSupport.readString(parser);
+                    case 0 -> tunnelId = CodecSupport.readString(parser);
+                    case 1 -> status = CodecSupport.readString(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new TunnelStatusChanged(tunnelId, status);
@@ -65,5 +76,13 @@ public final class TunnelStatusChangedJsonCodec implements JsonCodec<TunnelStatu
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(TunnelStatusChanged.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "TunnelID" -> 0;
+            case "Status" -> 1;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -19,6 +19,11 @@ public final class Shapes_CycleBackJsonCodec implements JsonCodec<Shapes.CycleBa
 
     private static final SerializedString NEXT_FIELD = new SerializedString("next");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {NEXT_FIELD};
+
     private Shapes_CycleBackJsonCodec() {
     }
 
@@ -41,17 +46,23 @@ public final class Shapes_CycleBackJsonCodec implements JsonCodec<Shapes.CycleBa
         }
         CodecSupport.expectObject(parser);
         Shapes.Cycle next = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_CycleBackJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "next" -> next = Shapes_CycleJsonCodec.INSTANCE.decode(parser);
+                    case 0 -> next = Shapes_CycleJsonCodec.INSTANCE.decode(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.CycleBack(next);
@@ -59,5 +70,12 @@ public final class Shapes_CycleBackJsonCodec implements JsonCodec<Shapes.CycleBa
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.CycleBack.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "next" -> 0;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

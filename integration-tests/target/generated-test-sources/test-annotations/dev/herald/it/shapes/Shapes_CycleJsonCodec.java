@@ -21,6 +21,11 @@ public final class Shapes_CycleJsonCodec implements JsonCodec<Shapes.Cycle> {
 
     private static final SerializedString BACK_FIELD = new SerializedString("back");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {ID_FIELD, BACK_FIELD};
+
     private Shapes_CycleJsonCodec() {
     }
 
@@ -46,18 +51,24 @@ public final class Shapes_CycleJsonCodec implements JsonCodec<Shapes.Cycle> {
         CodecSupport.expectObject(parser);
         String id = null;
         Shapes.CycleBack back = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_CycleJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "id" -> id = CodecSupport.readString(parser);
-                    case "back" -> back = Shapes_CycleBackJsonCodec.INSTANCE.decode(parser);
+                    case 0 -> id = CodecSupport.readString(parser);
+                    case 1 -> back = Shapes_CycleBackJsonCodec.INSTANCE.decode(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Cycle(id, back);
@@ -65,5 +76,13 @@ public final class Shapes_CycleJsonCodec implements JsonCodec<Shapes.Cycle> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Cycle.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "id" -> 0;
+            case "back" -> 1;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

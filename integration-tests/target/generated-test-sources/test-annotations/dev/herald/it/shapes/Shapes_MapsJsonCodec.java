@@ -26,6 +26,11 @@ public final class Shapes_MapsJsonCodec implements JsonCodec<Shapes.Maps> {
 
     private static final SerializedString OPTIONALS_FIELD = new SerializedString("optionals");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {BY_NAME_FIELD, BY_COLOR_FIELD, OPTIONALS_FIELD};
+
     private Shapes_MapsJsonCodec() {
     }
 
@@ -54,19 +59,25 @@ public final class Shapes_MapsJsonCodec implements JsonCodec<Shapes.Maps> {
         Map<String, Shapes.Point> byName = null;
         Map<Shapes.Color, List<Integer>> byColor = null;
         Map<String, Optional<String>> optionals = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_MapsJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "byName" -> byName = CodecSupport.readStringMap(parser, p1 -> Shapes_PointJsonCodec.INSTANCE.decode(p1));
-                    case "byColor" -> byColor = CodecSupport.readEnumMap(parser, Shapes_ColorJsonCodec.INSTANCE, p1 -> CodecSupport.readList(p1, p2 -> CodecSupport.readIntBox(p2)));
-                    case "optionals" -> optionals = CodecSupport.readStringMap(parser, p1 -> CodecSupport.readOptional(p1, p2 -> CodecSupport.readString(p2)));
+                    case 0 -> byName = CodecSupport.readStringMap(parser, p1 -> Shapes_PointJsonCodec.INSTANCE.decode(p1));
+                    case 1 -> byColor = CodecSupport.readEnumMap(parser, Shapes_ColorJsonCodec.INSTANCE, p1 -> CodecSupport.readList(p1, p2 -> CodecSupport.readIntBox(p2)));
+                    case 2 -> optionals = CodecSupport.readStringMap(parser, p1 -> CodecSupport.readOptional(p1, p2 -> CodecSupport.readString(p2)));
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Maps(byName, byColor, optionals);
@@ -74,5 +85,14 @@ public final class Shapes_MapsJsonCodec implements JsonCodec<Shapes.Maps> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Maps.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "byName" -> 0;
+            case "byColor" -> 1;
+            case "optionals" -> 2;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

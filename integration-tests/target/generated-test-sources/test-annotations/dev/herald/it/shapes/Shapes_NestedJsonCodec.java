@@ -28,6 +28,11 @@ public final class Shapes_NestedJsonCodec implements JsonCodec<Shapes.Nested> {
 
     private static final SerializedString CYCLE_FIELD = new SerializedString("cycle");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {DEEP_FIELD, TREE_FIELD, RENAMED_FIELD, CYCLE_FIELD};
+
     private Shapes_NestedJsonCodec() {
     }
 
@@ -59,20 +64,26 @@ public final class Shapes_NestedJsonCodec implements JsonCodec<Shapes.Nested> {
         Shapes.Tree tree = null;
         Shapes.Renamed renamed = null;
         Shapes.Cycle cycle = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_NestedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "deep" -> deep = CodecSupport.readList(parser, p1 -> CodecSupport.readStringMap(p1, p2 -> CodecSupport.readOptional(p2, p3 -> Shapes_PointJsonCodec.INSTANCE.decode(p3))));
-                    case "tree" -> tree = Shapes_TreeJsonCodec.INSTANCE.decode(parser);
-                    case "renamed" -> renamed = Shapes_RenamedJsonCodec.INSTANCE.decode(parser);
-                    case "cycle" -> cycle = Shapes_CycleJsonCodec.INSTANCE.decode(parser);
+                    case 0 -> deep = CodecSupport.readList(parser, p1 -> CodecSupport.readStringMap(p1, p2 -> CodecSupport.readOptional(p2, p3 -> Shapes_PointJsonCodec.INSTANCE.decode(p3))));
+                    case 1 -> tree = Shapes_TreeJsonCodec.INSTANCE.decode(parser);
+                    case 2 -> renamed = Shapes_RenamedJsonCodec.INSTANCE.decode(parser);
+                    case 3 -> cycle = Shapes_CycleJsonCodec.INSTANCE.decode(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Nested(deep, tree, renamed, cycle);
@@ -80,5 +91,15 @@ public final class Shapes_NestedJsonCodec implements JsonCodec<Shapes.Nested> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Nested.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "deep" -> 0;
+            case "tree" -> 1;
+            case "renamed" -> 2;
+            case "cycle" -> 3;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

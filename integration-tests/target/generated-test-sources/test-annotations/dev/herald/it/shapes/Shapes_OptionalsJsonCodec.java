@@ -29,6 +29,11 @@ public final class Shapes_OptionalsJsonCodec implements JsonCodec<Shapes.Optiona
 
     private static final SerializedString COLOR_FIELD = new SerializedString("color");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {NAME_FIELD, POINT_FIELD, NULLABLE_FIELD, POINTS_FIELD, COLOR_FIELD};
+
     private Shapes_OptionalsJsonCodec() {
     }
 
@@ -63,21 +68,27 @@ public final class Shapes_OptionalsJsonCodec implements JsonCodec<Shapes.Optiona
         String nullable = null;
         Optional<List<Shapes.Point>> points = Optional.empty();
         Optional<Shapes.Color> color = Optional.empty();
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_OptionalsJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "name" -> name = CodecSupport.readOptional(parser, p1 -> CodecSupport.readString(p1));
-                    case "point" -> point = CodecSupport.readOptional(parser, p1 -> Shapes_PointJsonCodec.INSTANCE.decode(p1));
-                    case "nullable" -> nullable = CodecSupport.readString(parser);
-                    case "points" -> points = CodecSupport.readOptional(parser, p1 -> CodecSupport.readList(p1, p2 -> Shapes_PointJsonCodec.INSTANCE.decode(p2)));
-                    case "color" -> color = CodecSupport.readOptional(parser, p1 -> Shapes_ColorJsonCodec.INSTANCE.decode(p1));
+                    case 0 -> name = CodecSupport.readOptional(parser, p1 -> CodecSupport.readString(p1));
+                    case 1 -> point = CodecSupport.readOptional(parser, p1 -> Shapes_PointJsonCodec.INSTANCE.decode(p1));
+                    case 2 -> nullable = CodecSupport.readString(parser);
+                    case 3 -> points = CodecSupport.readOptional(parser, p1 -> CodecSupport.readList(p1, p2 -> Shapes_PointJsonCodec.INSTANCE.decode(p2)));
+                    case 4 -> color = CodecSupport.readOptional(parser, p1 -> Shapes_ColorJsonCodec.INSTANCE.decode(p1));
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Optionals(name, point, nullable, points, color);
@@ -85,5 +96,16 @@ public final class Shapes_OptionalsJsonCodec implements JsonCodec<Shapes.Optiona
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Optionals.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "name" -> 0;
+            case "point" -> 1;
+            case "nullable" -> 2;
+            case "points" -> 3;
+            case "color" -> 4;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

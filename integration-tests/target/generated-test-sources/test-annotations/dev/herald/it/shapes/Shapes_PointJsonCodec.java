@@ -21,6 +21,11 @@ public final class Shapes_PointJsonCodec implements JsonCodec<Shapes.Point> {
 
     private static final SerializedString Y_FIELD = new SerializedString("y");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {X_FIELD, Y_FIELD};
+
     private Shapes_PointJsonCodec() {
     }
 
@@ -46,18 +51,24 @@ public final class Shapes_PointJsonCodec implements JsonCodec<Shapes.Point> {
         CodecSupport.expectObject(parser);
         int x = 0;
         int y = 0;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_PointJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "x" -> x = CodecSupport.readInt(parser);
-                    case "y" -> y = CodecSupport.readInt(parser);
+                    case 0 -> x = CodecSupport.readInt(parser);
+                    case 1 -> y = CodecSupport.readInt(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Point(x, y);
@@ -65,5 +76,13 @@ public final class Shapes_PointJsonCodec implements JsonCodec<Shapes.Point> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Point.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "x" -> 0;
+            case "y" -> 1;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

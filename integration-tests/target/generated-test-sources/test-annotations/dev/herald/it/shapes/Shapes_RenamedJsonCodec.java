@@ -21,6 +21,11 @@ public final class Shapes_RenamedJsonCodec implements JsonCodec<Shapes.Renamed> 
 
     private static final SerializedString PLAIN_FIELD = new SerializedString("plain");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {NAME_FIELD, PLAIN_FIELD};
+
     private Shapes_RenamedJsonCodec() {
     }
 
@@ -47,18 +52,24 @@ public final class Shapes_RenamedJsonCodec implements JsonCodec<Shapes.Renamed> 
         String name = null;
         String ignored = null;
         int plain = 0;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_RenamedJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "Renamed-Name" -> name = CodecSupport.readString(parser);
-                    case "plain" -> plain = CodecSupport.readInt(parser);
+                    case 0 -> name = CodecSupport.readString(parser);
+                    case 1 -> plain = CodecSupport.readInt(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Renamed(name, ignored, plain);
@@ -66,5 +77,13 @@ public final class Shapes_RenamedJsonCodec implements JsonCodec<Shapes.Renamed> 
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Renamed.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "Renamed-Name" -> 0;
+            case "plain" -> 1;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -60,6 +60,11 @@ public final class Shapes_ScalarsJsonCodec implements JsonCodec<Shapes.Scalars> 
 
     private static final SerializedString T_FIELD = new SerializedString("t");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {ID_FIELD, A_FIELD, B_FIELD, C_FIELD, D_FIELD, E_FIELD, F_FIELD, G_FIELD, H_FIELD, I_FIELD, J_FIELD, K_FIELD, L_FIELD, M_FIELD, N_FIELD, O_FIELD, P_FIELD, R_FIELD, S_FIELD, T_FIELD};
+
     private Shapes_ScalarsJsonCodec() {
     }
 
@@ -139,36 +144,42 @@ public final class Shapes_ScalarsJsonCodec implements JsonCodec<Shapes.Scalars> 
         UUID r = null;
         BigDecimal s = null;
         BigInteger t = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_ScalarsJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "id" -> id = CodecSupport.readString(parser);
-                    case "a" -> a = CodecSupport.readBoolean(parser);
-                    case "b" -> b = CodecSupport.readBooleanBox(parser);
-                    case "c" -> c = CodecSupport.readByte(parser);
-                    case "d" -> d = CodecSupport.readByteBox(parser);
-                    case "e" -> e_ = CodecSupport.readShort(parser);
-                    case "f" -> f = CodecSupport.readShortBox(parser);
-                    case "g" -> g = CodecSupport.readInt(parser);
-                    case "h" -> h = CodecSupport.readIntBox(parser);
-                    case "i" -> i = CodecSupport.readLong(parser);
-                    case "j" -> j = CodecSupport.readLongBox(parser);
-                    case "k" -> k = CodecSupport.readFloat(parser);
-                    case "l" -> l = CodecSupport.readFloatBox(parser);
-                    case "m" -> m = CodecSupport.readDouble(parser);
-                    case "n" -> n = CodecSupport.readDoubleBox(parser);
-                    case "o" -> o = CodecSupport.readChar(parser);
-                    case "p" -> p = CodecSupport.readCharBox(parser);
-                    case "r" -> r = CodecSupport.readUuid(parser);
-                    case "s" -> s = CodecSupport.readBigDecimal(parser);
-                    case "t" -> t = CodecSupport.readBigInteger(parser);
+                    case 0 -> id = CodecSupport.readString(parser);
+                    case 1 -> a = CodecSupport.readBoolean(parser);
+                    case 2 -> b = CodecSupport.readBooleanBox(parser);
+                    case 3 -> c = CodecSupport.readByte(parser);
+                    case 4 -> d = CodecSupport.readByteBox(parser);
+                    case 5 -> e_ = CodecSupport.readShort(parser);
+                    case 6 -> f = CodecSupport.readShortBox(parser);
+                    case 7 -> g = CodecSupport.readInt(parser);
+                    case 8 -> h = CodecSupport.readIntBox(parser);
+                    case 9 -> i = CodecSupport.readLong(parser);
+                    case 10 -> j = CodecSupport.readLongBox(parser);
+                    case 11 -> k = CodecSupport.readFloat(parser);
+                    case 12 -> l = CodecSupport.readFloatBox(parser);
+                    case 13 -> m = CodecSupport.readDouble(parser);
+                    case 14 -> n = CodecSupport.readDoubleBox(parser);
+                    case 15 -> o = CodecSupport.readChar(parser);
+                    case 16 -> p = CodecSupport.readCharBox(parser);
+                    case 17 -> r = CodecSupport.readUuid(parser);
+                    case 18 -> s = CodecSupport.readBigDecimal(parser);
+                    case 19 -> t = CodecSupport.readBigInteger(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Scalars(id, a, b, c, d, e_, f, g, h, i, j, k, l, m, n, o, p, r, s, t);
@@ -176,5 +187,31 @@ public final class Shapes_ScalarsJsonCodec implements JsonCodec<Shapes.Scalars> 
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Scalars.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "id" -> 0;
+            case "a" -> 1;
+            case "b" -> 2;
+            case "c" -> 3;
+            case "d" -> 4;
+            case "e" -> 5;
+            case "f" -> 6;
+            case "g" -> 7;
+            case "h" -> 8;
+            case "i" -> 9;
+            case "j" -> 10;
+            case "k" -> 11;
+            case "l" -> 12;
+            case "m" -> 13;
+            case "n" -> 14;
+            case "o" -> 15;
+            case "p" -> 16;
+            case "r" -> 17;
+            case "s" -> 18;
+            case "t" -> 19;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -45,6 +45,11 @@ public final class Shapes_SequencesJsonCodec implements JsonCodec<Shapes.Sequenc
 
     private static final SerializedString STRING_ARRAY_FIELD = new SerializedString("stringArray");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {STRINGS_FIELD, INTS_FIELD, POINTS_FIELD, INT_ARRAY_FIELD, LONG_ARRAY_FIELD, DOUBLE_ARRAY_FIELD, FLOAT_ARRAY_FIELD, SHORT_ARRAY_FIELD, BOOLEAN_ARRAY_FIELD, BYTES_FIELD, CHARS_FIELD, COLORS_FIELD, STRING_ARRAY_FIELD};
+
     private Shapes_SequencesJsonCodec() {
     }
 
@@ -103,29 +108,35 @@ public final class Shapes_SequencesJsonCodec implements JsonCodec<Shapes.Sequenc
         char[] chars = null;
         List<Shapes.Color> colors = null;
         String[] stringArray = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_SequencesJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "strings" -> strings = CodecSupport.readList(parser, p1 -> CodecSupport.readString(p1));
-                    case "ints" -> ints = CodecSupport.readSet(parser, p1 -> CodecSupport.readIntBox(p1));
-                    case "points" -> points = CodecSupport.readArray(parser, p1 -> Shapes_PointJsonCodec.INSTANCE.decode(p1), Shapes.Point[]::new);
-                    case "intArray" -> intArray = CodecSupport.readInts(parser);
-                    case "longArray" -> longArray = CodecSupport.readLongs(parser);
-                    case "doubleArray" -> doubleArray = CodecSupport.readDoubles(parser);
-                    case "floatArray" -> floatArray = CodecSupport.readFloats(parser);
-                    case "shortArray" -> shortArray = CodecSupport.readShorts(parser);
-                    case "booleanArray" -> booleanArray = CodecSupport.readBooleans(parser);
-                    case "bytes" -> bytes = CodecSupport.readBytes(parser);
-                    case "chars" -> chars = CodecSupport.readChars(parser);
-                    case "colors" -> colors = CodecSupport.readList(parser, p1 -> Shapes_ColorJsonCodec.INSTANCE.decode(p1));
-                    case "stringArray" -> stringArray = CodecSupport.readArray(parser, p1 -> CodecSupport.readString(p1), String[]::new);
+                    case 0 -> strings = CodecSupport.readList(parser, p1 -> CodecSupport.readString(p1));
+                    case 1 -> ints = CodecSupport.readSet(parser, p1 -> CodecSupport.readIntBox(p1));
+                    case 2 -> points = CodecSupport.readArray(parser, p1 -> Shapes_PointJsonCodec.INSTANCE.decode(p1), Shapes.Point[]::new);
+                    case 3 -> intArray = CodecSupport.readInts(parser);
+                    case 4 -> longArray = CodecSupport.readLongs(parser);
+                    case 5 -> doubleArray = CodecSupport.readDoubles(parser);
+                    case 6 -> floatArray = CodecSupport.readFloats(parser);
+                    case 7 -> shortArray = CodecSupport.readShorts(parser);
+                    case 8 -> booleanArray = CodecSupport.readBooleans(parser);
+                    case 9 -> bytes = CodecSupport.readBytes(parser);
+                    case 10 -> chars = CodecSupport.readChars(parser);
+                    case 11 -> colors = CodecSupport.readList(parser, p1 -> Shapes_ColorJsonCodec.INSTANCE.decode(p1));
+                    case 12 -> stringArray = CodecSupport.readArray(parser, p1 -> CodecSupport.readString(p1), String[]::new);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Sequences(strings, ints, points, intArray, longArray, doubleArray, floatArray, shortArray, booleanArray, bytes, chars, colors, stringArray);
@@ -133,5 +144,24 @@ public final class Shapes_SequencesJsonCodec implements JsonCodec<Shapes.Sequenc
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Sequences.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "strings" -> 0;
+            case "ints" -> 1;
+            case "points" -> 2;
+            case "intArray" -> 3;
+            case "longArray" -> 4;
+            case "doubleArray" -> 5;
+            case "floatArray" -> 6;
+            case "shortArray" -> 7;
+            case "booleanArray" -> 8;
+            case "bytes" -> 9;
+            case "chars" -> 10;
+            case "colors" -> 11;
+            case "stringArray" -> 12;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

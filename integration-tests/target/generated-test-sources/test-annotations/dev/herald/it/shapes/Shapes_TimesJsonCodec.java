@@ -32,6 +32,11 @@ public final class Shapes_TimesJsonCodec implements JsonCodec<Shapes.Times> {
 
     private static final SerializedString DURATION_FIELD = new SerializedString("duration");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {INSTANT_FIELD, OFFSET_FIELD, DATE_FIELD, LOCAL_FIELD, DURATION_FIELD};
+
     private Shapes_TimesJsonCodec() {
     }
 
@@ -66,21 +71,27 @@ public final class Shapes_TimesJsonCodec implements JsonCodec<Shapes.Times> {
         LocalDate date = null;
         LocalDateTime local = null;
         Duration duration = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_TimesJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "instant" -> instant = CodecSupport.readInstant(parser);
-                    case "offset" -> offset = CodecSupport.readOffsetDateTime(parser);
-                    case "date" -> date = CodecSupport.readLocalDate(parser);
-                    case "local" -> local = CodecSupport.readLocalDateTime(parser);
-                    case "duration" -> duration = CodecSupport.readDuration(parser);
+                    case 0 -> instant = CodecSupport.readInstant(parser);
+                    case 1 -> offset = CodecSupport.readOffsetDateTime(parser);
+                    case 2 -> date = CodecSupport.readLocalDate(parser);
+                    case 3 -> local = CodecSupport.readLocalDateTime(parser);
+                    case 4 -> duration = CodecSupport.readDuration(parser);
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Times(instant, offset, date, local, duration);
@@ -88,5 +99,16 @@ public final class Shapes_TimesJsonCodec implements JsonCodec<Shapes.Times> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Times.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "instant" -> 0;
+            case "offset" -> 1;
+            case "date" -> 2;
+            case "local" -> 3;
+            case "duration" -> 4;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -22,6 +22,11 @@ public final class Shapes_TreeJsonCodec implements JsonCodec<Shapes.Tree> {
 
     private static final SerializedString CHILDREN_FIELD = new SerializedString("children");
 
+    /**
+     * Field names in the order {@code encode} writes them, which {@code decode} tries first.
+     */
+    private static final SerializedString[] NAMES = {LABEL_FIELD, CHILDREN_FIELD};
+
     private Shapes_TreeJsonCodec() {
     }
 
@@ -47,18 +52,24 @@ public final class Shapes_TreeJsonCodec implements JsonCodec<Shapes.Tree> {
         CodecSupport.expectObject(parser);
         String label = null;
         List<Shapes.Tree> children = null;
-        String field = null;
+        int field = CodecSupport.UNKNOWN;
         try {
-            for (field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                parser.nextToken();
+            int expected = 0;
+            while (true) {
+                field = CodecSupport.UNKNOWN;
+                field = CodecSupport.nextField(parser, NAMES, expected, Shapes_TreeJsonCodec::indexOf);
+                if (field == CodecSupport.END) {
+                    break;
+                }
                 switch (field) {
-                    case "label" -> label = CodecSupport.readString(parser);
-                    case "children" -> children = CodecSupport.readList(parser, p1 -> Shapes_TreeJsonCodec.INSTANCE.decode(p1));
+                    case 0 -> label = CodecSupport.readString(parser);
+                    case 1 -> children = CodecSupport.readList(parser, p1 -> Shapes_TreeJsonCodec.INSTANCE.decode(p1));
                     default -> parser.skipChildren();
                 }
+                expected = field + 1;
             }
         } catch (IOException | RuntimeException e) {
-            throw CodecSupport.failure(field, e);
+            throw CodecSupport.failure(field >= 0 ? NAMES[field].getValue() : null, e);
         }
         try {
             return new Shapes.Tree(label, children);
@@ -66,5 +77,13 @@ public final class Shapes_TreeJsonCodec implements JsonCodec<Shapes.Tree> {
             // The record's own constructor rejected a value, for example a null check.
             throw CodecSupport.rejected(Shapes.Tree.class, e);
         }
+    }
+
+    private static int indexOf(String name) {
+        return switch (name) {
+            case "label" -> 0;
+            case "children" -> 1;
+            default -> CodecSupport.UNKNOWN;
+        };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -41,6 +42,36 @@ public final class CodecSupport {
     private CodecSupport() {}
 
     // ---- structure -------------------------------------------------------------------------
+
+    /** Returned by {@link #nextField} at the end of the object. */
+    public static final int END = -2;
+
+    /** Returned by {@link #nextField} for a field the record does not have. */
+    public static final int UNKNOWN = -1;
+
+    /**
+     * Moves to the next field's value and returns the field's index in {@code names}, {@link
+     * #UNKNOWN} or {@link #END}. Fields usually arrive in the order the codec writes them, so the
+     * {@code expected} name is tried first as raw bytes, which skips the name lookup.
+     */
+    public static int nextField(JsonParser parser, SerializedString[] names, int expected, FieldIndex index)
+            throws IOException {
+        int found;
+        if (expected < names.length && parser.nextFieldName(names[expected])) {
+            found = expected;
+        } else {
+            JsonToken token = expected < names.length ? parser.currentToken() : parser.nextToken();
+            if (token == JsonToken.END_OBJECT) {
+                return END;
+            }
+            if (token != JsonToken.FIELD_NAME) {
+                throw mismatch("a field name", token);
+            }
+            found = index.of(parser.currentName());
+        }
+        parser.nextToken();
+        return found;
+    }
 
     /** Fails unless the current token starts an object. */
     public static void expectObject(JsonParser parser) {
@@ -320,7 +351,15 @@ public final class CodecSupport {
     // ---- java.time -------------------------------------------------------------------------
 
     public static Instant readInstant(JsonParser parser) throws IOException {
-        return readTime(parser, DateTimeFormatter.ISO_INSTANT, Instant::from, "an ISO-8601 instant");
+        String text = readString(parser);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return IsoInstant.parse(text);
+        } catch (RuntimeException e) {
+            throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not an ISO-8601 instant");
+        }
     }
 
     public static OffsetDateTime readOffsetDateTime(JsonParser parser) throws IOException {
@@ -367,7 +406,7 @@ public final class CodecSupport {
     }
 
     public static void writeInstant(JsonGenerator gen, Instant value) throws IOException {
-        gen.writeString(value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value));
+        gen.writeString(value == null ? null : IsoInstant.format(value));
     }
 
     public static void writeOffsetDateTime(JsonGenerator gen, OffsetDateTime value) throws IOException {
