@@ -1,0 +1,450 @@
+// Herald client runtime: the WebSocket event client. Framework-free; typed by ./events.
+
+import { defaultTimers, toDisposable, type Disposer, type Timers } from "./async";
+import { Events, type EventMessage, type EventName, type EventPayloads } from "./events";
+
+export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
+
+/** The message of one event name: `{ event, data, ts }`. */
+export type MessageOf<N extends EventName> = Extract<EventMessage, { readonly event: N }>;
+
+/** Why `onResync` fired: the socket reconnected, or the server said events were dropped. */
+export type ResyncReason = "reconnect" | "server";
+
+export type EventClientError =
+  | { readonly kind: "malformed"; readonly frame: string; readonly detail: string }
+  | { readonly kind: "unknown-event"; readonly event: string }
+  | { readonly kind: "refused"; readonly code: number; readonly reason: string }
+  | { readonly kind: "handler"; readonly event: string; readonly error: unknown }
+  | { readonly kind: "unavailable"; readonly detail: string };
+
+/** What the client needs of a WebSocket; the browser's and the `ws` package's both fit. */
+export interface WebSocketLike {
+  onopen: ((event: never) => void) | null;
+  onclose: ((event: never) => void) | null;
+  onmessage: ((event: never) => void) | null;
+  onerror: ((event: never) => void) | null;
+  close(code?: number, reason?: string): void;
+}
+
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+/** Something that fires `online` when the network comes back, such as `window`. */
+export interface OnlineSource {
+  addEventListener(type: "online", listener: () => void): void;
+  removeEventListener(type: "online", listener: () => void): void;
+}
+
+export interface EventClientOptions {
+  /** The endpoint without query, such as `wss://api.example.com/api/events/ws`. Default: this page's host. */
+  url?: string;
+  /** Path used when `url` is not given. Default `/api/events/ws`. */
+  path?: string;
+  WebSocket?: WebSocketConstructor;
+  timers?: Timers;
+  /** Source of jitter, in [0, 1). */
+  random?: () => number;
+  /** First reconnect delay in ms. Default 500. */
+  baseDelayMs?: number;
+  /** Longest reconnect delay in ms. Default 10,000. */
+  maxDelayMs?: number;
+  /** Where `online` events come from. Default `window` when there is one. */
+  online?: OnlineSource | null;
+}
+
+/** Close codes after which reconnecting cannot help: bad request, not authenticated, forbidden. */
+const FINAL_CLOSE_CODES = new Set([4400, 4401, 4403]);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<string>(Object.values(Events));
+
+type AnyHandler = (data: never, msg: never) => void;
+
+/**
+ * One WebSocket to the Herald endpoint, shared by every subscriber.
+ *
+ * - The socket asks only for the subscribed names (`?events=` is their sorted union), unless
+ *   `start(events)` fixed the list or an `onAny` handler wants everything. Changes are batched to the
+ *   next macrotask, so mounting many components reconnects once, and a socket is kept while it still
+ *   covers what is wanted.
+ * - Reconnects with exponential backoff (500 ms doubling to 10 s, with jitter), reset by a
+ *   successful open, retried at once when the browser comes back online; never after `stop()` or a
+ *   close with 4400, 4401 or 4403 (reported, state `closed`).
+ * - `onResync` fires on every reconnect and on the server's `$resync` frame: events may have been
+ *   missed, re-fetch.
+ * - Malformed frames, unknown names and throwing handlers go to `onError`; nothing throws.
+ */
+export class EventClient {
+  private options: EventClientOptions;
+  private readonly handlers = new Map<string, Set<AnyHandler>>();
+  private readonly anyHandlers = new Set<(msg: EventMessage) => void>();
+  private readonly stateHandlers = new Set<(state: ConnectionState) => void>();
+  private readonly resyncHandlers = new Set<(reason: ResyncReason) => void>();
+  private readonly errorHandlers = new Set<(error: EventClientError) => void>();
+
+  private started = false;
+  private fixedFilter: readonly string[] | undefined;
+  private socket: WebSocketLike | undefined;
+  /** Names the current socket asked for; `null` means all. */
+  private socketFilter: readonly string[] | null = null;
+  private currentState: ConnectionState = "closed";
+  private attempt = 0;
+  private openedBefore = false;
+  private syncTimer: unknown = undefined;
+  private reconnectTimer: unknown = undefined;
+  private readonly onOnline = () => this.reconnectNow();
+  private onlineSource: OnlineSource | null = null;
+
+  constructor(options: EventClientOptions = {}) {
+    this.options = options;
+  }
+
+  /** Changes options; takes effect on the next connection. */
+  configure(options: EventClientOptions): void {
+    this.options = { ...this.options, ...options };
+  }
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  /** Connects (on the next macrotask). `events` fixes the filter; without it the subscriptions decide. */
+  start(events?: readonly EventName[]): void {
+    this.fixedFilter = events ? sortedUnique(events) : undefined;
+    if (!this.started) {
+      this.started = true;
+      this.openedBefore = false;
+      this.attempt = 0;
+      this.listenOnline();
+      if (this.currentState !== "open") {
+        this.setState("connecting");
+      }
+    }
+    this.scheduleSync();
+  }
+
+  /** Closes the socket and stops reconnecting. Subscriptions stay for the next `start()`. */
+  stop(): void {
+    if (!this.started) {
+      return;
+    }
+    this.started = false;
+    this.clearTimer("syncTimer");
+    this.clearTimer("reconnectTimer");
+    this.unlistenOnline();
+    this.closeSocket(1000, "client stopped");
+    this.setState("closed");
+  }
+
+  on<N extends EventName>(name: N, handler: (data: EventPayloads[N], msg: MessageOf<N>) => void): Disposer {
+    let set = this.handlers.get(name);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(name, set);
+    }
+    const entry = handler as unknown as AnyHandler;
+    set.add(entry);
+    this.scheduleSync();
+    return toDisposable(() => {
+      const current = this.handlers.get(name);
+      if (current?.delete(entry) && current.size === 0) {
+        this.handlers.delete(name);
+      }
+      this.scheduleSync();
+    });
+  }
+
+  /** Every event; while any such handler exists the socket asks for all events. */
+  onAny(handler: (msg: EventMessage) => void): Disposer {
+    this.anyHandlers.add(handler);
+    this.scheduleSync();
+    return toDisposable(() => {
+      this.anyHandlers.delete(handler);
+      this.scheduleSync();
+    });
+  }
+
+  onStateChange(handler: (state: ConnectionState) => void): Disposer {
+    this.stateHandlers.add(handler);
+    return toDisposable(() => this.stateHandlers.delete(handler));
+  }
+
+  onResync(handler: (reason: ResyncReason) => void): Disposer {
+    this.resyncHandlers.add(handler);
+    return toDisposable(() => this.resyncHandlers.delete(handler));
+  }
+
+  onError(handler: (error: EventClientError) => void): Disposer {
+    this.errorHandlers.add(handler);
+    return toDisposable(() => this.errorHandlers.delete(handler));
+  }
+
+  /** The names the socket should ask for now: `null` for all, `[]` for none (no socket). */
+  private wanted(): readonly string[] | null {
+    if (this.fixedFilter) {
+      return this.fixedFilter;
+    }
+    if (this.anyHandlers.size > 0) {
+      return null;
+    }
+    return [...this.handlers.keys()].sort();
+  }
+
+  private scheduleSync(): void {
+    if (!this.started || this.syncTimer !== undefined) {
+      return;
+    }
+    this.syncTimer = this.timers().setTimeout(() => {
+      this.syncTimer = undefined;
+      this.sync();
+    }, 0);
+  }
+
+  private sync(): void {
+    if (!this.started || this.currentState === "closed" || this.reconnectTimer !== undefined) {
+      return; // refused for good, or a reconnect is already scheduled and will use the new filter
+    }
+    const wanted = this.wanted();
+    if (wanted !== null && wanted.length === 0) {
+      this.closeSocket(1000, "nothing subscribed");
+      return;
+    }
+    if (this.socket && covers(this.socketFilter, wanted)) {
+      return;
+    }
+    this.closeSocket(1000, "resubscribing");
+    this.connect(wanted);
+  }
+
+  private connect(filter: readonly string[] | null): void {
+    const Socket = this.options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    const base = this.baseUrl();
+    if (!Socket || base === undefined) {
+      this.report({ kind: "unavailable", detail: !Socket ? "no WebSocket implementation" : "no url and no page location" });
+      this.setState("closed");
+      return;
+    }
+    const url = filter === null ? base : `${base}?events=${encodeURIComponent(filter.join(","))}`;
+    let socket: WebSocketLike;
+    try {
+      socket = new Socket(url);
+    } catch (error) {
+      this.report({ kind: "unavailable", detail: String(error) });
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    this.socketFilter = filter;
+    socket.onopen = (() => {
+      if (this.socket !== socket) {
+        return;
+      }
+      this.attempt = 0;
+      const reconnected = this.openedBefore;
+      this.openedBefore = true;
+      this.setState("open");
+      if (reconnected) {
+        this.fireResync("reconnect");
+      }
+    }) as (event: never) => void;
+    socket.onmessage = ((event: { data: unknown }) => {
+      if (this.socket === socket) {
+        this.dispatch(event.data);
+      }
+    }) as (event: never) => void;
+    socket.onclose = ((event: { code: number; reason: string }) => {
+      if (this.socket !== socket) {
+        return;
+      }
+      this.socket = undefined;
+      if (!this.started) {
+        return;
+      }
+      if (FINAL_CLOSE_CODES.has(event.code)) {
+        this.report({ kind: "refused", code: event.code, reason: event.reason });
+        this.setState("closed");
+        return;
+      }
+      this.scheduleReconnect();
+    }) as (event: never) => void;
+    socket.onerror = null;
+  }
+
+  private scheduleReconnect(): void {
+    this.setState("reconnecting");
+    this.clearTimer("reconnectTimer");
+    const delay = this.backoff(this.attempt++);
+    this.reconnectTimer = this.timers().setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.sync();
+    }, delay);
+  }
+
+  /** Equal jitter: half the exponential delay fixed, half random. */
+  private backoff(attempt: number): number {
+    const base = this.options.baseDelayMs ?? 500;
+    const max = this.options.maxDelayMs ?? 10_000;
+    const ceiling = Math.min(max, base * 2 ** Math.min(attempt, 30));
+    const random = this.options.random ?? Math.random;
+    return ceiling / 2 + (random() * ceiling) / 2;
+  }
+
+  private reconnectNow(): void {
+    if (this.started && this.currentState === "reconnecting" && this.reconnectTimer !== undefined) {
+      this.clearTimer("reconnectTimer");
+      this.sync();
+    }
+  }
+
+  private dispatch(frame: unknown): void {
+    if (typeof frame !== "string") {
+      this.report({ kind: "malformed", frame: String(frame), detail: "not a text frame" });
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(frame);
+    } catch (error) {
+      this.report({ kind: "malformed", frame, detail: String(error) });
+      return;
+    }
+    if (!isObject(message) || typeof message.event !== "string") {
+      this.report({ kind: "malformed", frame, detail: "no event name" });
+      return;
+    }
+    const name = message.event;
+    if (name.startsWith("$")) {
+      if (name === "$resync") {
+        this.fireResync("server");
+      }
+      return; // other control frames are for newer clients
+    }
+    if (!KNOWN_EVENTS.has(name)) {
+      this.report({ kind: "unknown-event", event: name });
+      return;
+    }
+    if (!isObject(message.data)) {
+      this.report({ kind: "malformed", frame, detail: "no data object" });
+      return;
+    }
+    const msg = message as unknown as EventMessage;
+    for (const handler of [...(this.handlers.get(name) ?? [])]) {
+      this.guard(name, () => (handler as (data: unknown, msg: EventMessage) => void)(msg.data, msg));
+    }
+    for (const handler of [...this.anyHandlers]) {
+      this.guard(name, () => handler(msg));
+    }
+  }
+
+  private guard(event: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.report({ kind: "handler", event, error });
+    }
+  }
+
+  private fireResync(reason: ResyncReason): void {
+    for (const handler of [...this.resyncHandlers]) {
+      this.guard("$resync", () => handler(reason));
+    }
+  }
+
+  private report(error: EventClientError): void {
+    if (this.errorHandlers.size === 0) {
+      console.warn("[herald] event client:", error);
+      return;
+    }
+    for (const handler of [...this.errorHandlers]) {
+      try {
+        handler(error);
+      } catch (failure) {
+        console.warn("[herald] onError handler failed:", failure);
+      }
+    }
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.currentState) {
+      return;
+    }
+    this.currentState = state;
+    for (const handler of [...this.stateHandlers]) {
+      this.guard("$state", () => handler(state));
+    }
+  }
+
+  private closeSocket(code: number, reason: string): void {
+    const socket = this.socket;
+    this.socket = undefined;
+    if (socket) {
+      try {
+        socket.close(code, reason);
+      } catch {
+        // already closing
+      }
+    }
+  }
+
+  private baseUrl(): string | undefined {
+    if (this.options.url) {
+      return this.options.url;
+    }
+    const location = (globalThis as { location?: { protocol: string; host: string } }).location;
+    if (!location) {
+      return undefined;
+    }
+    const scheme = location.protocol === "https:" ? "wss" : "ws";
+    return `${scheme}://${location.host}${this.options.path ?? "/api/events/ws"}`;
+  }
+
+  private timers(): Timers {
+    return this.options.timers ?? defaultTimers;
+  }
+
+  private clearTimer(which: "syncTimer" | "reconnectTimer"): void {
+    if (this[which] !== undefined) {
+      this.timers().clearTimeout(this[which]);
+      this[which] = undefined;
+    }
+  }
+
+  private listenOnline(): void {
+    const source =
+      this.options.online !== undefined
+        ? this.options.online
+        : ((globalThis as { window?: OnlineSource }).window ?? null);
+    this.onlineSource = source;
+    source?.addEventListener("online", this.onOnline);
+  }
+
+  private unlistenOnline(): void {
+    this.onlineSource?.removeEventListener("online", this.onOnline);
+    this.onlineSource = null;
+  }
+}
+
+export function createEventClient(options: EventClientOptions = {}): EventClient {
+  return new EventClient(options);
+}
+
+/** The client the React hooks use; configure it before `start()` if the defaults do not fit. */
+export const eventClient: EventClient = createEventClient();
+
+function sortedUnique(names: readonly string[]): readonly string[] {
+  return [...new Set(names)].sort();
+}
+
+/** Whether a socket that asked for `have` (null: all) delivers everything in `want`. */
+function covers(have: readonly string[] | null, want: readonly string[] | null): boolean {
+  if (have === null) {
+    return true;
+  }
+  if (want === null) {
+    return false;
+  }
+  const set = new Set(have);
+  return want.every((name) => set.has(name));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

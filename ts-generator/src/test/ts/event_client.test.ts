@@ -1,0 +1,299 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { EventClient, type ConnectionState, type EventClientError } from "../../main/ts/event_client";
+import { Events } from "../../main/ts/events";
+import { FakeSocket } from "./fake_socket";
+
+const URL_BASE = "ws://backend.test/api/events/ws";
+
+/** A fake window for `online` events. */
+class FakeOnline {
+  private listeners = new Set<() => void>();
+  addEventListener(_type: "online", listener: () => void) {
+    this.listeners.add(listener);
+  }
+  removeEventListener(_type: "online", listener: () => void) {
+    this.listeners.delete(listener);
+  }
+  fire() {
+    this.listeners.forEach((listener) => listener());
+  }
+}
+
+let online: FakeOnline;
+
+function client(random = () => 0.5) {
+  return new EventClient({ url: URL_BASE, WebSocket: FakeSocket, random, online });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeSocket.reset();
+  online = new FakeOnline();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("EventClient subscriptions", () => {
+  it("asks for the sorted, de-duplicated union of subscribed names, batched into one socket", async () => {
+    const c = client();
+    c.start();
+    c.on(Events.TASK_PROGRESS, () => {});
+    c.on(Events.FS_CREATED, () => {});
+    c.on(Events.FS_CREATED, () => {});
+    c.on(Events.ASSET_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(FakeSocket.last().events).toBe("asset.created,fs.created,task.progress");
+    expect(c.state).toBe("connecting");
+    FakeSocket.last().serverOpen();
+    expect(c.state).toBe("open");
+  });
+
+  it("uses the list given to start() as is", async () => {
+    const c = client();
+    c.start([Events.FS_CREATED, Events.ASSET_CREATED, Events.FS_CREATED]);
+    c.on(Events.TASK_PROGRESS, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.last().events).toBe("asset.created,fs.created");
+  });
+
+  it("asks for everything while an onAny handler exists", async () => {
+    const c = client();
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    c.onAny(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.last().events).toBeNull();
+  });
+
+  it("opens no socket while nothing is subscribed", async () => {
+    const c = client();
+    c.start();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(FakeSocket.instances).toHaveLength(0);
+  });
+
+  it("reconnects once for a new name, and keeps the socket when a name goes away", async () => {
+    const c = client();
+    c.start();
+    const fs = c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+
+    c.on(Events.TASK_PROGRESS, () => {});
+    c.on(Events.TASK_COMPLETED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.instances).toHaveLength(2);
+    expect(FakeSocket.instances[0].closedWith?.code).toBe(1000);
+    expect(FakeSocket.last().events).toBe("fs.created,task.completed,task.progress");
+
+    fs.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.instances).toHaveLength(2);
+  });
+});
+
+describe("EventClient delivery", () => {
+  it("delivers typed data to the handlers of the name, then to onAny", async () => {
+    const c = client();
+    const got: string[] = [];
+    c.start();
+    c.on(Events.FS_CREATED, (data, msg) => got.push(`fs ${data.AssetID} ${data.IsDir} ${msg.ts}`));
+    c.on(Events.TASK_PROGRESS, () => got.push("task"));
+    c.onAny((msg) => got.push(`any ${msg.event}`));
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+
+    FakeSocket.last().serverSend({ event: "fs.created", data: { AssetID: "a1", Path: "/x", IsDir: false }, ts: 5 });
+
+    expect(got).toEqual(["fs a1 false 5", "any fs.created"]);
+  });
+
+  it("reports malformed frames and unknown names to onError, and never throws", async () => {
+    const c = client();
+    const errors: EventClientError[] = [];
+    const got: unknown[] = [];
+    c.onError((error) => errors.push(error));
+    c.start();
+    c.on(Events.FS_CREATED, (data) => got.push(data));
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = FakeSocket.last();
+    socket.serverOpen();
+
+    expect(() => {
+      socket.serverSend("not json");
+      socket.serverSend("[1,2]");
+      socket.serverSend({ data: {} });
+      socket.serverSend({ event: "fs.created", data: 3 });
+      socket.serverSend({ event: "brand.new", data: {} });
+      socket.serverSend({ event: "$future", ts: 1 });
+    }).not.toThrow();
+
+    expect(errors.map((e) => e.kind)).toEqual(["malformed", "malformed", "malformed", "malformed", "unknown-event"]);
+    expect(got).toEqual([]);
+  });
+
+  it("keeps delivering when a handler throws, and reports it", async () => {
+    const c = client();
+    const errors: EventClientError[] = [];
+    const got: string[] = [];
+    c.onError((error) => errors.push(error));
+    c.start();
+    c.on(Events.FS_CREATED, () => {
+      throw new Error("handler bug");
+    });
+    c.on(Events.FS_CREATED, () => got.push("second"));
+    c.onAny(() => got.push("any"));
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    FakeSocket.last().serverSend({ event: "fs.created", data: { AssetID: "a", Path: "/", IsDir: true }, ts: 1 });
+
+    expect(got).toEqual(["second", "any"]);
+    expect(errors).toEqual([{ kind: "handler", event: "fs.created", error: new Error("handler bug") }]);
+  });
+
+  it("a disposed handler gets nothing more", async () => {
+    const c = client();
+    const handler = vi.fn();
+    c.start();
+    c.onAny(() => {});
+    const subscription = c.on(Events.FS_CREATED, handler);
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    subscription();
+    FakeSocket.last().serverSend({ event: "fs.created", data: { AssetID: "a", Path: "/", IsDir: true }, ts: 1 });
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe("EventClient reconnect", () => {
+  it("backs off exponentially within the jitter bounds up to the cap, and resets after an open", async () => {
+    const randoms = [0, 0.999, 0, 0.999, 0, 0.999, 0, 0.999, 0.5, 0.5];
+    let call = 0;
+    const c = client(() => randoms[call++ % randoms.length]);
+    const states: ConnectionState[] = [];
+    c.onStateChange((state) => states.push(state));
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+
+    const delays: number[] = [];
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const before = FakeSocket.instances.length;
+      FakeSocket.last().serverClose(1006);
+      let waited = 0;
+      while (FakeSocket.instances.length === before) {
+        await vi.advanceTimersByTimeAsync(1);
+        waited++;
+      }
+      delays.push(waited);
+    }
+    // ceilings 500, 1000, 2000, 4000, 8000, 10000 (cap), 10000, 10000; delay in [ceiling/2, ceiling]
+    const ceilings = [500, 1000, 2000, 4000, 8000, 10000, 10000, 10000];
+    delays.forEach((delay, i) => {
+      expect(delay).toBeGreaterThanOrEqual(ceilings[i] / 2);
+      expect(delay).toBeLessThanOrEqual(ceilings[i]);
+    });
+    expect(states).toContain("reconnecting");
+
+    FakeSocket.last().serverOpen();
+    FakeSocket.last().serverClose(1006);
+    let waited = 0;
+    const before = FakeSocket.instances.length;
+    while (FakeSocket.instances.length === before) {
+      await vi.advanceTimersByTimeAsync(1);
+      waited++;
+    }
+    expect(waited).toBeLessThanOrEqual(500);
+  });
+
+  it("fires onResync on every reconnect and on a $resync frame, not on the first open", async () => {
+    const c = client();
+    const reasons: string[] = [];
+    c.onResync((reason) => reasons.push(reason));
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    expect(reasons).toEqual([]);
+
+    FakeSocket.last().serverSend({ event: "$resync", ts: 1 });
+    FakeSocket.last().serverClose(1001, "going away");
+    await vi.advanceTimersByTimeAsync(1000);
+    FakeSocket.last().serverOpen();
+
+    expect(reasons).toEqual(["server", "reconnect"]);
+    expect(FakeSocket.last().events).toBe("fs.created");
+  });
+
+  it.each([4400, 4401, 4403])("does not retry after close code %i, and reports it", async (code) => {
+    const c = client();
+    const errors: EventClientError[] = [];
+    c.onError((error) => errors.push(error));
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverClose(code, "no");
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(c.state).toBe("closed");
+    expect(errors).toEqual([{ kind: "refused", code, reason: "no" }]);
+  });
+
+  it("retries 4429 and 4008 like any other close", async () => {
+    for (const code of [4429, 4008]) {
+      FakeSocket.reset();
+      const c = client();
+      c.start();
+      c.on(Events.FS_CREATED, () => {});
+      await vi.advanceTimersByTimeAsync(0);
+      FakeSocket.last().serverClose(code);
+      await vi.advanceTimersByTimeAsync(600);
+      expect(FakeSocket.instances).toHaveLength(2);
+      c.stop();
+    }
+  });
+
+  it("retries at once when the browser comes back online", async () => {
+    const c = client();
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverClose(1006);
+    expect(FakeSocket.instances).toHaveLength(1);
+
+    online.fire();
+    expect(FakeSocket.instances).toHaveLength(2);
+  });
+
+  it("never reconnects after stop()", async () => {
+    const c = client();
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = FakeSocket.last();
+    socket.serverOpen();
+    c.stop();
+    socket.serverClose(1000);
+    online.fire();
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    expect(socket.closedWith?.code).toBe(1000);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(c.state).toBe("closed");
+  });
+
+  it("start() then stop() in the same tick opens no socket (React StrictMode)", async () => {
+    const c = client();
+    c.on(Events.FS_CREATED, () => {});
+    c.start();
+    c.stop();
+    c.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.instances).toHaveLength(1);
+  });
+});
