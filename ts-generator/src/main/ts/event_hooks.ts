@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Delayer, RefreshController, isCancellationError } from "./async";
 import { eventClient, type ConnectionState, type EventClientOptions, type MessageOf } from "./event_client";
-import type { EventName, EventPayloads } from "./events";
+import { EventGroups, type EventName, type EventPayloads } from "./events";
 
 export { Events, EventGroups, EventKeys } from "./events";
 export type { EventMessage, EventName, EventPayloads } from "./events";
@@ -180,4 +180,47 @@ export function useRefresh<T, N extends EventName>(
 /** A filter for events whose `field` (an `@EventKey`) equals `key`. */
 export function keyFilter<N extends EventName>(field: string, key: unknown): (msg: MessageOf<N>) => boolean {
   return (msg) => (msg.data as unknown as Record<string, unknown>)[field] === key;
+}
+
+/** An event group: the part of event names before the first dot. */
+export type EventGroup = keyof typeof EventGroups;
+
+/** A value an `@EventKey` can have. */
+export type EventKeyValue = string | number | boolean | null;
+
+export interface GroupRefreshOptions {
+  /** Debounce in ms for bursts of events. Default 0. */
+  delay?: number;
+}
+
+/**
+ * What every generated `use<Group>Refresh` does: `useRefresh` over the group's events, only those
+ * whose `keyField` equals `key` when the group is keyed.
+ */
+export function useGroupRefresh<T>(
+  group: EventGroup,
+  fetcher: (signal: AbortSignal) => Promise<T>,
+  options: GroupRefreshOptions = {},
+  keyField?: string,
+  key?: EventKeyValue,
+): RefreshState<T> {
+  return useRefresh(EventGroups[group], fetcher, {
+    delay: options.delay,
+    key,
+    filter: keyField === undefined ? undefined : keyFilter(keyField, key),
+  });
+}
+
+/** What every generated `useOn<Group>Change` does: `useOnEvent` over the group's events. */
+export function useOnGroupChange(
+  group: EventGroup,
+  onChange: () => void,
+  delayMs?: number,
+  keyField?: string,
+  key?: EventKeyValue,
+): void {
+  useOnEvent(EventGroups[group], onChange, {
+    delay: delayMs,
+    filter: keyField === undefined ? undefined : keyFilter(keyField, key),
+  });
 }

@@ -74,10 +74,20 @@ final class RandomValues {
     private final Random random;
     /** Lone surrogates make the reference mapper itself fail; tests that compare bytes may turn them off. */
     private final boolean loneSurrogates;
+    /**
+     * Whether values stay inside what the TypeScript types promise: no NaN or infinities (JSON
+     * carries them as strings), and no nulls except in Optional and @Nullable positions.
+     */
+    private final boolean typed;
 
     RandomValues(long seed, boolean loneSurrogates) {
+        this(seed, loneSurrogates, false);
+    }
+
+    RandomValues(long seed, boolean loneSurrogates, boolean typed) {
         this.random = new Random(seed);
         this.loneSurrogates = loneSurrogates;
+        this.typed = typed;
     }
 
     Record next() {
@@ -169,7 +179,7 @@ final class RandomValues {
         return new Optionals(
                 optional(this::string),
                 optional(this::point),
-                stringOrNull(),
+                random.nextInt(3) == 0 ? null : string(), // @Nullable
                 optional(() -> list(this::point)),
                 optional(this::color));
     }
@@ -177,14 +187,14 @@ final class RandomValues {
     Nested nested() {
         return new Nested(
                 maybe(() -> list(() -> map(() -> optional(this::point)))),
-                maybe(() -> tree(random.nextInt(60))),
+                maybe(() -> tree(random.nextInt(typed ? 8 : 60))),
                 maybe(() -> new Renamed(stringOrNull(), null, anInt())),
                 maybe(() -> cycle(random.nextInt(20))));
     }
 
     Tree tree(int depth) {
         if (depth == 0) {
-            return new Tree(string(), random.nextBoolean() ? List.of() : null);
+            return new Tree(string(), random.nextBoolean() || typed ? List.of() : null);
         }
         List<Tree> children = new ArrayList<>();
         children.add(tree(depth - 1));
@@ -195,7 +205,8 @@ final class RandomValues {
     }
 
     Cycle cycle(int depth) {
-        return new Cycle(string(), depth == 0 ? null : new CycleBack(random.nextBoolean() ? cycle(depth - 1) : null));
+        return new Cycle(
+                string(), maybe(() -> new CycleBack(depth == 0 ? Optional.empty() : Optional.of(cycle(depth - 1)))));
     }
 
     // ---- leaves ------------------------------------------------------------------------------
@@ -213,7 +224,7 @@ final class RandomValues {
     }
 
     String stringOrNull() {
-        return random.nextInt(8) == 0 ? null : string();
+        return !typed && random.nextInt(8) == 0 ? null : string();
     }
 
     private String longString() {
@@ -266,12 +277,22 @@ final class RandomValues {
     }
 
     private double aDouble() {
+        double value = anyDouble();
+        return !typed || Double.isFinite(value) ? value : 0.5;
+    }
+
+    private float aFloat() {
+        float value = anyFloat();
+        return !typed || Float.isFinite(value) ? value : 0.25f;
+    }
+
+    private double anyDouble() {
         return random.nextBoolean()
                 ? DOUBLES[random.nextInt(DOUBLES.length)]
                 : Double.longBitsToDouble(random.nextLong());
     }
 
-    private float aFloat() {
+    private float anyFloat() {
         return random.nextBoolean() ? FLOATS[random.nextInt(FLOATS.length)] : Float.intBitsToFloat(random.nextInt());
     }
 
@@ -298,7 +319,7 @@ final class RandomValues {
     }
 
     private Point pointOrNull() {
-        return random.nextInt(8) == 0 ? null : point();
+        return !typed && random.nextInt(8) == 0 ? null : point();
     }
 
     private float[] floats() {
@@ -358,6 +379,6 @@ final class RandomValues {
     }
 
     private <T> T maybe(Supplier<T> value) {
-        return random.nextInt(6) == 0 ? null : value.get();
+        return !typed && random.nextInt(6) == 0 ? null : value.get();
     }
 }

@@ -8,6 +8,7 @@ import dev.herald.EventKey;
 import dev.herald.processor.emit.CatalogWriter;
 import dev.herald.processor.emit.CodecWriter;
 import dev.herald.processor.emit.ServiceFileWriter;
+import dev.herald.processor.emit.TypeScriptEmitter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.ModelExtractor;
@@ -51,6 +52,7 @@ public final class EventProcessor extends AbstractProcessor {
     static final String OPTION_TS_OUTPUT_DIR = "herald.ts.outputDir";
     static final String OPTION_TS_GROUP_NAMES = "herald.ts.groupNames";
     static final String OPTION_TS_REACT = "herald.ts.react";
+    static final String TYPESCRIPT_RESOURCES = "META-INF/herald/typescript/";
 
     private Reporter reporter;
     private ModelExtractor extractor;
@@ -67,6 +69,7 @@ public final class EventProcessor extends AbstractProcessor {
     private final Set<String> writtenCodecs = new HashSet<>();
 
     private String catalogName;
+    private List<EventModel> catalogEvents;
     private Reach catalogReach;
 
     @Override
@@ -203,13 +206,19 @@ public final class EventProcessor extends AbstractProcessor {
             return;
         }
         if (!catalogValidator.check(
-                sorted, reach.records(), reach.enums(), catalog.packageName(), catalog.canonicalName())) {
+                sorted,
+                reach.records(),
+                reach.enums(),
+                catalog.packageName(),
+                catalog.canonicalName(),
+                options.groupNames())) {
             return;
         }
         JavaFile file = CatalogWriter.catalog(catalog, sorted, reach.records(), reach.enums());
         Element[] origins = sorted.stream().map(e -> e.record().element()).toArray(Element[]::new);
         if (writeJava(file, origins)) {
             catalogName = catalog.canonicalName();
+            catalogEvents = sorted;
             catalogReach = reach;
         }
     }
@@ -260,6 +269,22 @@ public final class EventProcessor extends AbstractProcessor {
         Element[] origins =
                 events.values().stream().map(e -> e.record().element()).toArray(Element[]::new);
         writeResource(ServiceFileWriter.PATH, ServiceFileWriter.content(catalogName), origins);
+        writeTypeScript(origins);
+    }
+
+    private void writeTypeScript(Element[] origins) {
+        List<TypeScriptEmitter.Output> outputs = TypeScriptEmitter.emit(
+                catalogEvents, catalogReach.records(), catalogReach.enums(), options.groupNames(), options.react());
+        for (TypeScriptEmitter.Output output : outputs) {
+            writeResource(TYPESCRIPT_RESOURCES + output.fileName(), output.content(), origins);
+        }
+        if (options.tsOutputDir() != null) {
+            try {
+                TypeScriptFolder.write(options.tsOutputDir(), outputs);
+            } catch (IOException | RuntimeException e) {
+                reporter.report(HeraldMessage.WRITE_FAILED, options.tsOutputDir(), e.toString());
+            }
+        }
     }
 
     private boolean writeJava(JavaFile file, Element... origins) {
@@ -304,9 +329,5 @@ public final class EventProcessor extends AbstractProcessor {
         StringWriter out = new StringWriter();
         e.printStackTrace(new PrintWriter(out));
         return out.toString();
-    }
-
-    Reach catalogReach() {
-        return catalogReach;
     }
 }

@@ -100,5 +100,5 @@ public final class Shapes {
     /** A contains B contains A. */
     public record Cycle(String id, CycleBack back) {}
 
-    public record CycleBack(Cycle next) {}
+    public record CycleBack(Optional<Cycle> next) {}
 }

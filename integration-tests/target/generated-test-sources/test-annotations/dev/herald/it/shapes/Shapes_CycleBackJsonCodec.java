@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.herald.runtime.json.CodecSupport;
 import dev.herald.runtime.json.JsonCodec;
 import java.io.IOException;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,7 +36,7 @@ public final class Shapes_CycleBackJsonCodec implements JsonCodec<Shapes.CycleBa
         }
         gen.writeStartObject(value);
         gen.writeFieldName(NEXT_FIELD);
-        Shapes_CycleJsonCodec.INSTANCE.encode(gen, value.next());
+        CodecSupport.writeOptional(gen, value.next(), (g1, e1) -> Shapes_CycleJsonCodec.INSTANCE.encode(g1, e1));
         gen.writeEndObject();
     }
 
@@ -45,7 +46,7 @@ public final class Shapes_CycleBackJsonCodec implements JsonCodec<Shapes.CycleBa
             return null;
         }
         CodecSupport.expectObject(parser);
-        Shapes.Cycle next = null;
+        Optional<Shapes.Cycle> next = Optional.empty();
         int field = CodecSupport.UNKNOWN;
         try {
             int expected = 0;
@@ -56,7 +57,7 @@ public final class Shapes_CycleBackJsonCodec implements JsonCodec<Shapes.CycleBa
                     break;
                 }
                 switch (field) {
-                    case 0 -> next = Shapes_CycleJsonCodec.INSTANCE.decode(parser);
+                    case 0 -> next = CodecSupport.readOptional(parser, p1 -> Shapes_CycleJsonCodec.INSTANCE.decode(p1));
                     default -> parser.skipChildren();
                 }
                 expected = field + 1;

@@ -34,6 +34,24 @@ public final class Names {
         return out.toString().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * How a group is spelled in hook names: the {@code herald.ts.groupNames} override, or its words
+     * capitalised ({@code fs} gives {@code Fs}, {@code my-group} gives {@code MyGroup}).
+     */
+    public static String groupSpelling(String group, java.util.Map<String, String> overrides) {
+        String override = overrides.get(group);
+        if (override != null) {
+            return override;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String word : group.split("[-_]")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
     /** {@code assetId} gives {@code ASSET_ID}. */
     public static String upperSnake(String javaName) {
         return constantName(javaName);

@@ -2,8 +2,10 @@ package dev.herald.processor.validation;
 
 import dev.herald.processor.HeraldMessage;
 import dev.herald.processor.Reporter;
+import dev.herald.processor.emit.TypeScriptEmitter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
+import dev.herald.processor.model.Names;
 import dev.herald.processor.model.RecordModel;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,9 +34,11 @@ public final class CatalogValidator {
             Collection<RecordModel> records,
             Collection<EnumModel> enums,
             String catalogPackage,
-            String catalogName) {
+            String catalogName,
+            Map<String, String> groupNames) {
         boolean ok = checkNames(events);
         ok &= checkTypeScriptNames(records, enums);
+        ok &= checkHookNames(events, groupNames);
         for (EventModel event : events) {
             ok &= checkVisibleFrom(event.record().element(), catalogPackage, catalogName);
         }
@@ -94,6 +98,10 @@ public final class CatalogValidator {
         boolean ok = true;
         for (TypeElement type : all) {
             String flatName = String.join("", dev.herald.processor.model.ModelExtractor.simpleNames(type));
+            if (TypeScriptEmitter.RESERVED_NAMES.contains(flatName)) {
+                reporter.report(type, HeraldMessage.TS_NAME_RESERVED, type.getQualifiedName(), flatName);
+                ok = false;
+            }
             TypeElement clash = byName.putIfAbsent(flatName, type);
             if (clash != null && !clash.equals(type)) {
                 for (TypeElement each : List.of(clash, type)) {
@@ -104,6 +112,33 @@ public final class CatalogValidator {
                             type.getQualifiedName(),
                             flatName);
                 }
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** Two groups spelled alike would give two hooks of one name. */
+    private boolean checkHookNames(List<EventModel> events, Map<String, String> groupNames) {
+        Map<String, String> bySpelling = new HashMap<>();
+        boolean ok = true;
+        for (String group : TypeScriptEmitter.groups(events).keySet()) {
+            String spelling = Names.groupSpelling(group, groupNames);
+            String clash = bySpelling.putIfAbsent(spelling, group);
+            if (clash != null) {
+                EventModel first = events.stream()
+                        .filter(e -> e.group().equals(group))
+                        .findFirst()
+                        .orElseThrow();
+                reporter.report(
+                        first.record().element(),
+                        first.annotation(),
+                        first.nameValue(),
+                        HeraldMessage.HOOK_NAME_COLLISION,
+                        clash,
+                        group,
+                        spelling,
+                        spelling);
                 ok = false;
             }
         }

@@ -1,0 +1,35 @@
+package dev.herald.processor;
+
+import dev.herald.processor.emit.TypeScriptEmitter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes the TypeScript output into a frontend's folder ({@code herald.ts.outputDir}). */
+final class TypeScriptFolder {
+    private TypeScriptFolder() {}
+
+    /**
+     * Creates the folder if needed and rewrites only the files whose content changed, so that a
+     * frontend dev server watching it does not reload for nothing.
+     */
+    static void write(Path folder, List<TypeScriptEmitter.Output> outputs) throws IOException {
+        Files.createDirectories(folder);
+        for (TypeScriptEmitter.Output output : outputs) {
+            Path file = folder.resolve(output.fileName());
+            byte[] content = output.content().getBytes(StandardCharsets.UTF_8);
+            if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                continue;
+            }
+            Path temporary = Files.createTempFile(folder, "." + output.fileName(), ".tmp");
+            Files.write(temporary, content);
+            Files.move(
+                    temporary,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}

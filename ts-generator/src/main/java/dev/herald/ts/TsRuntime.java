@@ -1,0 +1,50 @@
+package dev.herald.ts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
+/** The client runtime files, shipped in this jar, that the processor copies next to the generated ones. */
+public final class TsRuntime {
+    /** Copied verbatim, under a header. */
+    public static final List<String> VERBATIM = List.of("async.ts", "event_client.ts");
+
+    /** The generic hooks, which the processor writes at the top of {@code event_hooks.ts}. */
+    public static final String HOOKS_BASE = "event_hooks.ts";
+
+    private TsRuntime() {}
+
+    /** The Herald version these files belong to. */
+    public static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = TsRuntime.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    /** The text of a runtime file. */
+    public static String read(String name) {
+        try (InputStream in = TsRuntime.class.getResourceAsStream("runtime/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("herald-ts-generator is missing its runtime file " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A runtime file as written out: a header naming the version, then the file. */
+    public static String withHeader(String name) {
+        return "// Herald " + version() + " client runtime (" + name
+                + "), copied by the Herald processor. Do not edit.\n\n" + read(name);
+    }
+}
