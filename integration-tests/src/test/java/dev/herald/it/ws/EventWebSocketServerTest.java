@@ -1,0 +1,316 @@
+package dev.herald.it.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.herald.runtime.EventBus;
+import dev.herald.runtime.fanout.ConnectionStats;
+import dev.herald.runtime.ws.EventWebSocketServer;
+import dev.herald.seed.asset.AssetCreated;
+import dev.herald.seed.fs.FsCreated;
+import dev.herald.seed.task.TaskCompleted;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The endpoint with real WebSocket clients on loopback. */
+class EventWebSocketServerTest {
+    private final EventBus bus = EventBus.create();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private EventWebSocketServer server;
+
+    private EventWebSocketServer start(UnaryOperator<EventWebSocketServer.Builder> configure) {
+        server = configure
+                .apply(EventWebSocketServer.builder(bus).port(0))
+                .build()
+                .start();
+        return server;
+    }
+
+    private TestClient client(String pathAndQuery) throws InterruptedException {
+        return client(pathAndQuery, Map.of());
+    }
+
+    private TestClient client(String pathAndQuery, Map<String, String> headers) throws InterruptedException {
+        TestClient client = TestClient.connect(server.port(), pathAndQuery, headers);
+        toClose.add(client::closeBlocking);
+        return client;
+    }
+
+    /** Waits until the server has admitted {@code count} connections (admission follows the upgrade). */
+    private void awaitConnections(int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (server.connectionCount() != count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(server.connectionCount()).isEqualTo(count);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // already closed
+            }
+        }
+        if (server != null) {
+            server.stop(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void sendsOneTextFramePerEvent_exactlyTheEnvelope() throws Exception {
+        start(b -> b);
+        TestClient client = client("/api/events/ws");
+        awaitConnections(1);
+        long before = System.currentTimeMillis();
+
+        bus.emit(new FsCreated("asset-123", "/home/user/newfile.txt", false));
+
+        List<String> messages = client.awaitMessages(1, 5000);
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0))
+                .matches(
+                        "\\{\"event\":\"fs.created\",\"data\":\\{\"AssetID\":\"asset-123\",\"Path\":\"/home/user/newfile.txt\","
+                                + "\"IsDir\":false},\"ts\":\\d{13}}");
+        long ts = Long.parseLong(messages.get(0).replaceAll(".*\"ts\":(\\d+)}", "$1"));
+        assertThat(ts).isBetween(before, System.currentTimeMillis());
+    }
+
+    @Test
+    void eventsQueryFiltersByName_urlEncoded_andUnknownNamesAreIgnored() throws Exception {
+        start(b -> b);
+        TestClient onlyFs = client("/api/events/ws?events=fs.created");
+        TestClient encoded = client("/api/events/ws?events=fs.created%2Casset.created");
+        TestClient withUnknown = client("/api/events/ws?events=%20fs.created%20,future.thing,fs.created");
+        TestClient empty = client("/api/events/ws?events=");
+        TestClient all = client("/api/events/ws");
+        awaitConnections(5);
+
+        bus.emit(new FsCreated("a", "/1", false));
+        bus.emit(new AssetCreated("a"));
+        bus.emit(new TaskCompleted("t", true, Optional.empty()));
+
+        assertThat(all.awaitMessages(3, 5000)).hasSize(3);
+        assertThat(empty.awaitMessages(3, 5000)).hasSize(3);
+        assertThat(encoded.awaitMessages(2, 5000)).hasSize(2).allMatch(m -> !m.contains("task.completed"));
+        Thread.sleep(100);
+        assertThat(onlyFs.messages).hasSize(1).allMatch(m -> m.startsWith("{\"event\":\"fs.created\""));
+        assertThat(withUnknown.messages).hasSize(1).allMatch(m -> m.startsWith("{\"event\":\"fs.created\""));
+        assertThat(encoded.messages).hasSize(2);
+    }
+
+    @Test
+    void refusalsCloseAtOnceWithCodeAndReason_beforeAnyEvent() throws Exception {
+        start(b -> b.allowedOrigins("https://app.example.com")
+                .authenticator(handshake -> handshake.header("x-user").orElse(null))
+                .maxConnections(2));
+        Map<String, String> user = Map.of("X-User", "alice");
+        String many = "a.b,".repeat(0)
+                + String.join(
+                        ",",
+                        java.util.stream.IntStream.range(0, 257)
+                                .mapToObj(i -> "g.e" + i)
+                                .toList());
+
+        assertRefused("/other/path", user, 4400, "unknown path");
+        assertRefused("/api/events/ws?events=nodot", user, 4400, "invalid event name 'nodot'");
+        assertRefused("/api/events/ws?events=fs.1bad", user, 4400, "invalid event name");
+        assertRefused("/api/events/ws?events=" + many, user, 4400, "more than 256 event names");
+        assertRefused("/api/events/ws", Map.of(), 4401, "not authenticated");
+        assertRefused(
+                "/api/events/ws",
+                Map.of("X-User", "alice", "Origin", "https://evil.example.com"),
+                4403,
+                "origin not allowed");
+
+        client("/api/events/ws", Map.of("X-User", "alice", "Origin", "https://app.example.com"));
+        client("/api/events/ws", user);
+        awaitConnections(2);
+        assertRefused("/api/events/ws", user, 4429, "too many connections");
+        assertThat(server.connectionCount()).isEqualTo(2);
+    }
+
+    private void assertRefused(String pathAndQuery, Map<String, String> headers, int code, String reason)
+            throws Exception {
+        TestClient client = new TestClient(server.port(), pathAndQuery, headers);
+        client.connectBlocking();
+        bus.emit(new FsCreated("a", "/refused", false));
+        assertThat(client.awaitClose(5000)).as(pathAndQuery).isEqualTo(code);
+        assertThat(client.closeReason).contains(reason);
+        assertThat(client.messages).as("events reaching a refused client").isEmpty();
+    }
+
+    @Test
+    void originWithoutAllowList_mustBeTheServersHost() throws Exception {
+        start(b -> b);
+        client("/api/events/ws", Map.of("Origin", "http://127.0.0.1:5173"));
+        awaitConnections(1);
+
+        TestClient other = new TestClient(server.port(), "/api/events/ws", Map.of("Origin", "http://evil.test"));
+        other.connectBlocking();
+        assertThat(other.awaitClose(5000)).isEqualTo(4403);
+    }
+
+    @Test
+    void accessPolicyHidesAnEventFromOneClientButNotAnother() throws Exception {
+        start(b -> b.authenticator(handshake -> handshake.queryParameter("user").orElse(null))
+                .accessPolicy((user, type, event) -> !(event instanceof TaskCompleted) || user.equals("admin")));
+        TestClient admin = client("/api/events/ws?user=admin");
+        TestClient guest = client("/api/events/ws?user=guest");
+        awaitConnections(2);
+
+        bus.emit(new TaskCompleted("t", true, Optional.empty()));
+        bus.emit(new FsCreated("a", "/after", false));
+
+        assertThat(admin.awaitMessages(2, 5000)).hasSize(2);
+        assertThat(guest.awaitMessages(1, 5000)).hasSize(1).allMatch(m -> m.contains("fs.created"));
+        Thread.sleep(100);
+        assertThat(guest.messages).hasSize(1);
+        assertThat(server.connections())
+                .extracting(ConnectionStats::principal)
+                .containsExactlyInAnyOrder("admin", "guest");
+    }
+
+    @Test
+    void aClientFrameOver4KiB_closesWith1009_whileSmallFramesAreIgnored() throws Exception {
+        start(b -> b);
+        TestClient client = client("/api/events/ws");
+        awaitConnections(1);
+        client.send("hello, ignored");
+        client.send("x".repeat(1000));
+        bus.emit(new FsCreated("a", "/still-open", false));
+        assertThat(client.awaitMessages(1, 5000)).hasSize(1);
+
+        client.send("x".repeat(5 * 1024));
+
+        assertThat(client.awaitClose(5000)).isEqualTo(1009);
+        awaitConnections(0);
+    }
+
+    @Test
+    void aClientThatStopsReading_staysWithinBudget_othersGetEverything_thenResyncAfterDraining() throws Exception {
+        long budget = 64 * 1024;
+        start(b -> b.byteBudget(budget));
+        RawSocket stalled = RawSocket.upgraded(server.port(), "/api/events/ws");
+        toClose.add(stalled);
+        TestClient healthy = client("/api/events/ws");
+        awaitConnections(2);
+
+        String bigPath = "/" + "p".repeat(2000);
+        int events = 4000; // about 8 MB, well past the kernel's socket buffers
+        long maxQueued = 0;
+        for (int i = 0; i < events; i++) {
+            bus.emit(new FsCreated("a", bigPath + i, false));
+            if (i % 5 == 0) {
+                Thread.sleep(1); // a steady stream the healthy client keeps up with, not one burst
+                for (ConnectionStats stats : server.connections()) {
+                    maxQueued = Math.max(maxQueued, stats.queuedBytes());
+                }
+            }
+        }
+
+        assertThat(healthy.awaitMessages(events, 30_000)).hasSize(events);
+        ConnectionStats slow = server.connections().stream()
+                .filter(s -> s.dropped() > 0)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the stalled client dropped nothing: " + server.connections()));
+        assertThat(slow.overBudget()).isTrue();
+        assertThat(maxQueued).isLessThanOrEqualTo(budget);
+
+        String received = stalled.drainText(3000);
+        assertThat(received).contains("{\"event\":\"$resync\",\"ts\":");
+        assertThat(received.indexOf("$resync")).isEqualTo(received.lastIndexOf("$resync"));
+        ConnectionStats after = server.connections().stream()
+                .filter(s -> s.id() == slow.id())
+                .findFirst()
+                .orElseThrow();
+        assertThat(after.resyncs()).isEqualTo(1);
+        assertThat(after.overBudget()).isFalse();
+    }
+
+    @Test
+    void aClientOverBudgetForTooLong_isClosedWith4008() throws Exception {
+        start(b -> b.byteBudget(16 * 1024).overBudgetTimeout(Duration.ofMillis(500)));
+        RawSocket stalled = RawSocket.upgraded(server.port(), "/api/events/ws");
+        toClose.add(stalled);
+        awaitConnections(1);
+        String bigPath = "/" + "q".repeat(2000);
+        // Keep emitting: the kernel's socket buffer fills first, then the server's queue stays over budget.
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (server.connectionCount() > 0 && System.currentTimeMillis() < deadline) {
+            for (int i = 0; i < 50; i++) {
+                bus.emit(new FsCreated("a", bigPath, false));
+            }
+            Thread.sleep(5);
+        }
+        assertThat(server.connectionCount()).isZero();
+    }
+
+    @Test
+    void aHalfSentHandshake_isClosedAfterTheTimeout() throws Exception {
+        start(b -> b.handshakeTimeout(Duration.ofMillis(300)));
+        RawSocket half = RawSocket.connect(server.port());
+        toClose.add(half);
+        half.write("GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+
+        assertThat(half.closedByServerWithin(5000)).isTrue();
+    }
+
+    @Test
+    void aConnectionThatNeverAnswersPings_isClosed() throws Exception {
+        start(b -> b.heartbeat(Duration.ofMillis(100), Duration.ofMillis(400)));
+        RawSocket silent = RawSocket.upgraded(server.port(), "/api/events/ws");
+        toClose.add(silent);
+        awaitConnections(1);
+
+        assertThat(silent.closedByServerWithin(5000)).isTrue();
+        awaitConnections(0);
+    }
+
+    @Test
+    void stopWithAStalledClient_returnsInTime_freesThePort_andLaterEmitsAreHarmless() throws Exception {
+        start(b -> b);
+        int port = server.port();
+        RawSocket stalled = RawSocket.upgraded(port, "/api/events/ws");
+        toClose.add(stalled);
+        TestClient client = client("/api/events/ws");
+        awaitConnections(2);
+        String bigPath = "/" + "s".repeat(2000);
+        for (int i = 0; i < 3000; i++) {
+            bus.emit(new FsCreated("a", bigPath, false)); // fills the stalled client's socket
+        }
+
+        long start = System.nanoTime();
+        server.stop(Duration.ofMillis(500));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).isLessThan(3_000);
+        assertThat(client.awaitClose(5000)).isEqualTo(1001);
+        bus.emit(new FsCreated("a", "/after-stop", false));
+        try (ServerSocket again = new ServerSocket(port)) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+        server = null;
+    }
+
+    @Test
+    void startFailsWithTheBindError_whenThePortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            EventWebSocketServer busy =
+                    EventWebSocketServer.builder(bus).port(taken.getLocalPort()).build();
+            assertThatThrownBy(busy::start)
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("cannot bind");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.herald.it.ws;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/** A real WebSocket client on loopback that records what it receives and how it was closed. */
+final class TestClient extends WebSocketClient {
+    final List<String> messages = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    volatile String closeReason;
+
+    TestClient(int port, String pathAndQuery) {
+        this(port, pathAndQuery, Map.of());
+    }
+
+    TestClient(int port, String pathAndQuery, Map<String, String> headers) {
+        super(URI.create("ws://127.0.0.1:" + port + pathAndQuery), headers);
+        setTcpNoDelay(true);
+    }
+
+    static TestClient connect(int port, String pathAndQuery, Map<String, String> headers) throws InterruptedException {
+        TestClient client = new TestClient(port, pathAndQuery, headers);
+        if (!client.connectBlocking(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("could not connect to " + pathAndQuery);
+        }
+        return client;
+    }
+
+    static TestClient connect(int port, String pathAndQuery) throws InterruptedException {
+        return connect(port, pathAndQuery, Map.of());
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {}
+
+    @Override
+    public void onMessage(String message) {
+        messages.add(message);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        closeReason = reason;
+        closeCode.complete(code);
+    }
+
+    @Override
+    public void onError(Exception ex) {}
+
+    /** Waits until at least {@code count} messages arrived; returns a copy of them. */
+    List<String> awaitMessages(int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (messages.size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        return new ArrayList<>(messages);
+    }
+
+    int awaitClose(long timeoutMillis) throws Exception {
+        return closeCode.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,306 @@
+package dev.herald.runtime.fanout;
+
+import dev.herald.runtime.EventType;
+import dev.herald.runtime.json.EventJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport-neutral core: admitted connections with their filters, encode once per emit, a
+ * byte budget per connection, {@code $resync} for whoever missed events.
+ *
+ * <p>Threading rules:
+ *
+ * <ul>
+ *   <li>{@link #publish} runs on the emitting (business) thread and only encodes the event once and
+ *       offers it to a bounded hand-off queue. When the queue is full the event is not delivered and
+ *       every connection is marked to get {@code $resync}: nothing grows without bound.
+ *   <li>One fan-out thread takes frames from the queue and does the per-connection work (filter,
+ *       access policy, budget, queueing into the transport), and every sweep interval measures the
+ *       transports' queues. Per-connection state is touched by that thread only; stats are read
+ *       through volatile fields.
+ *   <li>{@link #admit} and {@link Connection#remove} may be called from any thread; the connection
+ *       list is copy-on-write.
+ * </ul>
+ */
+public final class FanOut implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
+
+    /** Estimated WebSocket frame header bytes per event, added to the payload when budgeting. */
+    private static final int FRAME_OVERHEAD = 10;
+
+    /**
+     * @param byteBudget bytes a connection may have queued before its events are dropped
+     * @param overBudgetTimeout how long a connection may stay over budget before it is closed with 4008
+     * @param handoffCapacity frames waiting between publishers and the fan-out thread
+     * @param maxConnections connections admitted at most; more are refused with 4429
+     * @param sweepInterval how often queues are measured, drained connections resynced, slow ones closed
+     */
+    public record Settings(
+            long byteBudget,
+            Duration overBudgetTimeout,
+            int handoffCapacity,
+            int maxConnections,
+            Duration sweepInterval) {
+        public static Settings defaults() {
+            return new Settings(1 << 20, Duration.ofSeconds(30), 65_536, 10_000, Duration.ofMillis(50));
+        }
+    }
+
+    private final EventJson json;
+    private final AccessPolicy accessPolicy;
+    private final Settings settings;
+    private final BlockingQueue<OutgoingFrame> handoff;
+    private final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicBoolean overflowed = new AtomicBoolean();
+    private final AtomicLong overflows = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    public FanOut(EventJson json, AccessPolicy accessPolicy, Settings settings) {
+        this.json = Objects.requireNonNull(json, "json");
+        this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.handoff = new ArrayBlockingQueue<>(settings.handoffCapacity());
+        this.thread = new Thread(this::run, "herald-fanout");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Encodes {@code event} once and hands it to the fan-out thread. Never blocks; harmless after
+     * {@link #close()}.
+     */
+    public void publish(EventType<?> type, Record event) {
+        if (closed || connections.isEmpty()) {
+            return;
+        }
+        OutgoingFrame frame = new OutgoingFrame(type, event, encode(type, event));
+        if (!handoff.offer(frame)) {
+            overflows.incrementAndGet();
+            overflowed.set(true);
+        }
+    }
+
+    private <T extends Record> byte[] encode(EventType<T> type, Record event) {
+        return json.encode(type, type.cast(event), System.currentTimeMillis());
+    }
+
+    /**
+     * Admits a connection that passed {@link Admission}; returns {@code null} when the server is at
+     * its connection limit (the caller closes it with {@link CloseCodes#TOO_MANY_CONNECTIONS}).
+     *
+     * @param names the event names it wants, or {@code null} for all
+     */
+    public Connection admit(Transport transport, Object principal, Set<String> names) {
+        if (closed) {
+            return null;
+        }
+        if (admitted.incrementAndGet() > settings.maxConnections()) {
+            admitted.decrementAndGet();
+            return null;
+        }
+        Connection connection = new Connection(ids.incrementAndGet(), transport, principal, names);
+        connections.add(connection);
+        return connection;
+    }
+
+    /** Admitted connections now. */
+    public int connectionCount() {
+        return admitted.get();
+    }
+
+    /** Events that found the hand-off queue full. */
+    public long overflows() {
+        return overflows.get();
+    }
+
+    public List<ConnectionStats> stats() {
+        List<ConnectionStats> stats = new ArrayList<>();
+        for (Connection c : connections) {
+            stats.add(new ConnectionStats(
+                    c.id, c.principal, c.queuedBytes, c.delivered, c.dropped, c.resyncs, c.overBudgetSince != 0));
+        }
+        return stats;
+    }
+
+    /** Stops the fan-out thread; frames not yet delivered are dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        handoff.clear();
+    }
+
+    private void run() {
+        long sweepNanos = settings.sweepInterval().toNanos();
+        long nextSweep = System.nanoTime() + sweepNanos;
+        List<OutgoingFrame> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                OutgoingFrame frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (frame != null) {
+                    deliver(frame);
+                    handoff.drainTo(batch, 1024);
+                    for (OutgoingFrame next : batch) {
+                        deliver(next);
+                    }
+                    batch.clear();
+                }
+                if (overflowed.getAndSet(false)) {
+                    connections.forEach(c -> c.missed = true);
+                }
+                if (System.nanoTime() - nextSweep >= 0) {
+                    sweep();
+                    nextSweep = System.nanoTime() + sweepNanos;
+                }
+            } catch (InterruptedException e) {
+                if (closed) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Fan-out failed; continuing", e);
+            }
+        }
+    }
+
+    private void deliver(OutgoingFrame frame) {
+        String name = frame.type().name();
+        for (Connection connection : connections) {
+            if (connection.removed || (connection.names != null && !connection.names.contains(name))) {
+                continue;
+            }
+            boolean allowed;
+            try {
+                allowed = accessPolicy.allows(connection.principal, frame.type(), frame.event());
+            } catch (RuntimeException e) {
+                LOG.warn("Access policy failed for {} on {}; denying", connection.principal, name, e);
+                allowed = false;
+            }
+            if (allowed) {
+                connection.offer(frame);
+            }
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Connection connection : connections) {
+            if (!connection.removed) {
+                connection.sweep(now);
+            }
+        }
+    }
+
+    /** An admitted connection. Mutable state belongs to the fan-out thread. */
+    public final class Connection {
+        private final long id;
+        private final Transport transport;
+        private final Object principal;
+        private final Set<String> names;
+        private volatile boolean removed;
+
+        /** Measured by the last sweep, plus what was queued since. */
+        private volatile long queuedBytes;
+
+        private volatile long delivered;
+        private volatile long dropped;
+        private volatile long resyncs;
+        /** When it went over budget (nanoTime), 0 while within budget. */
+        private volatile long overBudgetSince;
+        /** Events were dropped for it: it gets {@code $resync} once drained. */
+        private boolean missed;
+
+        private Connection(long id, Transport transport, Object principal, Set<String> names) {
+            this.id = id;
+            this.transport = transport;
+            this.principal = principal;
+            this.names = names;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public Object principal() {
+            return principal;
+        }
+
+        /** Takes the connection out of the fan-out; idempotent. Call when the transport closes. */
+        public void remove() {
+            if (!removed) {
+                removed = true;
+                if (connections.remove(this)) {
+                    admitted.decrementAndGet();
+                }
+            }
+        }
+
+        private void offer(OutgoingFrame frame) {
+            if (overBudgetSince != 0) {
+                dropped++;
+                return;
+            }
+            long size = frame.json().length + FRAME_OVERHEAD;
+            if (queuedBytes + size > settings.byteBudget()) {
+                queuedBytes = transport.queuedBytes(); // measure before deciding
+                if (queuedBytes + size > settings.byteBudget()) {
+                    overBudgetSince = System.nanoTime();
+                    missed = true;
+                    dropped++;
+                    return;
+                }
+            }
+            if (transport.send(frame)) {
+                queuedBytes += size;
+                delivered++;
+            } else {
+                remove();
+            }
+        }
+
+        private void sweep(long now) {
+            queuedBytes = transport.queuedBytes();
+            if (overBudgetSince != 0 && queuedBytes > 0) {
+                if (now - overBudgetSince > settings.overBudgetTimeout().toNanos()) {
+                    LOG.info(
+                            "Closing connection {} ({}): over its byte budget for {}",
+                            id,
+                            principal,
+                            settings.overBudgetTimeout());
+                    remove();
+                    transport.close(CloseCodes.SLOW_CONSUMER, "too slow: over the byte budget too long");
+                }
+                return;
+            }
+            overBudgetSince = 0;
+            if (missed && queuedBytes == 0) {
+                missed = false;
+                if (transport.sendControl(EventJson.encodeControl("$resync", System.currentTimeMillis()))) {
+                    resyncs++;
+                } else {
+                    remove();
+                }
+            }
+        }
+    }
+}
