@@ -265,7 +265,9 @@ export class EventClient {
       }
       this.scheduleReconnect();
     }) as (event: never) => void;
-    socket.onerror = null;
+    // A failed connection is reported by the close that follows; the handler must exist all the
+    // same, because Node's `ws` throws an 'error' event that nobody listens to.
+    socket.onerror = (() => undefined) as (event: never) => void;
   }
 
   private scheduleReconnect(): void {

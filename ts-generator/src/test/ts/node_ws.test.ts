@@ -73,4 +73,21 @@ describe("EventClient against a real server", () => {
     expect(states).toEqual(["connecting", "open", "reconnecting", "open"]);
     expect(received).toEqual(["/one", "/two"]);
   });
+
+  it("keeps retrying while the server is down (connection refused), then connects", async () => {
+    const probe = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise((resolve) => probe.once("listening", resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+
+    client = new EventClient({ url: `ws://127.0.0.1:${port}/api/events/ws`, WebSocket, baseDelayMs: 20, maxDelayMs: 100, online: null });
+    client.on(Events.FS_CREATED, () => {});
+    client.start();
+    await until(() => client!.state === "reconnecting");
+    await new Promise((resolve) => setTimeout(resolve, 300)); // several refused attempts, none may throw
+
+    server = new WebSocketServer({ host: "127.0.0.1", port });
+    await until(() => client!.state === "open");
+  });
 });
+

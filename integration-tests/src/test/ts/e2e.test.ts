@@ -1,0 +1,95 @@
+// End to end: the Java emitter -> EventWebSocketServer -> the generated TypeScript client in Node,
+// typed by the generated typings, for all 15 seed events; then a server restart.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { RefreshController } from "@/api/async";
+import { EventClient, type ConnectionState } from "@/api/event_client";
+import { Events, type EventName, type EventPayloads } from "@/api/events";
+
+let java: ChildProcessWithoutNullStreams;
+const lines: string[] = [];
+
+function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (condition()) resolve();
+      else if (Date.now() > deadline) reject(new Error(`timed out; java said:\n${lines.join("\n")}`));
+      else setTimeout(check, 10);
+    };
+    check();
+  });
+}
+
+async function command(text: string, answer: string): Promise<void> {
+  const before = lines.length;
+  java.stdin.write(`${text}\n`);
+  await until(() => lines.slice(before).some((line) => line.startsWith(answer)));
+}
+
+beforeAll(async () => {
+  const classpath = ["target/test-classes", "target/classes", readFileSync("target/test-classpath.txt", "utf8").trim()].join(":");
+  java = spawn("java", ["-cp", classpath, "dev.herald.it.e2e.EmitterServer"]);
+  java.stdout.setEncoding("utf8");
+  java.stdout.on("data", (chunk: string) => lines.push(...chunk.split("\n").filter(Boolean)));
+  java.stderr.on("data", () => {});
+  await until(() => lines.some((line) => line.startsWith("PORT ")), 30_000);
+});
+
+afterAll(() => {
+  java.stdin.write("quit\n");
+  java.kill();
+});
+
+describe("generated client against the Java server", () => {
+  it("receives all 15 seed events typed, then reconnects, resubscribes and refreshes after a restart", async () => {
+    const port = Number(lines.find((line) => line.startsWith("PORT "))!.slice(5));
+    const client = new EventClient({ url: `ws://127.0.0.1:${port}/api/events/ws`, WebSocket, baseDelayMs: 50, online: null });
+    const received = new Map<string, unknown>();
+    const states: ConnectionState[] = [];
+    const resyncs: string[] = [];
+    client.onStateChange((state) => states.push(state));
+    client.onResync((reason) => resyncs.push(reason));
+    client.onError((error) => {
+      throw new Error(`client error: ${JSON.stringify(error)}`);
+    });
+    for (const name of Object.values(Events) as EventName[]) {
+      client.on(name, (data, msg) => received.set(msg.event, data));
+    }
+    let created: EventPayloads["fs.created"] | undefined;
+    client.on(Events.FS_CREATED, (data) => {
+      created = data;
+    });
+    let fetches = 0;
+    const controller = new RefreshController(
+      async () => ++fetches,
+      () => {},
+      { delay: 0 },
+    );
+    client.onResync(() => controller.notify());
+    client.start();
+
+    await until(() => client.state === "open");
+    await command("emit", "EMITTED");
+    await until(() => received.size === 15);
+
+    expect([...received.keys()].sort()).toEqual(Object.values(Events).sort());
+    expect(created).toEqual({ AssetID: "asset-123", Path: "/home/user/newfile.txt", IsDir: false });
+    expect(received.get("task.progress")).toEqual({ TaskID: "task-1", Total: 100, Done: 42, Unit: "bytes", Note: "halfway" });
+    expect(received.get("task.completed")).toEqual({ TaskID: "task-1", Success: true, Error: null });
+    expect(received.get("fs.renamed")).toEqual({ AssetID: "asset-1", OldPath: "/a.txt", NewPath: "/b.txt" });
+
+    await command("restart", "RESTARTED");
+    await until(() => states.includes("reconnecting") && client.state === "open");
+    await until(() => fetches === 1);
+    expect(resyncs).toEqual(["reconnect"]);
+
+    received.clear();
+    await command("emit", "EMITTED");
+    await until(() => received.size === 15);
+    client.stop();
+    controller.dispose();
+  }, 60_000);
+});
