@@ -210,10 +210,14 @@ function FileManager({ assetId }: { assetId: string }) {
                   />
                 ) : file.dir ? (
                   <button className="link" onClick={() => setPath(file.path)}>
-                    📁 {file.name}
+                    <Icon dir />
+                    {file.name}
                   </button>
                 ) : (
-                  <span>📄 {file.name}</span>
+                  <span>
+                    <Icon dir={false} />
+                    {file.name}
+                  </span>
                 )}
               </td>
               <td className="size">{file.dir ? "" : `${file.size} B`}</td>
@@ -257,6 +261,18 @@ function FileManager({ assetId }: { assetId: string }) {
         </button>
       </form>
     </section>
+  );
+}
+
+function Icon({ dir }: { dir: boolean }) {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" aria-hidden="true">
+      {dir ? (
+        <path d="M1.5 3.5h4l1.5 1.5h7.5v8h-13z" fill="#f2c94c" stroke="#d4a72c" />
+      ) : (
+        <path d="M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3" fill="#fff" stroke="#8a93a6" />
+      )}
+    </svg>
   );
 }
 

@@ -234,7 +234,8 @@ export interface RefreshControllerOptions {
 /**
  * Keeps data fresh when events say it changed: the pattern of the original design.
  *
- * - A burst of `notify()` gives one fetch, `delay` ms after the last one.
+ * - A burst of `notify()` gives one fetch, `delay` ms after the first of them: a steady stream of
+ *   events (progress every 100 ms) cannot postpone the fetch forever, as a pure debounce would.
  * - A `notify()` while a fetch is in flight gives exactly one follow-up fetch after it, however
  *   many arrive, so data fetched before the change is replaced.
  * - `refresh()` fetches now. A response older than an applied newer one is never applied.
@@ -260,7 +261,7 @@ export class RefreshController<T> implements IDisposable {
     this.delay = options.delay ?? 0;
   }
 
-  /** Something changed: fetch again soon (debounced), or after the fetch in flight. */
+  /** Something changed: fetch again within `delay` ms, or right after the fetch in flight. */
   notify(): void {
     if (this.disposed) {
       return;
@@ -345,7 +346,9 @@ export class RefreshController<T> implements IDisposable {
   }
 
   private schedule(): void {
-    this.cancelTimer();
+    if (this.timer !== undefined) {
+      return; // the scheduled fetch will see this change too
+    }
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       this.refresh().catch(() => undefined); // reported through onError

@@ -244,6 +244,15 @@ describe("RefreshController", () => {
     return { controller, fetches, signals, applied, errors, loading };
   }
 
+  it("fetches once for a steady stream of notify(), delay ms after the first: no starvation", async () => {
+    const { controller, fetches } = setup(100);
+    for (let i = 0; i < 10; i++) {
+      controller.notify();
+      await vi.advanceTimersByTimeAsync(30); // faster than the delay, as task progress events are
+    }
+    expect(fetches.length).toBeGreaterThanOrEqual(1);
+  });
+
   it("fetches once for a burst of notify()", async () => {
     const { controller, fetches } = setup();
     controller.notify();
