@@ -72,6 +72,7 @@ describe("generated client against the Java server", () => {
     client.start();
 
     await until(() => client.state === "open");
+    await command("await", "CONNECTED");
     await command("emit", "EMITTED");
     await until(() => received.size === 15);
 
@@ -87,6 +88,7 @@ describe("generated client against the Java server", () => {
     expect(resyncs).toEqual(["reconnect"]);
 
     received.clear();
+    await command("await", "CONNECTED");
     await command("emit", "EMITTED");
     await until(() => received.size === 15);
     client.stop();

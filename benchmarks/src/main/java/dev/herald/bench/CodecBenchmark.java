@@ -1,21 +1,16 @@
 package dev.herald.bench;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.herald.it.ReferenceMapper;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.json.JsonCodec;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskProgress;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,13 +55,7 @@ public class CodecBenchmark {
     @Setup
     @SuppressWarnings("unchecked")
     public void setUp() throws IOException {
-        mapper = new ObjectMapper()
-                .registerModule(new Jdk8Module())
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
-        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
-        mapper.configOverride(BigInteger.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        mapper = ReferenceMapper.create();
         factory = mapper.getFactory();
         value = switch (event) {
             case "fs.created" -> new FsCreated("asset-123", "/home/user/newfile.txt", false);

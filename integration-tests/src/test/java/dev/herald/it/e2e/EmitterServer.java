@@ -11,7 +11,9 @@ import java.time.Duration;
 /**
  * The Java side of the TypeScript end-to-end test ({@code src/test/ts/e2e.test.ts}): an
  * {@link EventWebSocketServer} on loopback driven by lines on stdin: {@code emit} emits one of each
- * seed event, {@code restart} stops and starts the server on the same port, {@code quit} ends.
+ * seed event, {@code await} waits until a client is admitted (a client sees its socket open a moment
+ * before the server admits it), {@code restart} stops and starts the server on the same port,
+ * {@code quit} ends.
  */
 public final class EmitterServer {
     private EmitterServer() {}
@@ -27,6 +29,13 @@ public final class EmitterServer {
                 case "emit" -> {
                     SeedSamples.ONE_OF_EACH.forEach(bus::emit);
                     System.out.println("EMITTED");
+                }
+                case "await" -> {
+                    long deadline = System.currentTimeMillis() + 10_000;
+                    while (server.connectionCount() == 0 && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    System.out.println("CONNECTED " + server.connectionCount());
                 }
                 case "restart" -> {
                     server.stop(Duration.ofSeconds(2));

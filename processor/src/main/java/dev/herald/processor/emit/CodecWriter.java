@@ -237,11 +237,7 @@ public final class CodecWriter {
             return writeScalar(scalar, gen, value);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            String method = switch (array.element()) {
-                case BYTE -> "writeBytes";
-                case CHAR -> "writeChars";
-                default -> "write" + array.element().methodSuffix + "s";
-            };
+            String method = primitiveArrayMethod("write", array.element());
             return CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, method, gen, value);
         }
         String g = "g" + depth;
@@ -315,11 +311,7 @@ public final class CodecWriter {
             return CodeBlock.of("$T.read$L$L($N)", CODEC_SUPPORT, scalar.kind().methodSuffix, box ? "Box" : "", parser);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            String method = switch (array.element()) {
-                case BYTE -> "readBytes";
-                case CHAR -> "readChars";
-                default -> "read" + array.element().methodSuffix + "s";
-            };
+            String method = primitiveArrayMethod("read", array.element());
             return CodeBlock.of("$T.$N($N)", CODEC_SUPPORT, method, parser);
         }
         String p = "p" + depth;
@@ -356,6 +348,15 @@ public final class CodecWriter {
                     "$T.readOptional($N, $N -> $L)", CODEC_SUPPORT, parser, p, read(optional.value(), p, depth + 1));
         }
         return CodeBlock.of("$T.INSTANCE.decode($N)", codecOf(type), parser);
+    }
+
+    /** {@code byte[]} is base64 and {@code char[]} text, as Jackson writes them; others are arrays. */
+    private static String primitiveArrayMethod(String verb, ScalarKind element) {
+        return switch (element) {
+            case BYTE -> verb + "Bytes";
+            case CHAR -> verb + "Chars";
+            default -> verb + element.methodSuffix + "s";
+        };
     }
 
     private static TypeName codecOf(TypeRef type) {

@@ -68,6 +68,9 @@ public final class FanOut implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final AtomicLong overflows = new AtomicLong();
+    /** Events published so far; lets {@link #admit} tell whether a client missed one while connecting. */
+    private final AtomicLong published = new AtomicLong();
+
     private final Thread thread;
     private volatile boolean closed;
 
@@ -86,7 +89,11 @@ public final class FanOut implements AutoCloseable {
      * {@link #close()}.
      */
     public void publish(EventType<?> type, Record event) {
-        if (closed || connections.isEmpty()) {
+        if (closed) {
+            return;
+        }
+        published.incrementAndGet();
+        if (connections.isEmpty()) {
             return;
         }
         OutgoingFrame frame = new OutgoingFrame(type, event, encode(type, event));
@@ -100,13 +107,23 @@ public final class FanOut implements AutoCloseable {
         return json.encode(type, type.cast(event), System.currentTimeMillis());
     }
 
+    /** How many events were published so far; a transport reads it when a client's handshake arrives. */
+    public long published() {
+        return published.get();
+    }
+
     /**
      * Admits a connection that passed {@link Admission}; returns {@code null} when the server is at
      * its connection limit (the caller closes it with {@link CloseCodes#TOO_MANY_CONNECTIONS}).
      *
+     * <p>A client may see its connection open before the server admits it (the upgrade response is
+     * written first). Events published in that window cannot reach it, so when any were, it gets
+     * {@code $resync} at once.
+     *
      * @param names the event names it wants, or {@code null} for all
+     * @param publishedAtHandshake {@link #published()} when the client's handshake arrived
      */
-    public Connection admit(Transport transport, Object principal, Set<String> names) {
+    public Connection admit(Transport transport, Object principal, Set<String> names, long publishedAtHandshake) {
         if (closed) {
             return null;
         }
@@ -116,6 +133,10 @@ public final class FanOut implements AutoCloseable {
         }
         Connection connection = new Connection(ids.incrementAndGet(), transport, principal, names);
         connections.add(connection);
+        // Checked after adding: an event published from here on is delivered to it.
+        if (published.get() != publishedAtHandshake) {
+            connection.resyncRequested = true;
+        }
         return connection;
     }
 
@@ -229,6 +250,8 @@ public final class FanOut implements AutoCloseable {
         private volatile long overBudgetSince;
         /** Events were dropped for it: it gets {@code $resync} once drained. */
         private boolean missed;
+        /** Set by {@link #admit} on another thread; the fan-out thread turns it into {@code missed}. */
+        private volatile boolean resyncRequested;
 
         private Connection(long id, Transport transport, Object principal, Set<String> names) {
             this.id = id;
@@ -279,6 +302,10 @@ public final class FanOut implements AutoCloseable {
         }
 
         private void sweep(long now) {
+            if (resyncRequested) {
+                resyncRequested = false;
+                missed = true;
+            }
             queuedBytes = transport.queuedBytes();
             if (overBudgetSince != 0 && queuedBytes > 0) {
                 if (now - overBudgetSince > settings.overBudgetTimeout().toNanos()) {

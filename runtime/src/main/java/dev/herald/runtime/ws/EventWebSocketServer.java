@@ -40,9 +40,11 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.ReadyState;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
@@ -292,10 +294,17 @@ public final class EventWebSocketServer {
         }
 
         @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+                WebSocket socket, Draft draft, ClientHandshake request) throws InvalidDataException {
+            // Before the upgrade response goes out: events published from here on either reach the
+            // client or earn it a $resync (see FanOut.admit).
+            socket.setAttachment(new WebSocketTransport((WebSocketImpl) socket, fanOut.published()));
+            return super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
+        }
+
+        @Override
         public void onOpen(WebSocket socket, ClientHandshake request) {
-            WebSocketImpl impl = (WebSocketImpl) socket;
-            WebSocketTransport transport = new WebSocketTransport(impl);
-            socket.setAttachment(transport);
+            WebSocketTransport transport = socket.getAttachment();
             Admission.Decision decision = stopped
                     ? new Admission.Refused(CloseCodes.GOING_AWAY, "server stopping")
                     : admission.decide(handshake(request, socket.getRemoteSocketAddress()));
@@ -304,7 +313,8 @@ public final class EventWebSocketServer {
                 return;
             }
             Admission.Admitted admitted = (Admission.Admitted) decision;
-            FanOut.Connection connection = fanOut.admit(transport, admitted.principal(), admitted.names());
+            FanOut.Connection connection =
+                    fanOut.admit(transport, admitted.principal(), admitted.names(), transport.publishedAtHandshake);
             if (connection == null) {
                 socket.close(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections");
                 return;

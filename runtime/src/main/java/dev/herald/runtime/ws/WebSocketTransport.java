@@ -17,9 +17,12 @@ final class WebSocketTransport implements Transport {
     volatile FanOut.Connection connection;
     /** Last time anything came from the client (nanoTime), for the idle timeout. */
     volatile long lastSeen = System.nanoTime();
+    /** {@link FanOut#published()} when the handshake arrived, before the client could see it open. */
+    final long publishedAtHandshake;
 
-    WebSocketTransport(WebSocketImpl socket) {
+    WebSocketTransport(WebSocketImpl socket, long publishedAtHandshake) {
         this.socket = socket;
+        this.publishedAtHandshake = publishedAtHandshake;
     }
 
     @Override

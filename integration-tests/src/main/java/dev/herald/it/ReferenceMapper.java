@@ -8,11 +8,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** The reference mapper of DESIGN.md section 4, which generated codecs must match byte for byte. */
-final class ReferenceMapper {
+/**
+ * The reference mapper of DESIGN.md section 4, which generated codecs must match byte for byte;
+ * shared by the equivalence tests and the codec benchmark.
+ */
+public final class ReferenceMapper {
     private ReferenceMapper() {}
 
-    static ObjectMapper create() {
+    public static ObjectMapper create() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new Jdk8Module())
                 .registerModule(new JavaTimeModule())
