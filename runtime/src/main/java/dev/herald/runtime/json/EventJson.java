@@ -1,13 +1,11 @@
 package dev.herald.runtime.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.EventType;
@@ -79,22 +77,21 @@ public final class EventJson {
     }
 
     private <T extends Record> byte[] encodeTyped(EventType<T> type, Object event, long tsMillis) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(factory._getBufferRecycler(), 256);
-        try (JsonGenerator gen = factory.createGenerator(bytes)) {
-            gen.writeStartObject();
-            gen.writeFieldName(EVENT);
-            gen.writeString(type.name());
-            gen.writeFieldName(DATA);
-            type.codec().encode(gen, type.cast(event));
-            gen.writeFieldName(TS);
-            gen.writeNumber(tsMillis);
-            gen.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode " + type.name(), e);
+        T typed = type.cast(event);
+        try {
+            return JsonBytes.write(factory, gen -> {
+                gen.writeStartObject();
+                gen.writeFieldName(EVENT);
+                gen.writeString(type.name());
+                gen.writeFieldName(DATA);
+                type.codec().encode(gen, typed);
+                gen.writeFieldName(TS);
+                gen.writeNumber(tsMillis);
+                gen.writeEndObject();
+            });
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot encode " + type.name(), e.getCause());
         }
-        byte[] result = bytes.toByteArray();
-        bytes.release();
-        return result;
     }
 
     /** Reads an envelope from UTF-8 bytes. */
