@@ -317,10 +317,12 @@ public final class ModelExtractor {
     }
 
     public static Optional<AnnotationMirror> findAnnotation(Element element, String qualifiedName) {
-        return element.getAnnotationMirrors().stream()
-                .filter(a -> isAnnotation(a, qualifiedName))
-                .map(a -> (AnnotationMirror) a)
-                .findFirst();
+        for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
+            if (isAnnotation(annotation, qualifiedName)) {
+                return Optional.of(annotation);
+            }
+        }
+        return Optional.empty();
     }
 
     static AnnotationValue annotationValue(AnnotationMirror annotation, String name) {

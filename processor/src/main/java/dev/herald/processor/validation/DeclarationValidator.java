@@ -38,14 +38,14 @@ public final class DeclarationValidator {
             reporter.report(type, HeraldMessage.EVENT_PRIVATE, type.getSimpleName());
             ok = false;
         }
-        return checkEnclosing(type, true) && ok;
+        return checkEnclosing(type) && ok;
     }
 
     /**
      * Checks that {@code type} is reachable from generated code: not local, not inside a private
      * type. Returns whether it is.
      */
-    boolean checkEnclosing(TypeElement type, boolean isEvent) {
+    boolean checkEnclosing(TypeElement type) {
         if (type.getNestingKind().name().equals("LOCAL")
                 || type.getNestingKind().name().equals("ANONYMOUS")) {
             reporter.report(type, HeraldMessage.EVENT_LOCAL, type.getSimpleName());

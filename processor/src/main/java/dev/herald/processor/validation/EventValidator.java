@@ -198,7 +198,7 @@ public final class EventValidator {
                     owner.element().getSimpleName());
             return Outcome.INVALID;
         }
-        return declarations.checkEnclosing(type, false) ? Outcome.VALID : Outcome.INVALID;
+        return declarations.checkEnclosing(type) ? Outcome.VALID : Outcome.INVALID;
     }
 
     private static Outcome worse(Outcome a, Outcome b) {

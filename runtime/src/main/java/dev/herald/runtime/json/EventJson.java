@@ -31,9 +31,6 @@ public final class EventJson {
     private EventJson(EventRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.factory = JsonFactory.builder()
-                // Generated codecs match expected names as raw bytes, so interning names saves little
-                // and costs a symbol table per parser.
-                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .build())
