@@ -116,6 +116,28 @@ class EventJsonTest {
     }
 
     @Test
+    void bytesAndStringsAreDecodedAlike_forValidTruncatedAndTrailingInputs() {
+        String valid =
+                "{\"event\":\"fs.created\",\"data\":{\"AssetID\":\"a\",\"Path\":\"/p\",\"IsDir\":true},\"ts\":3}";
+        for (int cut = 0; cut < valid.length(); cut++) {
+            String truncated = valid.substring(0, cut);
+            assertThatThrownBy(() -> json.decode(truncated.getBytes(StandardCharsets.UTF_8)))
+                    .as(truncated)
+                    .isInstanceOf(EventDecodeException.class);
+            // the thread's reused parser is not left in a bad state
+            assertThat(json.decode(valid.getBytes(StandardCharsets.UTF_8)).ts()).isEqualTo(3);
+        }
+        assertThat(json.decode((valid + "  \n").getBytes(StandardCharsets.UTF_8))
+                        .ts())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> json.decode((valid + " {}").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodeException.class);
+        assertThatThrownBy(() -> json.decode((valid + "x").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodeException.class);
+        assertThat(json.decode(valid.getBytes(StandardCharsets.UTF_8)).ts()).isEqualTo(3);
+    }
+
+    @Test
     void invalidUtf8_isRejected() {
         byte[] bytes = "{\"event\":\"fs.created\",\"data\":{\"Path\":\"XX\"}}".getBytes(StandardCharsets.UTF_8);
         int at = new String(bytes, StandardCharsets.UTF_8).indexOf("XX");
@@ -149,6 +171,11 @@ class EventJsonTest {
             }
             try {
                 json.decode(mutated.toString());
+            } catch (EventDecodeException expected) {
+                assertThat(expected.getMessage()).startsWith("Cannot decode");
+            }
+            try {
+                json.decode(mutated.toString().getBytes(StandardCharsets.UTF_8));
             } catch (EventDecodeException expected) {
                 assertThat(expected.getMessage()).startsWith("Cannot decode");
             }

@@ -101,7 +101,7 @@ public final class CodecSupport {
     }
 
     private static String describe(JsonToken token) {
-        if (token == null) {
+        if (token == null || token == JsonToken.NOT_AVAILABLE) {
             return "end of input";
         }
         return switch (token) {

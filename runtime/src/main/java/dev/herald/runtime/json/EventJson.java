@@ -94,13 +94,16 @@ public final class EventJson {
         }
     }
 
-    /** Reads an envelope from UTF-8 bytes. */
+    /** Reads an envelope from UTF-8 bytes, with the thread's reused parser ({@link JsonReading}). */
     public ReceivedEvent decode(byte[] json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser parser = factory.createParser(json)) {
-            return decode(parser);
+        try {
+            return JsonReading.read(factory, json, parser -> decode(parser, false));
         } catch (IOException e) {
             throw parseFailure(e);
+        } catch (IllegalStateException e) {
+            // TokenBuffer (data before event) meeting the end of a truncated document
+            throw EventDecodeException.of("malformed JSON: unexpected end of input", e);
         }
     }
 
@@ -108,7 +111,7 @@ public final class EventJson {
     public ReceivedEvent decode(String json) {
         Objects.requireNonNull(json, "json");
         try (JsonParser parser = factory.createParser(json)) {
-            return decode(parser);
+            return decode(parser, true);
         } catch (IOException e) {
             throw parseFailure(e);
         }
@@ -119,7 +122,8 @@ public final class EventJson {
         return EventDecodeException.of("malformed JSON: " + message, e);
     }
 
-    private ReceivedEvent decode(JsonParser parser) throws IOException {
+    /** @param checkTrailing whether to fail on content after the envelope ({@link JsonReading} checks it itself) */
+    private ReceivedEvent decode(JsonParser parser, boolean checkTrailing) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw CodecSupport.mismatch("an event envelope object", parser.currentToken());
         }
@@ -144,7 +148,10 @@ public final class EventJson {
                 default -> parser.skipChildren();
             }
         }
-        if (parser.nextToken() != null) {
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw CodecSupport.mismatch("the end of the envelope", parser.currentToken());
+        }
+        if (checkTrailing && parser.nextToken() != null) {
             throw EventDecodeException.of("unexpected content after the envelope");
         }
         if (type == null) {
