@@ -30,13 +30,15 @@ class FanOutTest {
         volatile int closeCode;
 
         @Override
-        public boolean send(OutgoingFrame frame) {
+        public boolean send(List<OutgoingFrame> batch) {
             if (!open) {
                 return false;
             }
-            frames.add(new String(frame.json(), StandardCharsets.UTF_8));
-            if (stalled) {
-                queued += frame.json().length;
+            for (OutgoingFrame frame : batch) {
+                frames.add(new String(frame.json(), StandardCharsets.UTF_8));
+                if (stalled) {
+                    queued += frame.json().length;
+                }
             }
             return true;
         }

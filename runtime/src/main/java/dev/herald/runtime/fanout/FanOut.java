@@ -180,11 +180,9 @@ public final class FanOut implements AutoCloseable {
             try {
                 OutgoingFrame frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (frame != null) {
-                    deliver(frame);
-                    handoff.drainTo(batch, 1024);
-                    for (OutgoingFrame next : batch) {
-                        deliver(next);
-                    }
+                    batch.add(frame);
+                    handoff.drainTo(batch, 1023);
+                    deliver(batch);
                     batch.clear();
                 }
                 if (overflowed.getAndSet(false)) {
@@ -204,21 +202,24 @@ public final class FanOut implements AutoCloseable {
         }
     }
 
-    private void deliver(OutgoingFrame frame) {
-        String name = frame.type().name();
+    /**
+     * Delivers a batch: each connection gets its share of the frames in one transport call, so a
+     * backlog costs one write per connection instead of one per event.
+     */
+    private void deliver(List<OutgoingFrame> batch) {
+        List<OutgoingFrame> share = new ArrayList<>(batch.size());
         for (Connection connection : connections) {
-            if (connection.removed || (connection.names != null && !connection.names.contains(name))) {
+            if (connection.removed) {
                 continue;
             }
-            boolean allowed;
-            try {
-                allowed = accessPolicy.allows(connection.principal, frame.type(), frame.event());
-            } catch (RuntimeException e) {
-                LOG.warn("Access policy failed for {} on {}; denying", connection.principal, name, e);
-                allowed = false;
+            for (OutgoingFrame frame : batch) {
+                if (connection.wants(frame)) {
+                    share.add(frame);
+                }
             }
-            if (allowed) {
-                connection.offer(frame);
+            if (!share.isEmpty()) {
+                connection.offer(share);
+                share.clear();
             }
         }
     }
@@ -278,24 +279,46 @@ public final class FanOut implements AutoCloseable {
             }
         }
 
-        private void offer(OutgoingFrame frame) {
-            if (overBudgetSince != 0) {
-                dropped++;
+        private boolean wants(OutgoingFrame frame) {
+            String name = frame.type().name();
+            if (names != null && !names.contains(name)) {
+                return false;
+            }
+            try {
+                return accessPolicy.allows(principal, frame.type(), frame.event());
+            } catch (RuntimeException e) {
+                LOG.warn("Access policy failed for {} on {}; denying", principal, name, e);
+                return false;
+            }
+        }
+
+        /** Queues what fits in the budget; drops the rest and marks the connection for {@code $resync}. */
+        private void offer(List<OutgoingFrame> frames) {
+            int fits = 0;
+            long bytes = 0;
+            for (OutgoingFrame frame : frames) {
+                if (overBudgetSince != 0) {
+                    break;
+                }
+                long size = frame.json().length + FRAME_OVERHEAD;
+                if (queuedBytes + bytes + size > settings.byteBudget()) {
+                    queuedBytes = transport.queuedBytes(); // measure before deciding
+                    if (queuedBytes + bytes + size > settings.byteBudget()) {
+                        overBudgetSince = System.nanoTime();
+                        missed = true;
+                        break;
+                    }
+                }
+                bytes += size;
+                fits++;
+            }
+            dropped += frames.size() - fits;
+            if (fits == 0) {
                 return;
             }
-            long size = frame.json().length + FRAME_OVERHEAD;
-            if (queuedBytes + size > settings.byteBudget()) {
-                queuedBytes = transport.queuedBytes(); // measure before deciding
-                if (queuedBytes + size > settings.byteBudget()) {
-                    overBudgetSince = System.nanoTime();
-                    missed = true;
-                    dropped++;
-                    return;
-                }
-            }
-            if (transport.send(frame)) {
-                queuedBytes += size;
-                delivered++;
+            if (transport.send(fits == frames.size() ? frames : frames.subList(0, fits))) {
+                queuedBytes += bytes;
+                delivered += fits;
             } else {
                 remove();
             }

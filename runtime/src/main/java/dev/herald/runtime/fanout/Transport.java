@@ -1,5 +1,7 @@
 package dev.herald.runtime.fanout;
 
+import java.util.List;
+
 /**
  * One client connection as the fan-out core sees it: write-only. A transport adapter (WebSocket,
  * later SSE) implements it per connection and pushes what it reads into its own code, never into
@@ -8,8 +10,11 @@ package dev.herald.runtime.fanout;
  * <p>The core calls these methods from its single fan-out thread only.
  */
 public interface Transport {
-    /** Queues an event frame; returns false when the connection is gone. Must not block. */
-    boolean send(OutgoingFrame frame);
+    /**
+     * Queues event frames, in order, as one write where the transport can; returns false when the
+     * connection is gone. Must not block.
+     */
+    boolean send(List<OutgoingFrame> frames);
 
     /** Queues a control frame such as {@code {"event":"$resync","ts":...}}; false when gone. */
     boolean sendControl(byte[] json);

@@ -298,7 +298,8 @@ public final class EventWebSocketServer {
                 WebSocket socket, Draft draft, ClientHandshake request) throws InvalidDataException {
             // Before the upgrade response goes out: events published from here on either reach the
             // client or earn it a $resync (see FanOut.admit).
-            socket.setAttachment(new WebSocketTransport((WebSocketImpl) socket, fanOut.published()));
+            socket.setAttachment(
+                    new WebSocketTransport((WebSocketImpl) socket, fanOut.published(), this::onWriteDemand));
             return super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
         }
 
