@@ -7,6 +7,7 @@ import dev.herald.Event;
 import dev.herald.EventKey;
 import dev.herald.processor.emit.CatalogWriter;
 import dev.herald.processor.emit.CodecWriter;
+import dev.herald.processor.emit.JavaTypes;
 import dev.herald.processor.emit.ServiceFileWriter;
 import dev.herald.processor.emit.TypeScriptEmitter;
 import dev.herald.processor.model.EnumModel;
@@ -158,30 +159,17 @@ public final class EventProcessor extends AbstractProcessor {
             guarded(
                     record.element(),
                     () -> writeCodec(
-                            record.element(),
-                            record.packageName(),
-                            record.simpleNames(),
-                            () -> CodecWriter.recordCodec(record)));
+                            record.element(), JavaTypes.codecName(record), () -> CodecWriter.recordCodec(record)));
         }
         for (EnumModel model : reach.enums()) {
             guarded(
                     model.element(),
-                    () -> writeCodec(
-                            model.element(),
-                            model.packageName(),
-                            model.simpleNames(),
-                            () -> CodecWriter.enumCodec(model)));
+                    () -> writeCodec(model.element(), JavaTypes.codecName(model), () -> CodecWriter.enumCodec(model)));
         }
     }
 
-    private boolean writeCodec(
-            TypeElement type,
-            String packageName,
-            List<String> simpleNames,
-            java.util.function.Supplier<JavaFile> codec) {
-        String codecName = packageName.isEmpty()
-                ? String.join("_", simpleNames) + "JsonCodec"
-                : packageName + "." + String.join("_", simpleNames) + "JsonCodec";
+    private boolean writeCodec(TypeElement type, ClassName codec, java.util.function.Supplier<JavaFile> file) {
+        String codecName = codec.canonicalName();
         if (!writtenCodecs.add(codecName)) {
             return true;
         }
@@ -189,7 +177,7 @@ public final class EventProcessor extends AbstractProcessor {
                 && processingEnv.getElementUtils().getTypeElement(codecName) != null) {
             return true; // a library compiled with Herald ships its own codec
         }
-        return writeJava(codec.get(), type);
+        return writeJava(file.get(), type);
     }
 
     private void writeCatalog() {
@@ -292,10 +280,9 @@ public final class EventProcessor extends AbstractProcessor {
                 ? file.typeSpec().name()
                 : file.packageName() + "." + file.typeSpec().name();
         try {
-            JavaFile withOrigins = file.toBuilder().build();
             try (Writer writer =
                     processingEnv.getFiler().createSourceFile(name, origins).openWriter()) {
-                withOrigins.writeTo(writer);
+                file.writeTo(writer);
             }
             return true;
         } catch (IOException e) {

@@ -168,10 +168,6 @@ public final class TsWriter {
         return IDENTIFIER.matcher(name).matches() ? name : quote(name);
     }
 
-    public static boolean isIdentifier(String name) {
-        return IDENTIFIER.matcher(name).matches();
-    }
-
     /** A double-quoted string literal with JSON escapes (and U+2028/9, which older JS rejects). */
     public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');

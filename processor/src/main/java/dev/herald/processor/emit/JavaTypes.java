@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Java type names for the model, and the runtime classes generated code refers to. */
-final class JavaTypes {
+public final class JavaTypes {
     static final String RUNTIME = "dev.herald.runtime";
     static final String JSON = "dev.herald.runtime.json";
     static final ClassName EVENT_TYPE = ClassName.get(RUNTIME, "EventType");
@@ -51,11 +51,11 @@ final class JavaTypes {
         return ClassName.get(packageName, String.join("_", simpleNames) + "JsonCodec");
     }
 
-    static ClassName codecName(RecordModel record) {
+    public static ClassName codecName(RecordModel record) {
         return codecName(record.packageName(), record.simpleNames());
     }
 
-    static ClassName codecName(EnumModel model) {
+    public static ClassName codecName(EnumModel model) {
         return codecName(model.packageName(), model.simpleNames());
     }
 

@@ -6,9 +6,6 @@ import dev.herald.runtime.fanout.Transport;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.framing.Framedata;
-import org.java_websocket.framing.TextFrame;
 
 /** The fan-out core's view of one Java-WebSocket connection. */
 final class WebSocketTransport implements Transport {
@@ -39,9 +36,6 @@ final class WebSocketTransport implements Transport {
      */
     @Override
     public boolean send(List<OutgoingFrame> frames) {
-        if (!socket.isOpen()) {
-            return false;
-        }
         ByteBuffer buffer;
         if (frames.size() == 1) {
             buffer = ByteBuffer.wrap(frames.get(0).<byte[]>cached(WebSocketTransport::wireFrame));
@@ -55,6 +49,13 @@ final class WebSocketTransport implements Transport {
                 buffer.put(frame.<byte[]>cached(WebSocketTransport::wireFrame));
             }
             buffer.flip();
+        }
+        return enqueue(buffer);
+    }
+
+    private boolean enqueue(ByteBuffer buffer) {
+        if (!socket.isOpen()) {
+            return false;
         }
         socket.outQueue.add(buffer);
         writeDemand.accept(socket);
@@ -85,12 +86,7 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public boolean sendControl(byte[] json) {
-        try {
-            socket.sendFrame(textFrame(json));
-            return true;
-        } catch (WebsocketNotConnectedException e) {
-            return false;
-        }
+        return enqueue(ByteBuffer.wrap(wireFrame(json)));
     }
 
     @Override
@@ -105,12 +101,5 @@ final class WebSocketTransport implements Transport {
     @Override
     public void close(int code, String reason) {
         socket.close(code, reason);
-    }
-
-    private static List<Framedata> textFrame(byte[] json) {
-        TextFrame frame = new TextFrame();
-        frame.setPayload(ByteBuffer.wrap(json));
-        frame.setFin(true);
-        return List.of(frame);
     }
 }
