@@ -4,24 +4,23 @@ import dev.herald.runtime.EventBus;
 import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.fs.FsCreated;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -29,6 +28,10 @@ import org.java_websocket.server.WebSocketServer;
  * {@link EventWebSocketServer} and, in the same run, through a bare Java-WebSocket server that
  * {@code broadcast}s the same bytes. Reports frames delivered vs expected, emit-to-receive latency
  * (p50/p99/max), the server's heap per connection after a full GC, and saturation throughput.
+ *
+ * <p>The clients run in a child JVM ({@link LoadClients}), so the server's heap and GC pauses are
+ * its own, and they are raw sockets on one thread, so they take as little of the machine as a
+ * client can.
  *
  * <p>Loopback only, bounded in count and time. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients] [rate] [seconds]}
@@ -78,10 +81,15 @@ public final class FanOutLoad {
     }
 
     /** What one run measured. */
-    record Result(long expected, long delivered, long[] latenciesMicros, long heapPerConnection, double saturation) {
+    record Result(
+            long expected,
+            long delivered,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis,
+            long heapPerConnection,
+            double saturation) {
         String describe(String name) {
-            long[] sorted = latenciesMicros.clone();
-            Arrays.sort(sorted);
             return String.format(
                     Locale.ROOT,
                     "%s: delivered %d of %d (%.4f%%), latency p50 %.2f ms, p99 %.2f ms, max %.2f ms, heap per connection %d B",
@@ -89,51 +97,10 @@ public final class FanOutLoad {
                     delivered,
                     expected,
                     100.0 * delivered / expected,
-                    percentile(sorted, 0.50) / 1000.0,
-                    percentile(sorted, 0.99) / 1000.0,
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
+                    p50Millis,
+                    p99Millis,
+                    maxMillis,
                     heapPerConnection);
-        }
-
-        private static double percentile(long[] sorted, double p) {
-            return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-        }
-    }
-
-    /** Receives frames; each carries its emit time (nanoTime) in the path: {@code /seq/nanos}. */
-    private static final class Receivers {
-        final AtomicLong delivered = new AtomicLong();
-        final AtomicLongArray latencies;
-        final AtomicLong latencyCount = new AtomicLong();
-        volatile boolean recordLatency = true;
-
-        Receivers(int capacity) {
-            latencies = new AtomicLongArray(capacity);
-        }
-
-        void onFrame(String frame) {
-            if (!frame.startsWith("{\"event\":\"fs.created\"")) {
-                return;
-            }
-            delivered.incrementAndGet();
-            if (recordLatency) {
-                int start = frame.indexOf("\"Path\":\"/") + 9;
-                int slash = frame.indexOf('/', start);
-                long sent = Long.parseLong(frame.substring(slash + 1, frame.indexOf('"', slash)));
-                long index = latencyCount.getAndIncrement();
-                if (index < latencies.length()) {
-                    latencies.set((int) index, (System.nanoTime() - sent) / 1000);
-                }
-            }
-        }
-
-        long[] latencies() {
-            int n = (int) Math.min(latencyCount.get(), latencies.length());
-            long[] out = new long[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = latencies.get(i);
-            }
-            return out;
         }
     }
 
@@ -200,93 +167,114 @@ public final class FanOutLoad {
         void emit(FsCreated event);
     }
 
-    private Result measure(int port, java.util.function.IntSupplier connected, Emitter emitter, long heapBefore)
-            throws Exception {
+    private Result measure(int port, IntSupplier connected, Emitter emitter, long heapBefore) throws Exception {
         long expected = (long) clients * rate * seconds;
-        Receivers receivers = new Receivers((int) Math.min(expected, 20_000_000));
-        HttpClient http = HttpClient.newBuilder()
-                .executor(Executors.newFixedThreadPool(2))
-                .build();
-        List<WebSocket> sockets = new ArrayList<>();
-        URI uri = URI.create("ws://" + HOST + ":" + port + "/api/events/ws");
-        for (int i = 0; i < clients; i++) {
-            sockets.add(http.newWebSocketBuilder()
-                    .buildAsync(uri, listener(receivers))
-                    .get(10, TimeUnit.SECONDS));
-        }
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (connected.getAsInt() < clients && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-        long heapPerConnection = Math.max(0, heapAfterGc() - heapBefore) / clients;
+        try (ClientProcess clientProcess =
+                new ClientProcess(URI.create("ws://" + HOST + ":" + port + "/api/events/ws"), clients)) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (connected.getAsInt() < clients && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            long heapPerConnection = Math.max(0, heapAfterGc() - heapBefore) / clients;
 
-        // Fixed rate: latency and delivery.
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        int total = rate * seconds;
-        for (int seq = 0; seq < total; seq++) {
-            long due = start + seq * intervalNanos;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                if (wait > 2_000_000) {
-                    Thread.sleep(1);
-                } else {
-                    Thread.onSpinWait();
+            // Fixed rate: latency and delivery.
+            long intervalNanos = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            int total = rate * seconds;
+            for (int seq = 0; seq < total; seq++) {
+                long due = start + seq * intervalNanos;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                emitter.emit(new FsCreated("asset-load", "/l/" + System.nanoTime(), false));
+            }
+            long delivered = clientProcess.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(10))[0];
+            long[] latencies = clientProcess.latenciesMicros();
+
+            // Saturation: as fast as possible, a fixed number of events, until all clients have them.
+            int burst = Math.max(200, 200_000 / clients);
+            long satStart = System.nanoTime();
+            for (int i = 0; i < burst; i++) {
+                emitter.emit(new FsCreated("asset-load", "/s/" + System.nanoTime(), false));
+                if (i % 50 == 0) {
+                    Thread.sleep(1); // stay below the default budget of a healthy client
                 }
             }
-            emitter.emit(new FsCreated("asset-load", "/" + seq + "/" + System.nanoTime(), false));
+            long want = (long) burst * clients;
+            long[] counts = clientProcess.awaitCounts(c -> c[1] >= want, Duration.ofSeconds(30));
+            double saturation = counts[1] / ((counts[2] - satStart) / 1e9);
+            return new Result(
+                    expected,
+                    delivered,
+                    latencies[0] / 1000.0,
+                    latencies[1] / 1000.0,
+                    latencies[2] / 1000.0,
+                    heapPerConnection,
+                    saturation);
         }
-        deadline = System.currentTimeMillis() + 10_000;
-        while (receivers.delivered.get() < expected && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-        long delivered = receivers.delivered.get();
-        long[] latencies = receivers.latencies();
-
-        // Saturation: as fast as possible, a fixed number of events, until all clients have them.
-        receivers.recordLatency = false;
-        long base = receivers.delivered.get();
-        int burst = Math.max(200, 200_000 / clients);
-        long satStart = System.nanoTime();
-        for (int i = 0; i < burst; i++) {
-            emitter.emit(new FsCreated("asset-load", "/s/" + System.nanoTime(), false));
-            if (i % 50 == 0) {
-                Thread.sleep(1); // stay below the default budget of a healthy client
-            }
-        }
-        long want = base + (long) burst * clients;
-        deadline = System.currentTimeMillis() + 30_000;
-        while (receivers.delivered.get() < want && System.currentTimeMillis() < deadline) {
-            Thread.sleep(1);
-        }
-        double seconds = (System.nanoTime() - satStart) / 1e9;
-        double saturation = (receivers.delivered.get() - base) / seconds;
-
-        for (WebSocket socket : sockets) {
-            socket.abort();
-        }
-        return new Result(expected, delivered, latencies, heapPerConnection, saturation);
     }
 
-    private static WebSocket.Listener listener(Receivers receivers) {
-        return new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
+    /** {@link LoadClients} in a child JVM, driven through its standard input and output. */
+    private static final class ClientProcess implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader replies;
+        private final PrintStream commands;
 
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                if (last && partial.length() == 0) {
-                    receivers.onFrame(data.toString());
-                } else {
-                    partial.append(data);
-                    if (last) {
-                        receivers.onFrame(partial.toString());
-                        partial.setLength(0);
-                    }
-                }
-                webSocket.request(1);
-                return CompletableFuture.completedFuture(null);
+        ClientProcess(URI uri, int clients) throws IOException {
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            LoadClients.class.getName(),
+                            uri.toString(),
+                            Integer.toString(clients))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            String ready = replies.readLine();
+            if (ready == null || !ready.startsWith("connected ")) {
+                process.destroyForcibly();
+                throw new IOException("the client process did not connect: " + ready);
             }
-        };
+        }
+
+        /** Polls {@code [latency frames, burst frames, last burst nanoTime, other]} until done or timeout. */
+        long[] awaitCounts(Predicate<long[]> done, Duration timeout) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long[] counts = ask("count");
+                if (done.test(counts) || System.nanoTime() - deadline > 0) {
+                    return counts;
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /** p50, p99 and max in microseconds. */
+        long[] latenciesMicros() throws IOException {
+            return ask("latencies");
+        }
+
+        private long[] ask(String command) throws IOException {
+            commands.println(command);
+            String reply = replies.readLine();
+            if (reply == null) {
+                throw new IOException("the client process ended");
+            }
+            return Arrays.stream(reply.split(" ")).mapToLong(Long::parseLong).toArray();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            commands.println("quit");
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     private static long heapAfterGc() throws InterruptedException {

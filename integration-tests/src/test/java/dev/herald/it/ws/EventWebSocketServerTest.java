@@ -239,6 +239,36 @@ class EventWebSocketServerTest {
     }
 
     @Test
+    void aClientThatFallsBehindWithinBudget_getsEveryFrameWholeAndInOrder_onceItReads() throws Exception {
+        start(b -> b.byteBudget(64L << 20));
+        RawSocket lagging = RawSocket.upgraded(server.port(), "/api/events/ws");
+        toClose.add(lagging);
+        awaitConnections(1);
+
+        // About 8 MB: past the kernel's socket buffers, inside the budget, so the server's queue
+        // backs up and its writes go out partly written and gathered.
+        int events = 6000;
+        long maxQueued = 0;
+        for (int i = 0; i < events; i++) {
+            bus.emit(new FsCreated("a", "/" + i + "/" + "z".repeat(1000 + i % 300), false));
+            if (i % 200 == 0) {
+                Thread.sleep(5);
+                maxQueued = Math.max(maxQueued, server.connections().get(0).queuedBytes());
+            }
+        }
+        List<String> frames = lagging.drainTextFrames(events, 20_000);
+
+        assertThat(frames).hasSize(events);
+        for (int i = 0; i < events; i++) {
+            assertThat(frames.get(i))
+                    .startsWith("{\"event\":\"fs.created\",\"data\":{\"AssetID\":\"a\",\"Path\":\"/" + i + "/"
+                            + "z".repeat(1000 + i % 300) + "\",\"IsDir\":false},\"ts\":");
+        }
+        assertThat(maxQueued).as("bytes queued in the server at some point").isGreaterThan(1 << 20);
+        assertThat(server.connections().get(0).dropped()).isZero();
+    }
+
+    @Test
     void aClientOverBudgetForTooLong_isClosedWith4008() throws Exception {
         start(b -> b.byteBudget(16 * 1024).overBudgetTimeout(Duration.ofMillis(500)));
         RawSocket stalled = RawSocket.upgraded(server.port(), "/api/events/ws");

@@ -1,11 +1,14 @@
 package dev.herald.it.ws;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A bare TCP client for what well-behaved clients never do: stop reading, stall a handshake. */
 final class RawSocket implements AutoCloseable {
@@ -76,6 +79,30 @@ final class RawSocket implements AutoCloseable {
             // done waiting
         }
         return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Reads {@code count} text frames (unmasked, as a server sends them) and returns their payloads;
+     * fails on any other frame or when they do not arrive within the timeout.
+     */
+    List<String> drainTextFrames(int count, int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        List<String> frames = new ArrayList<>();
+        while (frames.size() < count) {
+            int first = in.readUnsignedByte();
+            int length = in.readUnsignedByte();
+            if (first != 0x81 || (length & 0x80) != 0) {
+                throw new IOException("not an unmasked final text frame: " + Integer.toHexString(first));
+            }
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                throw new IOException("unexpected 64-bit frame length");
+            }
+            frames.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        }
+        return frames;
     }
 
     /** Whether the server closed the connection within the timeout (a read returns end of stream). */

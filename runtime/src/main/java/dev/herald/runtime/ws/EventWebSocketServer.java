@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.ReadyState;
@@ -45,7 +49,6 @@ import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
-import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -271,21 +274,31 @@ public final class EventWebSocketServer {
             setReuseAddr(true);
             setDaemon(true);
             setConnectionLostTimeout(0); // our own ping and idle timeout, see pingAndCloseIdle
-            setWebSocketFactory(new DefaultWebSocketServerFactory() {
+            setWebSocketFactory(new WebSocketServerFactory() {
                 @Override
                 public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-                    WebSocketImpl socket = super.createWebSocket(adapter, drafts);
-                    sockets.put(socket, System.nanoTime());
-                    return socket;
+                    return tracked(new WebSocketImpl(adapter, drafts));
                 }
 
                 @Override
                 public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
-                    WebSocketImpl socket = super.createWebSocket(adapter, draft);
-                    sockets.put(socket, System.nanoTime());
-                    return socket;
+                    return tracked(new WebSocketImpl(adapter, draft));
                 }
+
+                /** A connection's whole backlog in one system call; see {@link GatheringChannel}. */
+                @Override
+                public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+                    return new GatheringChannel(channel, ((WebSocketImpl) key.attachment()).outQueue);
+                }
+
+                @Override
+                public void close() {}
             });
+        }
+
+        private WebSocketImpl tracked(WebSocketImpl socket) {
+            sockets.put(socket, System.nanoTime());
+            return socket;
         }
 
         @Override
