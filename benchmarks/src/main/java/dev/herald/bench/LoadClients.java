@@ -19,11 +19,11 @@ import java.util.List;
  * The client side of {@link FanOutLoad}, in its own JVM: N WebSocket clients on raw non-blocking
  * sockets, all read by one selector thread.
  *
- * <p>A measuring instrument should cost little next to what it measures: 1,000 clients of the JDK's
- * {@code java.net.http} WebSocket spend more CPU per frame than the server, and on a 2-core machine
- * that CPU is taken from the server, so the figures described the client. These clients do the least
- * RFC 6455 asks of a client: an upgrade request, unmasked server frames read in place, pings answered
- * with (masked) pongs.
+ * <p>An instrument should disturb what it measures as little as it can. With 1,000 clients of the
+ * JDK's {@code java.net.http} WebSocket (each frame handed from its selector thread to an executor,
+ * garbage per frame) sharing 2 cores with the server, p99 was 254 ms; with these, on the same server
+ * code, 28 to 41 ms (BENCHMARKS.md). They do the least RFC 6455 asks of a client: an upgrade request,
+ * unmasked server frames read in place, pings answered with (masked) pongs.
  *
  * <p>It answers one-line commands on standard input: {@code count} prints the frames received so
  * far, {@code latencies} the latency summary, {@code quit} disconnects and exits.

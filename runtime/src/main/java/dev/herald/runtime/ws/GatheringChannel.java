@@ -27,9 +27,12 @@ final class GatheringChannel implements ByteChannel {
     /** Buffers per system call at most; well under every platform's IOV_MAX. */
     static final int MAX_BUFFERS = 128;
 
+    /** Scratch space of the writing thread, not of the connection: a server has many connections. */
+    private static final ThreadLocal<ByteBuffer[]> GATHERED =
+            ThreadLocal.withInitial(() -> new ByteBuffer[MAX_BUFFERS]);
+
     private final SocketChannel socket;
     private final Queue<ByteBuffer> sendQueue;
-    private final ByteBuffer[] gathered = new ByteBuffer[MAX_BUFFERS];
 
     GatheringChannel(SocketChannel socket, Queue<ByteBuffer> sendQueue) {
         this.socket = socket;
@@ -41,6 +44,7 @@ final class GatheringChannel implements ByteChannel {
         if (!head.hasRemaining()) {
             return 0; // went out with an earlier buffer
         }
+        ByteBuffer[] gathered = GATHERED.get();
         int count = 0;
         gathered[count++] = head;
         Iterator<ByteBuffer> queued = sendQueue.iterator();
