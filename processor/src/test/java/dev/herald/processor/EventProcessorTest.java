@@ -31,6 +31,44 @@ class EventProcessorTest {
             "  public enum Status { UP, DOWN }",
             "}");
 
+    /**
+     * The scale DESIGN.md budgets for. With type arguments left to inference, javac computed a least
+     * upper bound over every event type in the catalog's list and map: minutes, then "inference
+     * variable V has incompatible bounds".
+     */
+    @Test
+    void fiveHundredEventsOfManyShapes_compileIntoOneCatalog() throws IOException {
+        String[] shapes = {
+            "@EventKey String assetId, long size",
+            "java.util.UUID id, java.time.Instant at, java.util.Optional<String> note",
+            "String id, java.util.Map<String, Integer> counts, java.util.List<String> tags",
+            "@EventKey String key, java.math.BigDecimal amount, boolean done, int[] parts",
+        };
+        List<JavaFileObject> sources = new java.util.ArrayList<>();
+        int events = 500;
+        for (int i = 0; i < events; i++) {
+            String pkg = "com.example.g" + (i % 10);
+            sources.add(source(
+                    pkg + ".E" + i,
+                    "package " + pkg + ";",
+                    "import dev.herald.Event;",
+                    "import dev.herald.EventKey;",
+                    "@Event(\"g" + (i % 10) + ".e" + i + "\")",
+                    "public record E" + i + "(" + shapes[i % shapes.length] + ") {}"));
+        }
+
+        Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        String catalog = compilation
+                .generatedSourceFile("com.example.Events")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
+        assertThat(catalog.split("_TYPE = EventType.of\\(", -1)).hasSize(events + 1);
+        assertThat(catalog).contains("List.<EventType<?>>of(").contains("G9_E499_TYPE");
+    }
+
     @Test
     void multiPackageEventSet_generatesCatalogInCommonPackage_codecs_andServicesFile() throws IOException {
         Compilation compilation = compile(FS_CREATED, TUNNEL_STATUS);

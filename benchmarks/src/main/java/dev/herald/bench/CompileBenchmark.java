@@ -1,0 +1,183 @@
+package dev.herald.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Compiling N event records with plain javac ({@code -proc:none}) and with the Herald processor
+ * (codecs, catalog and TypeScript generated, the codecs compiled too), in process, warm. Budget
+ * (DESIGN.md section 8): with the processor at most 1.5x plain javac for 500 records. Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar Compile}.
+ *
+ * <p>The records cover the type mapping: primitives and boxes, strings, UUID, the java.time types,
+ * BigDecimal, enums, nested records, lists, sets, arrays, maps with string and enum keys, Optional,
+ * event keys and Javadoc; ten packages, one event group each.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(1)
+public class CompileBenchmark {
+    private static final int PACKAGES = 10;
+
+    @Param({"500"})
+    int events;
+
+    /**
+     * {@code javac}: the records alone, {@code -proc:none}. {@code herald}: the records with the
+     * processor. {@code handwritten}: the records plus the code the processor generates, as if it had
+     * been written by hand, {@code -proc:none}: what compiling the output costs without generating it.
+     */
+    @Param({"javac", "herald", "handwritten"})
+    String compiler;
+
+    private Path work;
+    private List<File> sources;
+    private JavaCompiler javac;
+
+    @Setup(Level.Trial)
+    public void writeSources() throws IOException {
+        work = Files.createTempDirectory("herald-compile-bench");
+        sources = new ArrayList<>();
+        for (int p = 0; p < PACKAGES; p++) {
+            Path dir = Files.createDirectories(work.resolve("src/bench/p" + p));
+            sources.add(write(
+                    dir.resolve("Status" + p + ".java"),
+                    "package bench.p" + p + ";\n\n" + "public enum Status" + p + " { ACTIVE, PAUSED, DONE }\n"));
+            sources.add(write(
+                    dir.resolve("Detail" + p + ".java"),
+                    "package bench.p" + p + ";\n\n"
+                            + "import java.time.Instant;\nimport java.util.Optional;\n\n"
+                            + "/** A nested payload. */\n"
+                            + "public record Detail" + p + "(String name, Instant at, Optional<Integer> code) {}\n"));
+        }
+        for (int i = 0; i < events; i++) {
+            int p = i % PACKAGES;
+            Path file = work.resolve("src/bench/p" + p + "/E" + i + ".java");
+            sources.add(write(file, eventSource(i, p)));
+        }
+        javac = ToolProvider.getSystemJavaCompiler();
+        if (compiler.equals("handwritten")) {
+            Path generated = Files.createDirectories(work.resolve("generated"));
+            run(processorOptions(), Files.createDirectories(work.resolve("classes")), generated);
+            try (Stream<Path> files = Files.walk(generated)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(f.toFile()));
+            }
+        }
+    }
+
+    /** One event record; the component list cycles through six shapes. */
+    static String eventSource(int i, int p) {
+        String components = switch (i % 6) {
+            case 0 -> "@EventKey String assetId, String path, boolean isDir, long size";
+            case 1 -> "@EventKey UUID id, Instant at, Optional<String> note, List<String> tags";
+            case 2 -> "String id, Status" + p + " status, Map<String, Integer> counts, BigDecimal amount";
+            case 3 -> "@EventKey String assetId, Detail" + p + " detail, List<Detail" + p + "> history, Duration took";
+            case 4 -> "int a, double b, Long c, char d, LocalDate day, Set<String> names, String[] parts";
+            default ->
+                "@EventKey String key, Map<Status" + p + ", List<String>> byStatus,"
+                        + " OffsetDateTime when, Optional<Detail" + p + "> last";
+        };
+        return "package bench.p" + p + ";\n\n"
+                + "import dev.herald.Event;\nimport dev.herald.EventKey;\n"
+                + "import java.math.BigDecimal;\nimport java.time.*;\nimport java.util.*;\n\n"
+                + "/** Event number " + i + ". */\n"
+                + "@Event(\"g" + p + ".e" + i + "\")\n"
+                + "public record E" + i + "(" + components + ") {}\n";
+    }
+
+    private static File write(Path file, String source) throws IOException {
+        Files.writeString(file, source, StandardCharsets.UTF_8);
+        return file.toFile();
+    }
+
+    @Benchmark
+    public boolean compile() throws IOException {
+        Path out = Files.createTempDirectory(work, "out");
+        try {
+            return run(
+                    compiler.equals("herald") ? processorOptions() : List.of("-proc:none"),
+                    Files.createDirectories(out.resolve("classes")),
+                    Files.createDirectories(out.resolve("generated")));
+        } finally {
+            delete(out);
+        }
+    }
+
+    private static List<String> processorOptions() {
+        return List.of(
+                "-processorpath",
+                System.getProperty("java.class.path"),
+                "-processor",
+                "dev.herald.processor.EventProcessor");
+    }
+
+    private boolean run(List<String> processing, Path classes, Path generated) throws IOException {
+        List<String> options = new ArrayList<>(List.of(
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-sourcepath",
+                "",
+                "-implicit:none",
+                "-d",
+                classes.toString(),
+                "-s",
+                generated.toString()));
+        options.addAll(processing);
+        StringWriter diagnostics = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromFiles(sources);
+            if (!javac.getTask(diagnostics, files, null, options, null, units).call()) {
+                throw new IllegalStateException("compilation failed:\n" + diagnostics);
+            }
+            return true;
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteSources() throws IOException {
+        delete(work);
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
