@@ -145,6 +145,9 @@ public final class EventProcessor extends AbstractProcessor {
                 return true;
             });
         }
+        if (!catalogValidator.checkCount(events.size(), accepted)) {
+            return; // nothing more is generated; the error says why
+        }
         accepted.forEach(model -> events.put(model.record().qualifiedName(), model));
         writeCodecs(Reach.of(accepted));
 

@@ -41,6 +41,9 @@ public enum HeraldMessage {
     TS_NAME_RESERVED("%s becomes the TypeScript type %s, a name events.ts already exports. Rename the record or enum."),
     HOOK_NAME_COLLISION("Groups \"%s\" and \"%s\" both give the hook names use%sRefresh/useOn%sChange. Spell one"
             + " differently with -Aherald.ts.groupNames."),
+    CATALOG_TOO_LARGE(
+            "This compilation declares %d events, and one catalog class holds at most %d (javac limits a"
+                    + " class's initializer to 64 KiB of bytecode). Split the events across modules; each gets its own catalog."),
     CATALOG_NO_PACKAGE("Events in packages %s share no common package, so the catalog has no home. Name it with"
             + " -Aherald.catalog=com.example.AppEvents."),
     OPTION_INVALID("Option -A%s=%s is invalid: %s."),

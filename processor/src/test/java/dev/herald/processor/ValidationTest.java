@@ -12,6 +12,27 @@ import org.junit.jupiter.api.Test;
 /** Every misuse of DESIGN.md section 2 is an error on the offending element, with what to do. */
 class ValidationTest {
     @Test
+    void moreEventsThanOneCatalogHolds_isOneErrorOnTheFirstEventPastTheLimit() {
+        List<JavaFileObject> files = new java.util.ArrayList<>();
+        for (int i = 0; i <= 3000; i++) {
+            String name = String.format(java.util.Locale.ROOT, "E%04d", i);
+            files.add(source(
+                    "com.example." + name,
+                    "package com.example;",
+                    "import dev.herald.Event;",
+                    "@Event(\"many.e" + i + "\")",
+                    "public record " + name + "(String id) {}"));
+        }
+        Compilation compilation = compile(files.toArray(JavaFileObject[]::new));
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("This compilation declares 3001 events, and one catalog class holds at most 3000")
+                .inFile(files.get(3000))
+                .onLineContaining("@Event");
+    }
+
+    @Test
     void eventOnAClass_isAnErrorOnTheClass() {
         JavaFileObject file = source(
                 "com.example.NotRecord",

@@ -13,9 +13,12 @@ import dev.herald.processor.model.ComponentModel;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.RecordModel;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -23,6 +26,9 @@ import javax.lang.model.element.Modifier;
  * constant per event, and the {@code EventCatalog} methods that {@code ServiceLoader} calls.
  */
 public final class CatalogWriter {
+    /** Elements of the catalog's list or map written by one method at most. */
+    static final int PART = 500;
+
     private CatalogWriter() {}
 
     /**
@@ -89,10 +95,16 @@ public final class CatalogWriter {
                 .map(e -> CodeBlock.of("$N", e.constantName() + "_TYPE"))
                 .toList();
         catalog.addField(FieldSpec.builder(typeList, "TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(call(CodeBlock.of("$T.<$T>of", List.class, eventTypeOfAny), typeConstants))
+                .initializer(inParts(
+                        catalog,
+                        "types",
+                        typeList,
+                        CodeBlock.of("$T.<$T>of", List.class, eventTypeOfAny),
+                        typeConstants,
+                        CodeBlock.of("flatMap($T::stream).toList()", List.class)))
                 .build());
 
-        List<CodeBlock> entries = new java.util.ArrayList<>();
+        List<CodeBlock> entries = new ArrayList<>();
         for (RecordModel record : records) {
             entries.add(CodeBlock.of(
                     "$T.entry($T.class, $T.INSTANCE)",
@@ -108,7 +120,17 @@ public final class CatalogWriter {
                     JavaTypes.codecName(model)));
         }
         catalog.addField(FieldSpec.builder(codecMap, "CODECS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(call(CodeBlock.of("$T.<$T, $T>ofEntries", Map.class, classOfAny, codecOfAny), entries))
+                .initializer(inParts(
+                        catalog,
+                        "codecs",
+                        codecMap,
+                        CodeBlock.of("$T.<$T, $T>ofEntries", Map.class, classOfAny, codecOfAny),
+                        entries,
+                        CodeBlock.of(
+                                "flatMap(part -> part.entrySet().stream())\n.collect($T.toUnmodifiableMap($T.Entry::getKey, $T.Entry::getValue))",
+                                Collectors.class,
+                                Map.class,
+                                Map.class)))
                 .build());
 
         catalog.addMethod(MethodSpec.constructorBuilder()
@@ -133,6 +155,35 @@ public final class CatalogWriter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /**
+     * {@code factory(elements...)}; past {@link #PART} elements, one private method per part and the
+     * parts joined by {@code Stream.of(part1(), ...).join}, because the class initializer, like any
+     * method, holds at most 64 KiB of bytecode (2,000 events overflowed it).
+     */
+    private static CodeBlock inParts(
+            TypeSpec.Builder catalog,
+            String name,
+            TypeName type,
+            CodeBlock factory,
+            List<CodeBlock> elements,
+            CodeBlock join) {
+        if (elements.size() <= PART) {
+            return call(factory, elements);
+        }
+        List<CodeBlock> parts = new ArrayList<>();
+        for (int from = 0; from < elements.size(); from += PART) {
+            String method = name + (parts.size() + 1);
+            catalog.addMethod(MethodSpec.methodBuilder(method)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(type)
+                    .addStatement(
+                            "return $L", call(factory, elements.subList(from, Math.min(from + PART, elements.size()))))
+                    .build());
+            parts.add(CodeBlock.of("$N()", method));
+        }
+        return CodeBlock.of("$L\n$>$>.$L$<$<", call(CodeBlock.of("$T.of", Stream.class), parts), join);
     }
 
     /** {@code method(\n    a,\n    b)}, one argument a line. */

@@ -26,6 +26,27 @@ public final class CatalogValidator {
     }
 
     /**
+     * Events one catalog class holds at most. Each costs about 16 bytes of the class initializer and
+     * 14 constant pool entries, both limited to 64 Ki: 2,000 events used half of each.
+     */
+    public static final int MAX_EVENTS = 3000;
+
+    /**
+     * Reports, on the first event past the limit, a compilation with more events than one catalog
+     * holds; returns whether {@code arriving} still fits beside the {@code accepted} events.
+     */
+    public boolean checkCount(int accepted, List<EventModel> arriving) {
+        int total = accepted + arriving.size();
+        if (total <= MAX_EVENTS) {
+            return true;
+        }
+        EventModel first = arriving.get(Math.max(0, MAX_EVENTS - accepted));
+        reporter.report(
+                first.record().element(), first.annotation(), null, HeraldMessage.CATALOG_TOO_LARGE, total, MAX_EVENTS);
+        return false;
+    }
+
+    /**
      * Reports duplicate names, colliding constants and TypeScript names, and event records the
      * catalog cannot reach; returns whether the catalog can be generated.
      */
