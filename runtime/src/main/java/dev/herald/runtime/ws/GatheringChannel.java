@@ -27,6 +27,12 @@ final class GatheringChannel implements ByteChannel {
     /** Buffers per system call at most; well under every platform's IOV_MAX. */
     static final int MAX_BUFFERS = 128;
 
+    /**
+     * Bytes gathered per system call at most: more than a socket's send buffer takes at once, and a
+     * bound on the direct buffers the JDK caches per thread to write heap buffers.
+     */
+    static final int MAX_BYTES = 256 * 1024;
+
     /** Scratch space of the writing thread, not of the connection: a server has many connections. */
     private static final ThreadLocal<ByteBuffer[]> GATHERED =
             ThreadLocal.withInitial(() -> new ByteBuffer[MAX_BUFFERS]);
@@ -49,8 +55,11 @@ final class GatheringChannel implements ByteChannel {
         gathered[count++] = head;
         Iterator<ByteBuffer> queued = sendQueue.iterator();
         if (queued.hasNext() && queued.next() == head) {
-            while (count < MAX_BUFFERS && queued.hasNext()) {
-                gathered[count++] = queued.next();
+            long bytes = head.remaining();
+            while (count < MAX_BUFFERS && bytes < MAX_BYTES && queued.hasNext()) {
+                ByteBuffer next = queued.next();
+                gathered[count++] = next;
+                bytes += next.remaining();
             }
         }
         int before = head.remaining();
