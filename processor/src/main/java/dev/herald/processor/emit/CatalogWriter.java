@@ -158,9 +158,9 @@ public final class CatalogWriter {
     }
 
     /**
-     * {@code factory(elements...)}; past {@link #PART} elements, one private method per part and the
-     * parts joined by {@code Stream.of(part1(), ...).join}, because the class initializer, like any
-     * method, holds at most 64 KiB of bytecode (2,000 events overflowed it).
+     * {@code factory(elements...)}; past {@link #PART} elements, one private method per part, joined
+     * by {@code Stream.of(part1(), part2(), ...)} and {@code join}, because the class initializer, like
+     * any method, holds at most 64 KiB of bytecode (2,000 events overflowed it).
      */
     private static CodeBlock inParts(
             TypeSpec.Builder catalog,
