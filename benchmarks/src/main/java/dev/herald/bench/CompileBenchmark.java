@@ -97,7 +97,7 @@ public class CompileBenchmark {
     }
 
     /** One event record; the component list cycles through six shapes. */
-    static String eventSource(int i, int p) {
+    private static String eventSource(int i, int p) {
         String components = switch (i % 6) {
             case 0 -> "@EventKey String assetId, String path, boolean isDir, long size";
             case 1 -> "@EventKey UUID id, Instant at, Optional<String> note, List<String> tags";

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import dev.herald.runtime.EventCatalog;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -46,7 +48,7 @@ class EventProcessorTest {
             "String id, java.util.Map<String, Integer> counts, java.util.List<String> tags",
             "@EventKey String key, java.math.BigDecimal amount, boolean done, int[] parts",
         };
-        List<JavaFileObject> sources = new java.util.ArrayList<>();
+        List<JavaFileObject> sources = new ArrayList<>();
         int events = 700;
         for (int i = 0; i < events; i++) {
             String pkg = "com.example.g" + (i % 10);
@@ -91,7 +93,7 @@ class EventProcessorTest {
             for (JavaFileObject file : compilation.generatedFiles()) {
                 if (file.getKind() == JavaFileObject.Kind.CLASS
                         && file.toUri().getPath().endsWith("/" + path)) {
-                    try (java.io.InputStream in = file.openInputStream()) {
+                    try (InputStream in = file.openInputStream()) {
                         byte[] bytes = in.readAllBytes();
                         return defineClass(name, bytes, 0, bytes.length);
                     } catch (IOException e) {

@@ -5,7 +5,9 @@ import static dev.herald.processor.Sources.compile;
 import static dev.herald.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class ValidationTest {
     @Test
     void moreEventsThanOneCatalogHolds_isOneErrorOnTheFirstEventPastTheLimit() {
-        List<JavaFileObject> files = new java.util.ArrayList<>();
+        List<JavaFileObject> files = new ArrayList<>();
         for (int i = 0; i <= 3000; i++) {
-            String name = String.format(java.util.Locale.ROOT, "E%04d", i);
+            String name = String.format(Locale.ROOT, "E%04d", i);
             files.add(source(
                     "com.example." + name,
                     "package com.example;",

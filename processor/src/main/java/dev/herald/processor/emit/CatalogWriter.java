@@ -27,7 +27,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class CatalogWriter {
     /** Elements of the catalog's list or map written by one method at most. */
-    static final int PART = 500;
+    private static final int PART = 500;
 
     private CatalogWriter() {}
 
@@ -106,18 +106,10 @@ public final class CatalogWriter {
 
         List<CodeBlock> entries = new ArrayList<>();
         for (RecordModel record : records) {
-            entries.add(CodeBlock.of(
-                    "$T.entry($T.class, $T.INSTANCE)",
-                    Map.class,
-                    JavaTypes.className(record),
-                    JavaTypes.codecName(record)));
+            entries.add(codecEntry(JavaTypes.className(record), JavaTypes.codecName(record)));
         }
         for (EnumModel model : enums) {
-            entries.add(CodeBlock.of(
-                    "$T.entry($T.class, $T.INSTANCE)",
-                    Map.class,
-                    JavaTypes.className(model),
-                    JavaTypes.codecName(model)));
+            entries.add(codecEntry(JavaTypes.className(model), JavaTypes.codecName(model)));
         }
         catalog.addField(FieldSpec.builder(codecMap, "CODECS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(inParts(
@@ -184,6 +176,10 @@ public final class CatalogWriter {
             parts.add(CodeBlock.of("$N()", method));
         }
         return CodeBlock.of("$L\n$>$>.$L$<$<", call(CodeBlock.of("$T.of", Stream.class), parts), join);
+    }
+
+    private static CodeBlock codecEntry(ClassName type, ClassName codec) {
+        return CodeBlock.of("$T.entry($T.class, $T.INSTANCE)", Map.class, type, codec);
     }
 
     /** {@code method(\n    a,\n    b)}, one argument a line. */
