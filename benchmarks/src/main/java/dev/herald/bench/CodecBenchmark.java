@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.it.ReferenceMapper;
 import dev.herald.runtime.EventRegistry;
+import dev.herald.runtime.JsonCodec;
 import dev.herald.runtime.json.JsonBytes;
-import dev.herald.runtime.json.JsonCodec;
 import dev.herald.runtime.json.JsonReading;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskProgress;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public class CodecBenchmark {
         type = value.getClass();
         codec = (JsonCodec<Object>) EventRegistry.load().codecFor(type);
         json = mapper.writeValueAsBytes(value);
-        if (!java.util.Arrays.equals(json, codecEncode())) {
+        if (!Arrays.equals(json, codecEncode())) {
             throw new IllegalStateException("codec and mapper disagree on " + event);
         }
     }

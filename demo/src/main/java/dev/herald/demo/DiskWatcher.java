@@ -3,6 +3,7 @@ package dev.herald.demo;
 import dev.herald.runtime.EventBus;
 import dev.herald.seed.fs.FsChanged;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ final class DiskWatcher implements AutoCloseable {
                     LOG.debug("Cannot watch {}", dir, e);
                 }
             });
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.debug("Cannot walk {}", folder, e);
         }
     }

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -58,10 +60,7 @@ final class FileService {
                 watcher.watchTree(assetId, target);
             } else {
                 Files.writeString(
-                        target,
-                        content == null ? "" : content,
-                        StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE_NEW);
+                        target, content == null ? "" : content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             }
         } catch (FileAlreadyExistsException e) {
             throw ApiException.badRequest(path + " already exists");
@@ -128,7 +127,7 @@ final class FileService {
         Path resolved;
         try {
             resolved = root.resolve(relative).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw ApiException.badRequest("invalid path " + path);
         }
         if (!resolved.startsWith(root)) {

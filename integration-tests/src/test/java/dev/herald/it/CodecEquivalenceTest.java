@@ -7,9 +7,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.EventType;
-import dev.herald.runtime.json.JsonCodec;
+import dev.herald.runtime.JsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,9 @@ class CodecEquivalenceTest {
 
             byte[] expected = reference.writeValueAsBytes(value);
             byte[] actual = encode(type.codec(), value);
-            assertThat(new String(actual, java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(actual, StandardCharsets.UTF_8))
                     .as(context)
-                    .isEqualTo(new String(expected, java.nio.charset.StandardCharsets.UTF_8));
+                    .isEqualTo(new String(expected, StandardCharsets.UTF_8));
             assertThat(actual).as(context).isEqualTo(expected);
 
             Object back = decode(type.codec(), actual);

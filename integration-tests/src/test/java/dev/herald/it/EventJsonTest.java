@@ -3,13 +3,17 @@ package dev.herald.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.it.shapes.Shapes;
 import dev.herald.runtime.json.EventDecodeException;
 import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.json.ReceivedEvent;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskProgress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -158,7 +162,7 @@ class EventJsonTest {
     @Test
     void noOtherExceptionEscapes_forMutatedInputs() {
         String valid = new String(json.encode(mutationSubject(), 1), StandardCharsets.UTF_8);
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int i = 0; i < 3_000; i++) {
             StringBuilder mutated = new StringBuilder(valid);
             for (int edits = 1 + random.nextInt(3); edits > 0 && mutated.length() > 0; edits--) {
@@ -184,10 +188,10 @@ class EventJsonTest {
 
     /** A small event that still has nesting, maps, optionals and enums to break. */
     private static Record mutationSubject() {
-        return new dev.herald.it.shapes.Shapes.Maps(
-                java.util.Map.of("a", new dev.herald.it.shapes.Shapes.Point(1, -2)),
-                java.util.Map.of(dev.herald.it.shapes.Shapes.Color.GREEN, java.util.List.of(1, 2, 3)),
-                java.util.Map.of("o", Optional.of("x\"y"), "e", Optional.empty()));
+        return new Shapes.Maps(
+                Map.of("a", new Shapes.Point(1, -2)),
+                Map.of(Shapes.Color.GREEN, List.of(1, 2, 3)),
+                Map.of("o", Optional.of("x\"y"), "e", Optional.empty()));
     }
 
     private void expectFailure(String input, String message) {

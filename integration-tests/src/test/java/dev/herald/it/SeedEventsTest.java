@@ -2,6 +2,7 @@ package dev.herald.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.it.e2e.SeedSamples;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.EventType;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The original design's 15 events, compiled through Maven's processor path like a user's module. */
 class SeedEventsTest {
-    static final List<Record> ONE_OF_EACH = dev.herald.it.e2e.SeedSamples.ONE_OF_EACH;
+    static final List<Record> ONE_OF_EACH = SeedSamples.ONE_OF_EACH;
 
     @Test
     void catalogDeclaresAllFifteenEvents_withTheirConstants() {

@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -171,7 +174,7 @@ public final class EventProcessor extends AbstractProcessor {
         }
     }
 
-    private boolean writeCodec(TypeElement type, ClassName codec, java.util.function.Supplier<JavaFile> file) {
+    private boolean writeCodec(TypeElement type, ClassName codec, Supplier<JavaFile> file) {
         String codecName = codec.canonicalName();
         if (!writtenCodecs.add(codecName)) {
             return true;
@@ -216,7 +219,7 @@ public final class EventProcessor extends AbstractProcessor {
 
     /** {@code Events} in the longest package that every event's package starts with. */
     private ClassName defaultCatalog(List<EventModel> sorted) {
-        Set<String> packages = new java.util.TreeSet<>();
+        Set<String> packages = new TreeSet<>();
         sorted.forEach(e -> packages.add(e.record().packageName()));
         String common = null;
         for (String pkg : packages) {
@@ -306,7 +309,7 @@ public final class EventProcessor extends AbstractProcessor {
     }
 
     /** Runs one element's work; a failure becomes an error on that element instead of a javac crash. */
-    private boolean guarded(Element element, java.util.function.BooleanSupplier work) {
+    private boolean guarded(Element element, BooleanSupplier work) {
         try {
             return work.getAsBoolean();
         } catch (RuntimeException | LinkageError e) {

@@ -5,6 +5,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.tools.Diagnostic;
 
 /** Reports {@link HeraldMessage}s on the narrowest position javac can show, and counts errors. */
 public final class Reporter {
@@ -59,7 +60,7 @@ public final class Reporter {
     }
 
     private void count(HeraldMessage message) {
-        if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
+        if (message.kind() == Diagnostic.Kind.ERROR) {
             errors++;
         }
     }

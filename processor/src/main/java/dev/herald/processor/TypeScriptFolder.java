@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 
 /** Writes the TypeScript output into a frontend's folder ({@code herald.ts.outputDir}). */
@@ -20,16 +22,12 @@ final class TypeScriptFolder {
         for (TypeScriptEmitter.Output output : outputs) {
             Path file = folder.resolve(output.fileName());
             byte[] content = output.content().getBytes(StandardCharsets.UTF_8);
-            if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), content)) {
                 continue;
             }
             Path temporary = Files.createTempFile(folder, "." + output.fileName(), ".tmp");
             Files.write(temporary, content);
-            Files.move(
-                    temporary,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.google.testing.compile.Compilation;
 import dev.herald.runtime.EventCatalog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -217,7 +218,7 @@ class EventProcessorTest {
     @Test
     void processorPathIsDeclaredAggregatingForGradle() throws IOException {
         try (var in = EventProcessor.class.getResourceAsStream("/META-INF/gradle/incremental.annotation.processors")) {
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip())
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip())
                     .isEqualTo("dev.herald.processor.EventProcessor,aggregating");
         }
     }

@@ -1,6 +1,5 @@
 package dev.herald.runtime;
 
-import dev.herald.runtime.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

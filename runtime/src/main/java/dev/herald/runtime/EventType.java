@@ -1,6 +1,5 @@
 package dev.herald.runtime;
 
-import dev.herald.runtime.json.JsonCodec;
 import java.util.Objects;
 
 /**

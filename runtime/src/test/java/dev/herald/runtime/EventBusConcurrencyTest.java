@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.runtime.TestEvents.Numbered;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Emitting, subscribing and unsubscribing from several threads at once. */
@@ -26,7 +28,7 @@ class EventBusConcurrencyTest {
         final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
 
         Recorder() {
-            java.util.Arrays.fill(lastSeq, -1);
+            Arrays.fill(lastSeq, -1);
         }
 
         // Each emitting thread touches only its own slot, and the bus delivers on the emitting thread.
@@ -102,7 +104,7 @@ class EventBusConcurrencyTest {
     void listenersAddedConcurrently_allEndUpSubscribed() throws Exception {
         EventBus bus = EventBus.create(TestEvents.registry());
         int perThread = 500;
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> futures = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.runtime.TestEvents.Created;
 import dev.herald.runtime.TestEvents.Deleted;
-import dev.herald.runtime.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,25 +2,35 @@ package dev.herald.runtime;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.herald.runtime.json.JsonCodec;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
-/** A hand-written catalog standing in for a generated one, so the bus is tested without the processor. */
-final class TestEvents implements EventCatalog {
-    record Created(String id) {}
+/**
+ * A hand-written catalog standing in for a generated one, so the bus and the fan-out core are tested
+ * without the processor.
+ */
+public final class TestEvents implements EventCatalog {
+    public record Created(String id) {}
 
-    record Deleted(String id) {}
+    public record Deleted(String id) {}
 
     record Numbered(int thread, int seq) {}
 
     record Unknown(String id) {}
 
-    static final EventType<Created> CREATED = EventType.of("item.created", Created.class, "id", new CreatedCodec());
-    static final EventType<Deleted> DELETED = EventType.of("item.deleted", Deleted.class, "id", noJson());
+    public static final EventType<Created> CREATED =
+            EventType.of("item.created", Created.class, "id", new IdCodec<>(Created::id));
+    public static final EventType<Deleted> DELETED =
+            EventType.of("item.deleted", Deleted.class, "id", new IdCodec<>(Deleted::id));
     static final EventType<Numbered> NUMBERED = EventType.of("load.numbered", Numbered.class, null, noJson());
 
-    static EventRegistry registry() {
+    /** How many records the test codecs encoded, for tests that count encodes. */
+    public static final AtomicLong ENCODES = new AtomicLong();
+
+    public static EventRegistry registry() {
         return EventRegistry.of(new TestEvents());
     }
 
@@ -34,17 +44,24 @@ final class TestEvents implements EventCatalog {
         return Map.of();
     }
 
-    /** A hand-written codec, for tests that encode (the fan-out core). */
-    static final class CreatedCodec implements JsonCodec<Created> {
+    /** A hand-written codec writing {@code {"id":...}}, for tests that encode (the fan-out core). */
+    static final class IdCodec<T> implements JsonCodec<T> {
+        private final Function<T, String> id;
+
+        IdCodec(Function<T, String> id) {
+            this.id = id;
+        }
+
         @Override
-        public void encode(JsonGenerator gen, Created value) throws java.io.IOException {
+        public void encode(JsonGenerator gen, T value) throws IOException {
+            ENCODES.incrementAndGet();
             gen.writeStartObject();
-            gen.writeStringField("id", value.id());
+            gen.writeStringField("id", id.apply(value));
             gen.writeEndObject();
         }
 
         @Override
-        public Created decode(JsonParser parser) {
+        public T decode(JsonParser parser) {
             throw new UnsupportedOperationException("not needed");
         }
     }

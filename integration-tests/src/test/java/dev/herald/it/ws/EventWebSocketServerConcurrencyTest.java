@@ -8,6 +8,7 @@ import dev.herald.seed.asset.AssetCreated;
 import dev.herald.seed.fs.FsCreated;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,7 +96,7 @@ class EventWebSocketServerConcurrencyTest {
     /** Events emitted by one thread arrive in the order that thread emitted them. */
     private static void assertPerThreadOrder(List<String> messages, int threads) {
         int[] last = new int[threads];
-        java.util.Arrays.fill(last, -1);
+        Arrays.fill(last, -1);
         for (String message : messages) {
             if (!message.contains("fs.created")) {
                 continue;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,10 +118,7 @@ class EventWebSocketServerTest {
         Map<String, String> user = Map.of("X-User", "alice");
         String many = "a.b,".repeat(0)
                 + String.join(
-                        ",",
-                        java.util.stream.IntStream.range(0, 257)
-                                .mapToObj(i -> "g.e" + i)
-                                .toList());
+                        ",", IntStream.range(0, 257).mapToObj(i -> "g.e" + i).toList());
 
         assertRefused("/other/path", user, 4400, "unknown path");
         assertRefused("/api/events/ws?events=nodot", user, 4400, "invalid event name 'nodot'");

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ final class RawSocket implements AutoCloseable {
             for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
             }
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             // done waiting
         }
         return out.toString(StandardCharsets.ISO_8859_1);
@@ -115,9 +117,9 @@ final class RawSocket implements AutoCloseable {
                     return true;
                 }
             }
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return false;
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return true; // reset
         }
     }

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -226,7 +227,7 @@ public final class CodecWriter {
             };
         }
         if (type instanceof TypeRef.OptionalRef) {
-            return CodeBlock.of("$T.empty()", java.util.Optional.class);
+            return CodeBlock.of("$T.empty()", Optional.class);
         }
         return CodeBlock.of("null");
     }

@@ -1,6 +1,7 @@
 package dev.herald.processor.model;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** Naming rules shared by the Java and TypeScript output. */
 public final class Names {
@@ -38,7 +39,7 @@ public final class Names {
      * How a group is spelled in hook names: the {@code herald.ts.groupNames} override, or its words
      * capitalised ({@code fs} gives {@code Fs}, {@code my-group} gives {@code MyGroup}).
      */
-    public static String groupSpelling(String group, java.util.Map<String, String> overrides) {
+    public static String groupSpelling(String group, Map<String, String> overrides) {
         String override = overrides.get(group);
         if (override != null) {
             return override;

@@ -5,6 +5,7 @@ import dev.herald.processor.Reporter;
 import dev.herald.processor.emit.TypeScriptEmitter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
+import dev.herald.processor.model.ModelExtractor;
 import dev.herald.processor.model.Names;
 import dev.herald.processor.model.RecordModel;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /** Checks the events of the whole compilation against each other and against the catalog. */
@@ -118,7 +120,7 @@ public final class CatalogValidator {
                 a.getQualifiedName().toString().compareTo(b.getQualifiedName().toString()));
         boolean ok = true;
         for (TypeElement type : all) {
-            String flatName = String.join("", dev.herald.processor.model.ModelExtractor.simpleNames(type));
+            String flatName = String.join("", ModelExtractor.simpleNames(type));
             if (TypeScriptEmitter.RESERVED_NAMES.contains(flatName)) {
                 reporter.report(type, HeraldMessage.TS_NAME_RESERVED, type.getQualifiedName(), flatName);
                 ok = false;
@@ -190,8 +192,6 @@ public final class CatalogValidator {
         while (current.getKind() != ElementKind.PACKAGE) {
             current = current.getEnclosingElement();
         }
-        return ((javax.lang.model.element.PackageElement) current)
-                .getQualifiedName()
-                .toString();
+        return ((PackageElement) current).getQualifiedName().toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.herald.processor.validation;
 
 import dev.herald.processor.HeraldMessage;
 import dev.herald.processor.Reporter;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -19,8 +20,7 @@ public final class DeclarationValidator {
     /** Reports every problem with the declaration; returns whether it can be read as an event. */
     public boolean check(Element element) {
         if (element.getKind() != ElementKind.RECORD) {
-            String kind =
-                    element.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            String kind = element.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             reporter.report(
                     element, HeraldMessage.EVENT_NOT_RECORD, element.getSimpleName(), kind, element.getSimpleName());
             return false;

@@ -1,9 +1,15 @@
 package dev.herald.runtime.fanout;
 
+import dev.herald.runtime.internal.Texts;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,35 +36,35 @@ public final class Admission {
      */
     public record Admitted(Object principal, Set<String> names) implements Decision {}
 
-    public record Refused(int code, String reason) implements Decision {}
+    /** The close the client gets instead, before any event can reach it. */
+    public record Refused(Disconnect disconnect) implements Decision {}
 
     private final String path;
     private final Set<String> allowedOrigins;
     private final Authenticator authenticator;
 
-    /**
-     * @param allowedOrigins exact {@code scheme://host[:port]} values; empty means same host only
-     */
-    public Admission(String path, Set<String> allowedOrigins, Authenticator authenticator) {
-        this.path = path;
-        this.allowedOrigins =
-                allowedOrigins.stream().map(Admission::normalizeOrigin).collect(Collectors.toUnmodifiableSet());
-        this.authenticator = authenticator;
+    public Admission(EndpointSettings settings) {
+        this.path = settings.path();
+        this.allowedOrigins = settings.allowedOrigins().stream()
+                .map(Admission::normalizeOrigin)
+                .collect(Collectors.toUnmodifiableSet());
+        this.authenticator = settings.authenticator();
     }
 
     public Decision decide(Handshake handshake) {
         if (!path.equals(handshake.path())) {
-            return new Refused(CloseCodes.BAD_REQUEST, "unknown path " + abbreviate(handshake.path()));
+            return new Refused(
+                    Disconnect.BAD_REQUEST.withReason("unknown path '" + Texts.excerpt(handshake.path()) + "'"));
         }
         Set<String> names;
         try {
             names = parseEvents(handshake.query().getOrDefault("events", List.of()));
         } catch (IllegalArgumentException e) {
-            return new Refused(CloseCodes.BAD_REQUEST, e.getMessage());
+            return new Refused(Disconnect.BAD_REQUEST.withReason(e.getMessage()));
         }
         String origin = handshake.header("origin").orElse(null);
         if (origin != null && !originAllowed(origin, handshake.header("host").orElse(""))) {
-            return new Refused(CloseCodes.FORBIDDEN_ORIGIN, "origin not allowed");
+            return new Refused(Disconnect.FORBIDDEN_ORIGIN);
         }
         Object principal;
         try {
@@ -68,9 +74,39 @@ public final class Admission {
             principal = null;
         }
         if (principal == null) {
-            return new Refused(CloseCodes.NOT_AUTHENTICATED, "not authenticated");
+            return new Refused(Disconnect.NOT_AUTHENTICATED);
         }
         return new Admitted(principal, names);
+    }
+
+    /**
+     * The parameters of a raw (still URL-encoded) query string such as {@code
+     * events=fs.created,fs.deleted&ticket=abc}: decoded, a repeated name keeping every value in
+     * order. A malformed escape stays as it is (and then fails name validation).
+     */
+    public static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (rawQuery == null) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     /**
@@ -89,7 +125,7 @@ public final class Admission {
                     continue;
                 }
                 if (!EVENT_NAME.matcher(name).matches()) {
-                    throw new IllegalArgumentException("invalid event name " + abbreviate(name));
+                    throw new IllegalArgumentException("invalid event name '" + Texts.excerpt(name) + "'");
                 }
                 names.add(name);
                 if (names.size() > MAX_EVENT_NAMES) {
@@ -127,10 +163,5 @@ public final class Admission {
     private static String normalizeOrigin(String origin) {
         String value = origin.strip().toLowerCase(Locale.ROOT);
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-    }
-
-    private static String abbreviate(String text) {
-        String safe = text.replaceAll("[^\\x20-\\x7e]", "?");
-        return safe.length() <= 60 ? "'" + safe + "'" : "'" + safe.substring(0, 57) + "...'";
     }
 }

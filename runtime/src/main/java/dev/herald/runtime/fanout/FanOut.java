@@ -18,8 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport-neutral core: admitted connections with their filters, encode once per emit, a
- * byte budget per connection, {@code $resync} for whoever missed events.
+ * The transport-neutral core: admission, admitted connections with their filters, encode once per
+ * emit, a byte budget per connection, {@code $resync} for whoever missed events. A transport adapter
+ * calls {@link #handshake} when a client's upgrade request arrives, {@link Ticket#open} once the
+ * connection is open, and {@link Connection#remove} when it closes; everything else flows from the
+ * core to the adapter's write-only {@link Transport}.
  *
  * <p>Threading rules:
  *
@@ -28,56 +31,61 @@ import org.slf4j.LoggerFactory;
  *       offers it to a bounded hand-off queue. When the queue is full the event is not delivered and
  *       every connection is marked to get {@code $resync}: nothing grows without bound.
  *   <li>One fan-out thread takes frames from the queue and does the per-connection work (filter,
- *       access policy, budget, queueing into the transport), and every sweep interval measures the
- *       transports' queues. Per-connection state is touched by that thread only; stats are read
- *       through volatile fields.
- *   <li>{@link #admit} and {@link Connection#remove} may be called from any thread; the connection
- *       list is copy-on-write.
+ *       access policy, budget, building the wire form once, handing it to the transport), and every
+ *       {@link #SWEEP_INTERVAL} measures the transports' queues. Per-connection state is written by
+ *       that thread only; stats are read through volatile fields.
+ *   <li>{@link #handshake}, {@link Ticket#open} and {@link Connection#remove} may be called from any
+ *       thread; the connection list is copy-on-write.
  * </ul>
+ *
+ * @param <F> the transport's wire form of a frame
  */
-public final class FanOut implements AutoCloseable {
+public final class FanOut<F> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
+
+    /**
+     * How often queues are measured, drained connections get their {@code $resync} and slow ones
+     * are closed: short enough that a drained client hears of its loss within a blink, long enough
+     * that measuring 10,000 queues costs little.
+     */
+    static final Duration SWEEP_INTERVAL = Duration.ofMillis(50);
 
     /** Estimated WebSocket frame header bytes per event, added to the payload when budgeting. */
     private static final int FRAME_OVERHEAD = 10;
 
-    /**
-     * @param byteBudget bytes a connection may have queued before its events are dropped
-     * @param overBudgetTimeout how long a connection may stay over budget before it is closed with 4008
-     * @param handoffCapacity frames waiting between publishers and the fan-out thread
-     * @param maxConnections connections admitted at most; more are refused with 4429
-     * @param sweepInterval how often queues are measured, drained connections resynced, slow ones closed
-     */
-    public record Settings(
-            long byteBudget,
-            Duration overBudgetTimeout,
-            int handoffCapacity,
-            int maxConnections,
-            Duration sweepInterval) {
-        public static Settings defaults() {
-            return new Settings(1 << 20, Duration.ofSeconds(30), 65_536, 10_000, Duration.ofMillis(50));
-        }
-    }
-
     private final EventJson json;
-    private final AccessPolicy accessPolicy;
-    private final Settings settings;
-    private final BlockingQueue<OutgoingFrame> handoff;
+    private final EndpointSettings settings;
+    private final WireFormat<F> format;
+    private final Admission admission;
+    private final Duration sweepInterval;
+    private final BlockingQueue<Frame<F>> handoff;
     private final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final AtomicLong overflows = new AtomicLong();
-    /** Events published so far; lets {@link #admit} tell whether a client missed one while connecting. */
+    /** Events published so far; lets a {@link Ticket} tell whether its client missed one while connecting. */
     private final AtomicLong published = new AtomicLong();
+
+    /** Sweeps done, for tests that wait for the core to have looked at every connection. */
+    private volatile long sweeps;
+
+    /** The wire forms of one connection's share of a batch; reused, fan-out thread only. */
+    private final List<F> wires = new ArrayList<>();
 
     private final Thread thread;
     private volatile boolean closed;
 
-    public FanOut(EventJson json, AccessPolicy accessPolicy, Settings settings) {
+    public FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format) {
+        this(json, settings, format, SWEEP_INTERVAL);
+    }
+
+    FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format, Duration sweepInterval) {
         this.json = Objects.requireNonNull(json, "json");
-        this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.format = Objects.requireNonNull(format, "format");
+        this.admission = new Admission(settings);
+        this.sweepInterval = sweepInterval;
         this.handoff = new ArrayBlockingQueue<>(settings.handoffCapacity());
         this.thread = new Thread(this::run, "herald-fanout");
         thread.setDaemon(true);
@@ -96,7 +104,7 @@ public final class FanOut implements AutoCloseable {
         if (connections.isEmpty()) {
             return;
         }
-        OutgoingFrame frame = new OutgoingFrame(type, event, encode(type, event));
+        Frame<F> frame = new Frame<>(type, event, encode(type, event));
         if (!handoff.offer(frame)) {
             overflows.incrementAndGet();
             overflowed.set(true);
@@ -107,37 +115,16 @@ public final class FanOut implements AutoCloseable {
         return json.encode(type, type.cast(event), System.currentTimeMillis());
     }
 
-    /** How many events were published so far; a transport reads it when a client's handshake arrives. */
-    public long published() {
-        return published.get();
-    }
-
     /**
-     * Admits a connection that passed {@link Admission}; returns {@code null} when the server is at
-     * its connection limit (the caller closes it with {@link CloseCodes#TOO_MANY_CONNECTIONS}).
-     *
-     * <p>A client may see its connection open before the server admits it (the upgrade response is
-     * written first). Events published in that window cannot reach it, so when any were, it gets
-     * {@code $resync} at once.
-     *
-     * @param names the event names it wants, or {@code null} for all
-     * @param publishedAtHandshake {@link #published()} when the client's handshake arrived
+     * Decides on a client's upgrade request (path, {@code events} query, origin, authenticator).
+     * Call it when the request arrives, before the upgrade response goes out: events published from
+     * then on either reach the client or earn it a {@code $resync}.
      */
-    public Connection admit(Transport transport, Object principal, Set<String> names, long publishedAtHandshake) {
-        if (closed) {
-            return null;
-        }
-        if (admitted.incrementAndGet() > settings.maxConnections()) {
-            admitted.decrementAndGet();
-            return null;
-        }
-        Connection connection = new Connection(ids.incrementAndGet(), transport, principal, names);
-        connections.add(connection);
-        // Checked after adding: an event published from here on is delivered to it.
-        if (published.get() != publishedAtHandshake) {
-            connection.resyncRequested = true;
-        }
-        return connection;
+    public Ticket handshake(Handshake handshake) {
+        long publishedNow = published.get();
+        Admission.Decision decision =
+                closed ? new Admission.Refused(Disconnect.GOING_AWAY) : admission.decide(handshake);
+        return new Ticket(decision, publishedNow);
     }
 
     /** Admitted connections now. */
@@ -159,7 +146,7 @@ public final class FanOut implements AutoCloseable {
         return stats;
     }
 
-    /** Stops the fan-out thread; frames not yet delivered are dropped. */
+    /** Stops the fan-out thread; frames not yet delivered are dropped, later handshakes refused. */
     @Override
     public void close() {
         closed = true;
@@ -173,12 +160,12 @@ public final class FanOut implements AutoCloseable {
     }
 
     private void run() {
-        long sweepNanos = settings.sweepInterval().toNanos();
+        long sweepNanos = sweepInterval.toNanos();
         long nextSweep = System.nanoTime() + sweepNanos;
-        List<OutgoingFrame> batch = new ArrayList<>();
+        List<Frame<F>> batch = new ArrayList<>();
         while (!closed) {
             try {
-                OutgoingFrame frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Frame<F> frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (frame != null) {
                     batch.add(frame);
                     handoff.drainTo(batch, 1023);
@@ -206,13 +193,13 @@ public final class FanOut implements AutoCloseable {
      * Delivers a batch: each connection gets its share of the frames in one transport call, so a
      * backlog costs one write per connection instead of one per event.
      */
-    private void deliver(List<OutgoingFrame> batch) {
-        List<OutgoingFrame> share = new ArrayList<>(batch.size());
+    private void deliver(List<Frame<F>> batch) {
+        List<Frame<F>> share = new ArrayList<>(batch.size());
         for (Connection connection : connections) {
             if (connection.removed) {
                 continue;
             }
-            for (OutgoingFrame frame : batch) {
+            for (Frame<F> frame : batch) {
                 if (connection.wants(frame)) {
                     share.add(frame);
                 }
@@ -231,14 +218,69 @@ public final class FanOut implements AutoCloseable {
                 connection.sweep(now);
             }
         }
+        sweeps++; // fan-out thread only
+    }
+
+    long sweeps() {
+        return sweeps;
+    }
+
+    /**
+     * A client whose upgrade request was decided on: kept by the transport adapter until the
+     * connection is open, then {@link #open opened}.
+     */
+    public final class Ticket {
+        private final Admission.Decision decision;
+        private final long publishedAtHandshake;
+
+        private Ticket(Admission.Decision decision, long publishedAtHandshake) {
+            this.decision = decision;
+            this.publishedAtHandshake = publishedAtHandshake;
+        }
+
+        /** The close the client will get from {@link #open}, or {@code null} when it is admitted. */
+        public Disconnect refusal() {
+            return decision instanceof Admission.Refused refused ? refused.disconnect() : null;
+        }
+
+        /**
+         * Admits the open connection, or closes {@code transport} with the refusal (or 4429 at the
+         * connection limit, 1001 once the core is closed) and returns {@code null}.
+         *
+         * <p>A client may see its connection open before it is admitted (the upgrade response is
+         * written first). Events published in that window cannot reach it, so when any were, it
+         * gets {@code $resync} at once.
+         */
+        public Connection open(Transport<F> transport) {
+            Disconnect refusal = closed ? Disconnect.GOING_AWAY : refusal();
+            if (refusal == null && admitted.incrementAndGet() > settings.maxConnections()) {
+                admitted.decrementAndGet();
+                refusal = Disconnect.TOO_MANY_CONNECTIONS;
+            }
+            if (refusal != null) {
+                transport.close(refusal);
+                return null;
+            }
+            Admission.Admitted admittedAs = (Admission.Admitted) decision;
+            Connection connection =
+                    new Connection(ids.incrementAndGet(), transport, admittedAs.principal(), admittedAs.names());
+            connections.add(connection);
+            // Checked after adding: an event published from here on is delivered to it.
+            if (published.get() != publishedAtHandshake) {
+                connection.resyncRequested = true;
+            }
+            return connection;
+        }
     }
 
     /** An admitted connection. Mutable state belongs to the fan-out thread. */
     public final class Connection {
         private final long id;
-        private final Transport transport;
+        private final Transport<F> transport;
         private final Object principal;
+        /** The names it asked for, {@code null} for all. */
         private final Set<String> names;
+
         private volatile boolean removed;
 
         /** Measured by the last sweep, plus what was queued since. */
@@ -251,10 +293,10 @@ public final class FanOut implements AutoCloseable {
         private volatile long overBudgetSince;
         /** Events were dropped for it: it gets {@code $resync} once drained. */
         private boolean missed;
-        /** Set by {@link #admit} on another thread; the fan-out thread turns it into {@code missed}. */
+        /** Set by {@link Ticket#open} on another thread; the fan-out thread turns it into {@code missed}. */
         private volatile boolean resyncRequested;
 
-        private Connection(long id, Transport transport, Object principal, Set<String> names) {
+        private Connection(long id, Transport<F> transport, Object principal, Set<String> names) {
             this.id = id;
             this.transport = transport;
             this.principal = principal;
@@ -279,13 +321,13 @@ public final class FanOut implements AutoCloseable {
             }
         }
 
-        private boolean wants(OutgoingFrame frame) {
-            String name = frame.type().name();
+        private boolean wants(Frame<F> frame) {
+            String name = frame.type.name();
             if (names != null && !names.contains(name)) {
                 return false;
             }
             try {
-                return accessPolicy.allows(principal, frame.type(), frame.event());
+                return settings.accessPolicy().allows(principal, frame.type, frame.event);
             } catch (RuntimeException e) {
                 LOG.warn("Access policy failed for {} on {}; denying", principal, name, e);
                 return false;
@@ -293,14 +335,14 @@ public final class FanOut implements AutoCloseable {
         }
 
         /** Queues what fits in the budget; drops the rest and marks the connection for {@code $resync}. */
-        private void offer(List<OutgoingFrame> frames) {
-            int fits = 0;
+        private void offer(List<Frame<F>> frames) {
+            wires.clear();
             long bytes = 0;
-            for (OutgoingFrame frame : frames) {
+            for (Frame<F> frame : frames) {
                 if (overBudgetSince != 0) {
                     break;
                 }
-                long size = frame.json().length + FRAME_OVERHEAD;
+                long size = frame.json.length + FRAME_OVERHEAD;
                 if (queuedBytes + bytes + size > settings.byteBudget()) {
                     queuedBytes = transport.queuedBytes(); // measure before deciding
                     if (queuedBytes + bytes + size > settings.byteBudget()) {
@@ -310,15 +352,18 @@ public final class FanOut implements AutoCloseable {
                     }
                 }
                 bytes += size;
-                fits++;
+                wires.add(frame.wire(format));
             }
-            dropped += frames.size() - fits;
-            if (fits == 0) {
+            dropped += frames.size() - wires.size();
+            if (wires.isEmpty()) {
                 return;
             }
-            if (transport.send(fits == frames.size() ? frames : frames.subList(0, fits))) {
+            int sent = wires.size();
+            boolean open = transport.send(wires);
+            wires.clear();
+            if (open) {
                 queuedBytes += bytes;
-                delivered += fits;
+                delivered += sent;
             } else {
                 remove();
             }
@@ -338,14 +383,15 @@ public final class FanOut implements AutoCloseable {
                             principal,
                             settings.overBudgetTimeout());
                     remove();
-                    transport.close(CloseCodes.SLOW_CONSUMER, "too slow: over the byte budget too long");
+                    transport.close(Disconnect.SLOW_CONSUMER);
                 }
                 return;
             }
             overBudgetSince = 0;
             if (missed && queuedBytes == 0) {
                 missed = false;
-                if (transport.sendControl(EventJson.encodeControl("$resync", System.currentTimeMillis()))) {
+                F resync = format.frame(EventJson.encodeControl("$resync", System.currentTimeMillis()));
+                if (transport.send(List.of(resync))) {
                     resyncs++;
                 } else {
                     remove();

@@ -1,6 +1,7 @@
 package dev.herald.runtime.fanout;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,12 +15,32 @@ import java.util.Optional;
  * @param query the decoded query parameters; a repeated name has several values
  * @param headers the HTTP headers, names in lower case
  * @param remoteAddress the client's address, or {@code null} when unknown
+ * @param userPrincipal the user the container already authenticated (a servlet container's login),
+ *     or {@code null} when there is none or the transport has no container (Java-WebSocket)
  */
 public record Handshake(
-        String path, Map<String, List<String>> query, Map<String, String> headers, InetSocketAddress remoteAddress) {
+        String path,
+        Map<String, List<String>> query,
+        Map<String, String> headers,
+        InetSocketAddress remoteAddress,
+        Principal userPrincipal) {
     public Handshake {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
+    }
+
+    /** A handshake without a container-authenticated user. */
+    public Handshake(
+            String path,
+            Map<String, List<String>> query,
+            Map<String, String> headers,
+            InetSocketAddress remoteAddress) {
+        this(path, query, headers, remoteAddress, null);
+    }
+
+    /** The container's authenticated user, when there is one. */
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(userPrincipal);
     }
 
     /** A header by case-insensitive name. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -243,7 +244,7 @@ public final class CodecSupport {
             case "Infinity" -> Double.POSITIVE_INFINITY;
             case "-Infinity" -> Double.NEGATIVE_INFINITY;
             default ->
-                throw EventDecodeException.of("expected a number, found the string \"" + abbreviate(text) + "\"");
+                throw EventDecodeException.of("expected a number, found the string \"" + Texts.excerpt(text) + "\"");
         };
     }
 
@@ -284,7 +285,7 @@ public final class CodecSupport {
                 try {
                     yield new BigDecimal(text);
                 } catch (NumberFormatException e) {
-                    throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not a decimal number");
+                    throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not a decimal number");
                 }
             }
             default -> throw mismatch("a decimal number as a string", token);
@@ -301,7 +302,7 @@ public final class CodecSupport {
                 try {
                     yield new BigInteger(text);
                 } catch (NumberFormatException e) {
-                    throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not an integer");
+                    throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not an integer");
                 }
             }
             default -> throw mismatch("an integer as a string", token);
@@ -323,12 +324,12 @@ public final class CodecSupport {
         }
         // UUID.fromString accepts short forms such as "1-1-1-1-1"; only the canonical form round-trips.
         if (text.length() != 36) {
-            throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not a UUID");
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not a UUID");
         }
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not a UUID");
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not a UUID");
         }
     }
 
@@ -358,7 +359,7 @@ public final class CodecSupport {
         try {
             return IsoInstant.parse(text);
         } catch (RuntimeException e) {
-            throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not an ISO-8601 instant");
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not an ISO-8601 instant");
         }
     }
 
@@ -387,7 +388,7 @@ public final class CodecSupport {
         try {
             return Duration.parse(text);
         } catch (RuntimeException e) {
-            throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not an ISO-8601 duration");
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not an ISO-8601 duration");
         }
     }
 
@@ -401,7 +402,7 @@ public final class CodecSupport {
             TemporalAccessor parsed = format.parse(text);
             return query.queryFrom(parsed);
         } catch (RuntimeException e) {
-            throw EventDecodeException.of("\"" + abbreviate(text) + "\" is not " + what);
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not " + what);
         }
     }
 
@@ -766,9 +767,5 @@ public final class CodecSupport {
             return Optional.empty();
         }
         return Optional.ofNullable(present.read(parser));
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

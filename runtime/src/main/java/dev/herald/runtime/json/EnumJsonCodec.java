@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,8 +39,8 @@ public abstract class EnumJsonCodec<E extends Enum<E>> implements JsonCodec<E> {
     public final E fromJsonName(String name) {
         E value = byName.get(name);
         if (value == null) {
-            throw EventDecodeException.of("\"" + CodecSupport.abbreviate(name) + "\" is not one of " + byName.keySet()
-                    + " (" + type.getSimpleName() + ")");
+            throw EventDecodeException.of("\"" + Texts.excerpt(name) + "\" is not one of " + byName.keySet() + " ("
+                    + type.getSimpleName() + ")");
         }
         return value;
     }

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.EventType;
+import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -72,8 +74,7 @@ public final class EventJson {
         if (!name.startsWith("$")) {
             throw new IllegalArgumentException("control frame names start with '$': " + name);
         }
-        return ("{\"event\":\"" + name + "\",\"ts\":" + tsMillis + "}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("{\"event\":\"" + name + "\",\"ts\":" + tsMillis + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     private <T extends Record> byte[] encodeTyped(EventType<T> type, Object event, long tsMillis) {
@@ -177,11 +178,11 @@ public final class EventJson {
             throw EventDecodeException.of("the envelope's \"event\" is null");
         }
         if (name.startsWith("$")) {
-            throw EventDecodeException.of("'" + CodecSupport.abbreviate(name) + "' is a control frame, not an event");
+            throw EventDecodeException.of("'" + Texts.excerpt(name) + "' is a control frame, not an event");
         }
         EventType<?> type = registry.find(name);
         if (type == null) {
-            throw EventDecodeException.of("unknown event '" + CodecSupport.abbreviate(name) + "'");
+            throw EventDecodeException.of("unknown event '" + Texts.excerpt(name) + "'");
         }
         return type;
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import dev.herald.runtime.EventRegistry;
+import dev.herald.runtime.JsonCodec;
 import java.io.IOException;
 import java.util.Map;
 

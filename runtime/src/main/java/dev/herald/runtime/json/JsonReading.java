@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Reads one JSON document from UTF-8 bytes with a parser that each thread keeps and feeds document
@@ -73,7 +74,7 @@ public final class JsonReading {
             try {
                 this.parser = factory.createNonBlockingByteArrayParser();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
         }

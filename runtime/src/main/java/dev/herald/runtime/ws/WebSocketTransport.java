@@ -1,59 +1,57 @@
 package dev.herald.runtime.ws;
 
+import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
-import dev.herald.runtime.fanout.OutgoingFrame;
 import dev.herald.runtime.fanout.Transport;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Consumer;
 import org.java_websocket.WebSocketImpl;
 
-/** The fan-out core's view of one Java-WebSocket connection. */
-final class WebSocketTransport implements Transport {
+/**
+ * The fan-out core's view of one Java-WebSocket connection. Its frame form is the finished wire
+ * frame: a server frame has no mask, so its bytes are the same for every connection, and each
+ * event's frame is built once ({@link #wireFrame}) and shared.
+ */
+final class WebSocketTransport implements Transport<byte[]> {
     private final WebSocketImpl socket;
+    /** The core's decision on the handshake, made before the upgrade response went out. */
+    final FanOut<byte[]>.Ticket ticket;
     /** Set once admitted; read by the server's close callback. */
-    volatile FanOut.Connection connection;
+    volatile FanOut<byte[]>.Connection connection;
     /** Last time anything came from the client (nanoTime), for the idle timeout. */
     volatile long lastSeen = System.nanoTime();
-    /** {@link FanOut#published()} when the handshake arrived, before the client could see it open. */
-    final long publishedAtHandshake;
 
     /** Tells the server's selector that this socket has bytes to write. */
-    private final java.util.function.Consumer<WebSocketImpl> writeDemand;
+    private final Consumer<WebSocketImpl> writeDemand;
 
-    WebSocketTransport(
-            WebSocketImpl socket, long publishedAtHandshake, java.util.function.Consumer<WebSocketImpl> writeDemand) {
+    WebSocketTransport(WebSocketImpl socket, FanOut<byte[]>.Ticket ticket, Consumer<WebSocketImpl> writeDemand) {
         this.socket = socket;
-        this.publishedAtHandshake = publishedAtHandshake;
+        this.ticket = ticket;
         this.writeDemand = writeDemand;
     }
 
     /**
-     * Queues the frames as one buffer with one write demand. The wire bytes of a server frame are the
-     * same for every connection (no mask), so each event's frame is built once and shared; a single
-     * frame goes out as a view of it, several are copied into one buffer so the selector writes them
-     * with one call. Whole frames only, so the library's own frames (ping, pong, close) interleave
-     * safely.
+     * Queues the frames as one buffer with one write demand: a single frame as a view of its shared
+     * bytes, several copied into one buffer so the selector writes them with one call. Whole frames
+     * only, so the library's own frames (ping, pong, close) interleave safely.
      */
     @Override
-    public boolean send(List<OutgoingFrame> frames) {
+    public boolean send(List<byte[]> frames) {
         ByteBuffer buffer;
         if (frames.size() == 1) {
-            buffer = ByteBuffer.wrap(frames.get(0).<byte[]>cached(WebSocketTransport::wireFrame));
+            buffer = ByteBuffer.wrap(frames.get(0));
         } else {
             int size = 0;
-            for (OutgoingFrame frame : frames) {
-                size += frame.<byte[]>cached(WebSocketTransport::wireFrame).length;
+            for (byte[] frame : frames) {
+                size += frame.length;
             }
             buffer = ByteBuffer.allocate(size);
-            for (OutgoingFrame frame : frames) {
-                buffer.put(frame.<byte[]>cached(WebSocketTransport::wireFrame));
+            for (byte[] frame : frames) {
+                buffer.put(frame);
             }
             buffer.flip();
         }
-        return enqueue(buffer);
-    }
-
-    private boolean enqueue(ByteBuffer buffer) {
         if (!socket.isOpen()) {
             return false;
         }
@@ -85,11 +83,6 @@ final class WebSocketTransport implements Transport {
     }
 
     @Override
-    public boolean sendControl(byte[] json) {
-        return enqueue(ByteBuffer.wrap(wireFrame(json)));
-    }
-
-    @Override
     public long queuedBytes() {
         long bytes = 0;
         for (ByteBuffer buffer : socket.outQueue) {
@@ -99,7 +92,7 @@ final class WebSocketTransport implements Transport {
     }
 
     @Override
-    public void close(int code, String reason) {
-        socket.close(code, reason);
+    public void close(Disconnect disconnect) {
+        socket.close(disconnect.code(), disconnect.reason());
     }
 }

@@ -1,0 +1,39 @@
+package dev.herald.runtime.fanout;
+
+import java.util.List;
+
+/**
+ * Why the server closes a connection: the WebSocket close code, a reason the client can read, and
+ * whether reconnecting can help. Every transport closes with these values, and the TypeScript
+ * client's list of codes it does not retry is held against {@link #ALL} by a test.
+ *
+ * @param code the close code (1001, 1009, 4xxx)
+ * @param reason a short human-readable reason (a close frame carries at most 123 bytes of it)
+ * @param reconnect whether the client should reconnect (with backoff) after this close
+ */
+public record Disconnect(int code, String reason, boolean reconnect) {
+    /** The server is stopping: retry later. */
+    public static final Disconnect GOING_AWAY = new Disconnect(1001, "server stopping", true);
+    /** A client frame over the size limit. */
+    public static final Disconnect TOO_BIG = new Disconnect(1009, "client frame too big", true);
+    /** Over its byte budget for too long: the client reads too slowly. */
+    public static final Disconnect SLOW_CONSUMER =
+            new Disconnect(4008, "too slow: over the byte budget too long", true);
+    /** Invalid path or {@code events} query: the same request would fail again. */
+    public static final Disconnect BAD_REQUEST = new Disconnect(4400, "bad request", false);
+    /** The authenticator refused the client: it must log in first. */
+    public static final Disconnect NOT_AUTHENTICATED = new Disconnect(4401, "not authenticated", false);
+    /** The {@code Origin} is not allowed. */
+    public static final Disconnect FORBIDDEN_ORIGIN = new Disconnect(4403, "origin not allowed", false);
+    /** The server has as many connections as it admits: another instance, or later, may take it. */
+    public static final Disconnect TOO_MANY_CONNECTIONS = new Disconnect(4429, "too many connections", true);
+
+    /** Every kind of close the server sends, one per code. */
+    public static final List<Disconnect> ALL = List.of(
+            GOING_AWAY, TOO_BIG, SLOW_CONSUMER, BAD_REQUEST, NOT_AUTHENTICATED, FORBIDDEN_ORIGIN, TOO_MANY_CONNECTIONS);
+
+    /** The same close with a more specific reason. */
+    public Disconnect withReason(String reason) {
+        return new Disconnect(code, reason, reconnect);
+    }
+}

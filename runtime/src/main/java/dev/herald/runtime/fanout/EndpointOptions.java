@@ -1,0 +1,126 @@
+package dev.herald.runtime.fanout;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The option methods every events endpoint's builder shares, with the same names and defaults on
+ * every transport; each builder adds what only it has (a port, a container) and reads the result as
+ * one immutable {@link EndpointSettings}. A bad value fails where it is set.
+ *
+ * @param <B> the concrete builder, returned by every method for chaining
+ */
+public abstract class EndpointOptions<B extends EndpointOptions<B>> {
+    private static final EndpointSettings DEFAULTS = EndpointSettings.DEFAULTS;
+
+    private String path = DEFAULTS.path();
+    private Set<String> allowedOrigins = DEFAULTS.allowedOrigins();
+    private Authenticator authenticator = DEFAULTS.authenticator();
+    private AccessPolicy accessPolicy = DEFAULTS.accessPolicy();
+    private long byteBudget = DEFAULTS.byteBudget();
+    private Duration overBudgetTimeout = DEFAULTS.overBudgetTimeout();
+    private int handoffCapacity = DEFAULTS.handoffCapacity();
+    private int maxConnections = DEFAULTS.maxConnections();
+    private Duration pingInterval = DEFAULTS.pingInterval();
+    private Duration idleTimeout = DEFAULTS.idleTimeout();
+    private Duration handshakeTimeout = DEFAULTS.handshakeTimeout();
+    private int maxClientFrameBytes = DEFAULTS.maxClientFrameBytes();
+
+    protected EndpointOptions() {}
+
+    /** The concrete builder. */
+    protected abstract B self();
+
+    /** The options set so far, as one immutable value. */
+    protected final EndpointSettings settings() {
+        return new EndpointSettings(
+                path,
+                allowedOrigins,
+                authenticator,
+                accessPolicy,
+                byteBudget,
+                overBudgetTimeout,
+                handoffCapacity,
+                maxConnections,
+                pingInterval,
+                idleTimeout,
+                handshakeTimeout,
+                maxClientFrameBytes);
+    }
+
+    /** The only path served; default {@code /api/events/ws}. Other paths are refused with 4400. */
+    public B path(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/': " + path);
+        }
+        this.path = path;
+        return self();
+    }
+
+    /**
+     * Origins admitted, exactly as {@code scheme://host[:port]}. Without any, a browser is admitted
+     * only from the host the server is reached at (any port); clients without Origin always are.
+     */
+    public B allowedOrigins(String... origins) {
+        this.allowedOrigins = Set.copyOf(new LinkedHashSet<>(List.of(origins)));
+        return self();
+    }
+
+    /** Who a connecting client is; default everyone, as {@code "anonymous"}. */
+    public B authenticator(Authenticator authenticator) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        return self();
+    }
+
+    /** Whether a client may see an event; default everyone sees everything they subscribed to. */
+    public B accessPolicy(AccessPolicy accessPolicy) {
+        this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+        return self();
+    }
+
+    /** Bytes a connection may have queued before its events are dropped (then {@code $resync}); default 1 MiB. */
+    public B byteBudget(long bytes) {
+        this.byteBudget = EndpointSettings.positive(bytes, "byteBudget");
+        return self();
+    }
+
+    /** How long a connection may stay over budget before it is closed with 4008; default 30 s. */
+    public B overBudgetTimeout(Duration timeout) {
+        this.overBudgetTimeout = EndpointSettings.positive(timeout, "overBudgetTimeout");
+        return self();
+    }
+
+    /** Events waiting for the fan-out thread at most; default 65,536. Beyond, everyone gets {@code $resync}. */
+    public B handoffCapacity(int frames) {
+        this.handoffCapacity = (int) EndpointSettings.positive(frames, "handoffCapacity");
+        return self();
+    }
+
+    /** Connections admitted at most; more are closed with 4429. Default 10,000. */
+    public B maxConnections(int connections) {
+        this.maxConnections = (int) EndpointSettings.positive(connections, "maxConnections");
+        return self();
+    }
+
+    /** Ping interval (default 30 s) and the silence after which a connection is closed (default 60 s). */
+    public B heartbeat(Duration pingInterval, Duration idleTimeout) {
+        this.pingInterval = EndpointSettings.positive(pingInterval, "pingInterval");
+        this.idleTimeout = EndpointSettings.positive(idleTimeout, "idleTimeout");
+        return self();
+    }
+
+    /** A connection that has not finished its handshake by then is closed; default 10 s. */
+    public B handshakeTimeout(Duration timeout) {
+        this.handshakeTimeout = EndpointSettings.positive(timeout, "handshakeTimeout");
+        return self();
+    }
+
+    /** A client frame over this size closes the connection with 1009; default 4 KiB. */
+    public B maxClientFrameBytes(int bytes) {
+        this.maxClientFrameBytes = (int) EndpointSettings.positive(bytes, "maxClientFrameBytes");
+        return self();
+    }
+}

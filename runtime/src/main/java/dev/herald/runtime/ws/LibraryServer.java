@@ -1,0 +1,199 @@
+package dev.herald.runtime.ws;
+
+import dev.herald.runtime.fanout.Admission;
+import dev.herald.runtime.fanout.EndpointSettings;
+import dev.herald.runtime.fanout.FanOut;
+import dev.herald.runtime.fanout.Handshake;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.ReadyState;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Java-WebSocket side of {@link EventWebSocketServer}: turns the library's callbacks into the
+ * core's handshake, open and close, and keeps every socket it created until it closes (for the
+ * handshake timeout and for force-closing at stop). The only class that subclasses the library.
+ */
+final class LibraryServer extends WebSocketServer {
+    private static final Logger LOG = LoggerFactory.getLogger(LibraryServer.class);
+
+    private final FanOut<byte[]> fanOut;
+    /** Every socket created, with its creation time (nanoTime), until closed. */
+    private final Map<WebSocketImpl, Long> sockets = new ConcurrentHashMap<>();
+    /** Completes when the port is bound, or exceptionally with the bind error. */
+    final CompletableFuture<Void> started = new CompletableFuture<>();
+
+    LibraryServer(InetSocketAddress address, EndpointSettings settings, FanOut<byte[]> fanOut) {
+        super(address, List.of(new Draft_6455(Collections.emptyList(), settings.maxClientFrameBytes())));
+        this.fanOut = fanOut;
+        setTcpNoDelay(true);
+        setReuseAddr(true);
+        setDaemon(true);
+        setConnectionLostTimeout(0); // our own ping and idle timeout, see Heartbeat
+        setWebSocketFactory(new WebSocketServerFactory() {
+            @Override
+            public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
+                return tracked(new WebSocketImpl(adapter, drafts));
+            }
+
+            @Override
+            public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
+                return tracked(new WebSocketImpl(adapter, draft));
+            }
+
+            /** A connection's whole backlog in one system call; see {@link GatheringChannel}. */
+            @Override
+            public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+                return new GatheringChannel(channel, ((WebSocketImpl) key.attachment()).outQueue);
+            }
+
+            @Override
+            public void close() {}
+        });
+    }
+
+    private WebSocketImpl tracked(WebSocketImpl socket) {
+        sockets.put(socket, System.nanoTime());
+        return socket;
+    }
+
+    /** Closes every socket created before {@code limitNanos} that has not finished its handshake. */
+    void closeHandshakesStartedBefore(long limitNanos) {
+        for (Map.Entry<WebSocketImpl, Long> entry : sockets.entrySet()) {
+            WebSocketImpl socket = entry.getKey();
+            if (entry.getValue() - limitNanos < 0 && socket.getReadyState() == ReadyState.NOT_YET_CONNECTED) {
+                LOG.debug("Closing {}: no complete handshake in time", socket.getRemoteSocketAddress());
+                socket.closeConnection(CloseFrame.NEVER_CONNECTED, "handshake timeout");
+                sockets.remove(socket);
+            }
+        }
+    }
+
+    /** Closes whatever is still open or closing (a stalled client never answers a close). */
+    void forceCloseAll() {
+        for (WebSocketImpl socket : new ArrayList<>(sockets.keySet())) {
+            if (socket.getReadyState() != ReadyState.CLOSED) {
+                try {
+                    socket.closeConnection(CloseFrame.GOING_AWAY, "server stopped");
+                } catch (RuntimeException e) {
+                    LOG.debug("Force-closing {} failed", socket.getRemoteSocketAddress(), e);
+                }
+            }
+        }
+        sockets.clear();
+    }
+
+    @Override
+    public void onStart() {
+        started.complete(null);
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+            WebSocket socket, Draft draft, ClientHandshake request) throws InvalidDataException {
+        // Decided before the upgrade response goes out (see FanOut.handshake). A refused client is
+        // still upgraded, then closed in onOpen: Java-WebSocket can refuse an upgrade only with 404,
+        // which a browser cannot read.
+        FanOut<byte[]>.Ticket ticket = fanOut.handshake(handshake(request, socket.getRemoteSocketAddress()));
+        socket.setAttachment(new WebSocketTransport((WebSocketImpl) socket, ticket, this::onWriteDemand));
+        return super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, ClientHandshake request) {
+        WebSocketTransport transport = socket.getAttachment();
+        FanOut<byte[]>.Connection connection = transport.ticket.open(transport);
+        if (connection == null) {
+            return;
+        }
+        transport.connection = connection;
+        if (!socket.isOpen()) {
+            connection.remove(); // closed while we decided
+        }
+    }
+
+    @Override
+    public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+        sockets.remove((WebSocketImpl) socket);
+        WebSocketTransport transport = socket.getAttachment();
+        if (transport != null && transport.connection != null) {
+            transport.connection.remove();
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String message) {
+        seen(socket); // clients need send nothing; what they send is ignored
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, ByteBuffer message) {
+        seen(socket);
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket socket, Framedata frame) {
+        seen(socket);
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket socket, Framedata frame) {
+        seen(socket);
+        super.onWebsocketPing(socket, frame);
+    }
+
+    @Override
+    public void onError(WebSocket socket, Exception error) {
+        if (socket == null) {
+            started.completeExceptionally(error);
+            LOG.debug("WebSocket server error", error);
+        } else {
+            LOG.debug("WebSocket error on {}", socket.getRemoteSocketAddress(), error);
+        }
+    }
+
+    private static void seen(WebSocket socket) {
+        WebSocketTransport transport = socket.getAttachment();
+        if (transport != null) {
+            transport.lastSeen = System.nanoTime();
+        }
+    }
+
+    static Handshake handshake(ClientHandshake request, InetSocketAddress remote) {
+        String target = request.getResourceDescriptor();
+        int question = target.indexOf('?');
+        String path = question < 0 ? target : target.substring(0, question);
+        String query = question < 0 ? null : target.substring(question + 1);
+        Map<String, String> headers = new HashMap<>();
+        for (Iterator<String> names = request.iterateHttpFields(); names.hasNext(); ) {
+            String name = names.next();
+            headers.put(name.toLowerCase(Locale.ROOT), request.getFieldValue(name));
+        }
+        return new Handshake(path, Admission.parseQuery(query), headers, remote);
+    }
+}

@@ -1,0 +1,284 @@
+package dev.herald.runtime.fanout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.runtime.TestEvents;
+import dev.herald.runtime.json.EventJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The fan-out core without sockets: an in-memory transport whose queue the test controls. */
+class FanOutTest {
+    /**
+     * Records frames. While {@code stalled}, what it is sent stays queued, like a socket whose
+     * client stopped reading; the test empties {@code queued} to let it drain.
+     */
+    static final class MemoryTransport implements Transport<String> {
+        final List<String> frames = new CopyOnWriteArrayList<>();
+        volatile long queued;
+        volatile boolean stalled;
+        volatile boolean open = true;
+        volatile Disconnect closedWith;
+
+        @Override
+        public boolean send(List<String> batch) {
+            if (!open) {
+                return false;
+            }
+            for (String frame : batch) {
+                frames.add(frame);
+                if (stalled) {
+                    queued += frame.length();
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public long queuedBytes() {
+            return queued;
+        }
+
+        @Override
+        public void close(Disconnect disconnect) {
+            open = false;
+            closedWith = disconnect;
+        }
+
+        long resyncs() {
+            return frames.stream()
+                    .filter(f -> f.startsWith("{\"event\":\"$resync\""))
+                    .count();
+        }
+
+        long events() {
+            return frames.stream()
+                    .filter(f -> f.startsWith("{\"event\":\"item."))
+                    .count();
+        }
+    }
+
+    private static final Handshake ALL = handshake(null);
+
+    /** Wire forms built, to show each frame's form is built once however many connections get it. */
+    private final AtomicInteger wireForms = new AtomicInteger();
+
+    private FanOut<String> fanOut;
+
+    private FanOut<String> fanOut(EndpointSettings settings) {
+        fanOut = new FanOut<>(
+                EventJson.create(TestEvents.registry()),
+                settings,
+                json -> {
+                    wireForms.incrementAndGet();
+                    return new String(json, StandardCharsets.UTF_8);
+                },
+                Duration.ofMillis(10));
+        return fanOut;
+    }
+
+    private static EndpointSettings settings(long budget, Duration overBudgetTimeout, int handoff, int maxConnections) {
+        EndpointSettings d = EndpointSettings.DEFAULTS;
+        return new EndpointSettings(
+                d.path(),
+                d.allowedOrigins(),
+                d.authenticator(),
+                d.accessPolicy(),
+                budget,
+                overBudgetTimeout,
+                handoff,
+                maxConnections,
+                d.pingInterval(),
+                d.idleTimeout(),
+                d.handshakeTimeout(),
+                d.maxClientFrameBytes());
+    }
+
+    private FanOut<String> fanOut(long budget, Duration overBudgetTimeout, int handoff) {
+        return fanOut(settings(budget, overBudgetTimeout, handoff, 100));
+    }
+
+    private static Handshake handshake(String events) {
+        return new Handshake(
+                "/api/events/ws", events == null ? Map.of() : Map.of("events", List.of(events)), Map.of(), null);
+    }
+
+    private FanOut<String>.Connection admit(MemoryTransport transport, Handshake handshake) {
+        return fanOut.handshake(handshake).open(transport);
+    }
+
+    private static Record created(String id) {
+        return new TestEvents.Created(id);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+
+    /** Waits until the fan-out thread has swept all connections {@code n} more times. */
+    private void awaitSweeps(int n) throws InterruptedException {
+        long target = fanOut.sweeps() + n + 1; // +1: a sweep may be under way
+        await(() -> fanOut.sweeps() >= target);
+    }
+
+    @AfterEach
+    void close() {
+        if (fanOut != null) {
+            fanOut.close();
+        }
+    }
+
+    @Test
+    void encodesOnceAndDeliversToEveryMatchingConnection() throws Exception {
+        fanOut(1 << 20, Duration.ofSeconds(30), 1024);
+        MemoryTransport all = new MemoryTransport();
+        MemoryTransport filtered = new MemoryTransport();
+        MemoryTransport alsoFiltered = new MemoryTransport();
+        MemoryTransport other = new MemoryTransport();
+        admit(all, ALL);
+        admit(filtered, handshake("item.created"));
+        admit(alsoFiltered, handshake("item.created,item.deleted"));
+        admit(other, handshake("item.deleted"));
+        long encodesBefore = TestEvents.ENCODES.get();
+
+        fanOut.publish(TestEvents.CREATED, created("x"));
+        // Frames reach a connection in publish order: once `other` has this one, it has had its
+        // chance at the first.
+        fanOut.publish(TestEvents.DELETED, new TestEvents.Deleted("y"));
+
+        await(() -> all.events() == 2 && filtered.events() == 1 && alsoFiltered.events() == 2 && other.events() == 1);
+        assertThat(all.frames.get(0)).startsWith("{\"event\":\"item.created\",\"data\":{\"id\":\"x\"},\"ts\":");
+        assertThat(filtered.frames.get(0)).isSameAs(all.frames.get(0));
+        assertThat(other.frames).singleElement().asString().startsWith("{\"event\":\"item.deleted\"");
+        assertThat(TestEvents.ENCODES.get() - encodesBefore)
+                .as("records encoded")
+                .isEqualTo(2);
+        assertThat(wireForms).as("wire forms built").hasValue(2);
+    }
+
+    @Test
+    void refusedHandshake_closesWithItsDisconnect_andAdmitsNothing() {
+        fanOut(1 << 20, Duration.ofSeconds(30), 1024);
+        MemoryTransport wrongPath = new MemoryTransport();
+        MemoryTransport badName = new MemoryTransport();
+
+        assertThat(fanOut.handshake(new Handshake("/other", Map.of(), Map.of(), null))
+                        .open(wrongPath))
+                .isNull();
+        assertThat(admit(badName, handshake("fs.created,not a name"))).isNull();
+
+        assertThat(wrongPath.closedWith.code()).isEqualTo(4400);
+        assertThat(wrongPath.closedWith.reason()).isEqualTo("unknown path '/other'");
+        assertThat(badName.closedWith.reason()).isEqualTo("invalid event name 'not a name'");
+        assertThat(fanOut.connectionCount()).isZero();
+    }
+
+    @Test
+    void aClientThatMissedEventsWhileConnecting_getsResync() throws Exception {
+        fanOut(1 << 20, Duration.ofSeconds(30), 1024);
+        MemoryTransport keepsBusy = new MemoryTransport();
+        admit(keepsBusy, ALL);
+        FanOut<String>.Ticket lateTicket = fanOut.handshake(ALL);
+        fanOut.publish(TestEvents.CREATED, created("while-connecting"));
+        MemoryTransport late = new MemoryTransport();
+        MemoryTransport onTime = new MemoryTransport();
+
+        lateTicket.open(late);
+        admit(onTime, ALL);
+
+        await(() -> late.resyncs() == 1);
+        awaitSweeps(2);
+        assertThat(onTime.resyncs()).isZero();
+        assertThat(late.resyncs()).isEqualTo(1);
+    }
+
+    @Test
+    void overBudget_dropsThenResyncsOnceDrained() throws Exception {
+        fanOut(100, Duration.ofSeconds(30), 1024);
+        MemoryTransport slow = new MemoryTransport();
+        slow.stalled = true;
+        admit(slow, ALL);
+
+        for (int i = 0; i < 5; i++) {
+            fanOut.publish(TestEvents.CREATED, created("e" + i)); // about 60 bytes each: the second is over budget
+        }
+        await(() -> fanOut.stats().get(0).dropped() == 4);
+        assertThat(slow.events()).isEqualTo(1);
+        assertThat(fanOut.stats().get(0).overBudget()).isTrue();
+        assertThat(fanOut.stats().get(0).queuedBytes()).isLessThanOrEqualTo(100);
+
+        slow.stalled = false;
+        slow.queued = 0; // the client read everything
+        await(() -> slow.resyncs() == 1);
+        fanOut.publish(TestEvents.CREATED, created("after"));
+        await(() -> slow.events() == 2);
+        assertThat(slow.resyncs()).isEqualTo(1);
+        assertThat(fanOut.stats().get(0).overBudget()).isFalse();
+    }
+
+    @Test
+    void overBudgetTooLong_isClosedWith4008_andRemoved() throws Exception {
+        fanOut(100, Duration.ofMillis(100), 1024);
+        MemoryTransport stuck = new MemoryTransport();
+        stuck.stalled = true;
+        admit(stuck, ALL);
+        fanOut.publish(TestEvents.CREATED, created("x"));
+        fanOut.publish(TestEvents.CREATED, created("y"));
+
+        await(() -> stuck.closedWith == Disconnect.SLOW_CONSUMER);
+        assertThat(fanOut.connectionCount()).isZero();
+    }
+
+    @Test
+    void aFullHandoff_dropsNothingSilently_everyoneGetsResync() throws Exception {
+        fanOut(1 << 20, Duration.ofSeconds(30), 1);
+        MemoryTransport client = new MemoryTransport();
+        admit(client, ALL);
+
+        for (int i = 0; i < 10_000; i++) {
+            fanOut.publish(TestEvents.CREATED, created("burst" + i));
+        }
+
+        await(() -> client.resyncs() >= 1);
+        assertThat(fanOut.overflows()).isPositive();
+        assertThat(client.events()).isLessThan(10_000);
+    }
+
+    @Test
+    void connectionLimit_refusesWith4429_andRemovalFreesASlot() {
+        fanOut(settings(1000, Duration.ofSeconds(1), 8, 2));
+        FanOut<String>.Connection a = admit(new MemoryTransport(), ALL);
+        admit(new MemoryTransport(), ALL);
+        MemoryTransport third = new MemoryTransport();
+
+        assertThat(admit(third, ALL)).isNull();
+        assertThat(third.closedWith).isEqualTo(Disconnect.TOO_MANY_CONNECTIONS);
+        a.remove();
+        a.remove();
+        assertThat(fanOut.connectionCount()).isEqualTo(1);
+        assertThat(admit(new MemoryTransport(), ALL)).isNotNull();
+    }
+
+    @Test
+    void aClosedCore_refusesWith1001() {
+        fanOut(1 << 20, Duration.ofSeconds(30), 1024);
+        FanOut<String>.Ticket ticket = fanOut.handshake(ALL);
+        fanOut.close();
+        MemoryTransport transport = new MemoryTransport();
+
+        assertThat(ticket.open(transport)).isNull();
+        assertThat(transport.closedWith).isEqualTo(Disconnect.GOING_AWAY);
+        fanOut.publish(TestEvents.CREATED, created("after close")); // harmless
+    }
+}
