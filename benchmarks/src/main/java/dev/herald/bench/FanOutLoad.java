@@ -1,9 +1,11 @@
 package dev.herald.bench;
 
+import dev.herald.jakarta.EventEndpoint;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.fs.FsCreated;
+import jakarta.websocket.server.ServerContainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,21 +14,32 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
  * Load tool: N loopback WebSocket clients, R events per second for D seconds, through Herald's
- * {@link EventWebSocketServer} and, in the same run, through a bare Java-WebSocket server that
- * {@code broadcast}s the same bytes. Reports frames delivered vs expected, emit-to-receive latency
+ * {@link EventWebSocketServer} ({@code ws}), Herald's Jakarta {@link EventEndpoint} in embedded
+ * Tomcat ({@code tomcat}) and, in the same run, a bare Java-WebSocket server that {@code
+ * broadcast}s the same bytes ({@code bare}). Reports frames delivered vs expected, emit-to-receive latency
  * (p50/p99/max), the server's heap per connection after a full GC, and saturation throughput.
  *
  * <p>The clients run in a child JVM ({@link LoadClients}), so the server's heap and GC pauses are
@@ -34,7 +47,8 @@ import org.java_websocket.server.WebSocketServer;
  * client can.
  *
  * <p>Loopback only, bounded in count and time. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients] [rate] [seconds]}
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients] [rate] [seconds]
+ * [ws,tomcat,bare]}
  */
 public final class FanOutLoad {
     private static final String HOST = "127.0.0.1";
@@ -56,9 +70,11 @@ public final class FanOutLoad {
         if (clients > 5000 || rate > 10_000 || seconds > 300) {
             throw new IllegalArgumentException("bounded: at most 5000 clients, 10000 events/s, 300 s");
         }
+        List<String> transports = List.of((args.length > 3 ? args[3] : "ws,tomcat,bare").split(","));
         FanOutLoad warmup = new FanOutLoad(Math.min(clients, 200), rate, 3);
-        warmup.runHerald();
-        warmup.runBare();
+        for (String transport : transports) {
+            warmup.run(transport);
+        }
         FanOutLoad load = new FanOutLoad(clients, rate, seconds);
         System.out.printf(
                 Locale.ROOT,
@@ -67,17 +83,28 @@ public final class FanOutLoad {
                 rate,
                 seconds,
                 Runtime.version());
-        Result herald = load.runHerald();
-        Result bare = load.runBare();
-        System.out.println(herald.describe("herald"));
-        System.out.println(bare.describe("bare broadcast"));
-        System.out.printf(
-                Locale.ROOT,
-                "saturation throughput: herald %.0f frames/s, bare %.0f frames/s, ratio %.2f%n",
-                herald.saturation,
-                bare.saturation,
-                herald.saturation / bare.saturation);
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (String transport : transports) {
+            results.put(transport, load.run(transport));
+        }
+        results.forEach((transport, result) -> System.out.println(result.describe(NAMES.get(transport))));
+        StringBuilder saturation = new StringBuilder("saturation throughput:");
+        results.forEach((transport, result) ->
+                saturation.append(String.format(Locale.ROOT, " %s %.0f frames/s;", transport, result.saturation)));
+        System.out.println(saturation);
         System.exit(0);
+    }
+
+    private static final Map<String, String> NAMES =
+            Map.of("ws", "herald (Java-WebSocket)", "tomcat", "herald (Jakarta, Tomcat)", "bare", "bare broadcast");
+
+    private Result run(String transport) throws Exception {
+        return switch (transport) {
+            case "ws" -> runHerald();
+            case "tomcat" -> runTomcat();
+            case "bare" -> runBare();
+            default -> throw new IllegalArgumentException("transport is ws, tomcat or bare: " + transport);
+        };
     }
 
     /** What one run measured. */
@@ -119,23 +146,50 @@ public final class FanOutLoad {
         }
     }
 
+    /** {@link EventEndpoint} in embedded Tomcat, as a Spring Boot app would run it. */
+    private Result runTomcat() throws Exception {
+        EventBus bus = EventBus.create();
+        Path base = Files.createTempDirectory("herald-load-tomcat");
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", HOST);
+        connector.setProperty("maxConnections", Integer.toString(clients + 100));
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", base.toString());
+        Tomcat.initWebappDefaults(context);
+        context.addServletContainerInitializer(new WsSci(), null);
+        tomcat.start();
+        long heapBefore = heapAfterGc();
+        EventEndpoint endpoint =
+                EventEndpoint.builder(bus).maxConnections(clients + 10).build();
+        endpoint.deploy((ServerContainer) context.getServletContext().getAttribute(ServerContainer.class.getName()));
+        try {
+            return measure(connector.getLocalPort(), endpoint::connectionCount, bus::emit, heapBefore);
+        } finally {
+            endpoint.stop(Duration.ofSeconds(5));
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+
     private Result runBare() throws Exception {
         EventJson json = EventJson.create();
         long heapBefore = heapAfterGc();
         CountDownLatch started = new CountDownLatch(1);
         WebSocketServer server = new WebSocketServer(new InetSocketAddress(HOST, 0)) {
             @Override
-            public void onOpen(
-                    org.java_websocket.WebSocket conn, org.java_websocket.handshake.ClientHandshake handshake) {}
+            public void onOpen(WebSocket conn, ClientHandshake handshake) {}
 
             @Override
-            public void onClose(org.java_websocket.WebSocket conn, int code, String reason, boolean remote) {}
+            public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
             @Override
-            public void onMessage(org.java_websocket.WebSocket conn, String message) {}
+            public void onMessage(WebSocket conn, String message) {}
 
             @Override
-            public void onError(org.java_websocket.WebSocket conn, Exception ex) {}
+            public void onError(WebSocket conn, Exception ex) {}
 
             @Override
             public void onStart() {

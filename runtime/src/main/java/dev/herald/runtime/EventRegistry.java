@@ -84,6 +84,12 @@ public final class EventRegistry {
         return slot == null ? null : slot.type();
     }
 
+    /** The type of the given record class, or {@code null} when no catalog declares it. */
+    public EventType<?> find(Class<?> eventClass) {
+        Slot slot = byClass.get(eventClass);
+        return slot == null ? null : slot.type();
+    }
+
     /** The type of the given record class; throws when no catalog declares it. */
     @SuppressWarnings("unchecked")
     public <T extends Record> EventType<T> typeOf(Class<T> eventClass) {

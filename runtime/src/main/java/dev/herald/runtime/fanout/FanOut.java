@@ -146,7 +146,10 @@ public final class FanOut<F> implements AutoCloseable {
         return stats;
     }
 
-    /** Stops the fan-out thread; frames not yet delivered are dropped, later handshakes refused. */
+    /**
+     * Stops the fan-out thread and forgets every connection (the transport closes them); frames not
+     * yet delivered are dropped, later handshakes refused.
+     */
     @Override
     public void close() {
         closed = true;
@@ -157,6 +160,7 @@ public final class FanOut<F> implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         handoff.clear();
+        connections.forEach(Connection::remove);
     }
 
     private void run() {

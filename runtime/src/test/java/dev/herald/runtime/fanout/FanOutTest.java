@@ -271,10 +271,12 @@ class FanOutTest {
     }
 
     @Test
-    void aClosedCore_refusesWith1001() {
+    void aClosedCore_forgetsItsConnections_andRefusesWith1001() {
         fanOut(1 << 20, Duration.ofSeconds(30), 1024);
+        admit(new MemoryTransport(), ALL);
         FanOut<String>.Ticket ticket = fanOut.handshake(ALL);
         fanOut.close();
+        assertThat(fanOut.connectionCount()).isZero();
         MemoryTransport transport = new MemoryTransport();
 
         assertThat(ticket.open(transport)).isNull();

@@ -1,0 +1,48 @@
+package dev.herald.it.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.jakarta.EventEndpoint;
+import dev.herald.runtime.EventBus;
+import dev.herald.runtime.fanout.EndpointOptions;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The behaviour tests on {@link EventEndpoint} in embedded Jetty 12 (ee10). */
+class JettyEndpointTest extends EndpointBehaviourTest {
+    @Override
+    protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
+        EventEndpoint.Builder builder = EventEndpoint.builder(bus);
+        configure.accept(builder);
+        EventEndpoint endpoint = builder.build();
+
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        // The container closes a client that half-sends its upgrade request.
+        connector.setIdleTimeout(1000);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        jetty.setHandler(context);
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setDefaultMaxSessionIdleTimeout(0); // the endpoint's heartbeat decides
+            endpoint.deploy(container);
+        });
+        jetty.start();
+        return new JakartaEndpoint(endpoint, connector.getLocalPort(), jetty::stop);
+    }
+
+    /** Jetty answers a path it does not serve with 404: no upgrade, nothing admitted. */
+    @Override
+    protected void assertOtherPathRefused(Map<String, String> headers) throws Exception {
+        TestClient client = new TestClient(server.port(), "/other/path", headers);
+        assertThat(client.connectBlocking()).isFalse();
+        assertThat(server.connectionCount()).isZero();
+    }
+}

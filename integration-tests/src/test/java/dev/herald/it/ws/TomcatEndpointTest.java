@@ -1,0 +1,58 @@
+package dev.herald.it.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.jakarta.EventEndpoint;
+import dev.herald.runtime.EventBus;
+import dev.herald.runtime.fanout.EndpointOptions;
+import jakarta.websocket.server.ServerContainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
+
+/** The behaviour tests on {@link EventEndpoint} in embedded Tomcat 11. */
+class TomcatEndpointTest extends EndpointBehaviourTest {
+    @Override
+    protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
+        Path base = Files.createTempDirectory("herald-tomcat");
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(base.toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        // The container closes a client that half-sends its upgrade request.
+        connector.setProperty("connectionTimeout", "1000");
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", base.toString());
+        Tomcat.initWebappDefaults(context); // a default servlet: filters, the upgrade among them, need one
+        context.addServletContainerInitializer(new WsSci(), null);
+        tomcat.start();
+
+        EventEndpoint.Builder builder = EventEndpoint.builder(bus);
+        configure.accept(builder);
+        EventEndpoint endpoint = builder.build();
+        endpoint.deploy((ServerContainer) context.getServletContext().getAttribute(ServerContainer.class.getName()));
+        return new JakartaEndpoint(endpoint, connector.getLocalPort(), () -> {
+            tomcat.stop();
+            tomcat.destroy();
+        });
+    }
+
+    @Override
+    protected int abandonedClientCloseMillis() {
+        return 20_000;
+    }
+
+    /** Tomcat answers a path it does not serve with 404: no upgrade, nothing admitted. */
+    @Override
+    protected void assertOtherPathRefused(Map<String, String> headers) throws Exception {
+        TestClient client = new TestClient(server.port(), "/other/path", headers);
+        assertThat(client.connectBlocking()).isFalse();
+        assertThat(server.connectionCount()).isZero();
+    }
+}

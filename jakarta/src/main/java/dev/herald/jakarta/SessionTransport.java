@@ -1,0 +1,157 @@
+package dev.herald.jakarta;
+
+import dev.herald.runtime.fanout.Disconnect;
+import dev.herald.runtime.fanout.FanOut;
+import dev.herald.runtime.fanout.Transport;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fan-out core's view of one Jakarta WebSocket session. Sending never blocks the fan-out thread:
+ * frames wait in a queue of their own, and one asynchronous send is outstanding at a time, the next
+ * one started from the completion of the last ({@link RemoteEndpoint.Async} allows no more).
+ *
+ * <p>Threading rules: {@link #send} runs on the fan-out thread, completions on container threads
+ * (or inline, inside {@code sendText}, when the container finished at once); the queue, the
+ * in-flight flag and the byte count are guarded by {@code this}. A completion that arrives inline
+ * only records itself, and the sending loop goes on, so a long queue never deepens the stack.
+ * {@link #close} may block in the container (a close frame to a client that does not read), so it
+ * runs on {@code closer}.
+ */
+final class SessionTransport implements Transport<TextFrame> {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionTransport.class);
+
+    private final Session session;
+    private final RemoteEndpoint.Async remote;
+    private final Executor closer;
+
+    /** Set once admitted; read by the endpoint's close callback. */
+    volatile FanOut<TextFrame>.Connection connection;
+    /** Last time anything came from the client (nanoTime), for the idle timeout. */
+    volatile long lastSeen = System.nanoTime();
+
+    private final ArrayDeque<TextFrame> queue = new ArrayDeque<>();
+    /** Bytes handed to this transport and not yet completed by the container. */
+    private long queuedBytes;
+    /** A send is outstanding. */
+    private boolean sending;
+    /** The thread inside {@code sendText}, while it is; lets a completion tell it arrived inline. */
+    private Thread sendingThread;
+    /** The outstanding send completed inline; the sending loop goes on. */
+    private boolean completedInline;
+
+    private boolean failed;
+
+    Session session() {
+        return session;
+    }
+
+    SessionTransport(Session session, Executor closer) {
+        this.session = session;
+        this.remote = session.getAsyncRemote();
+        this.closer = closer;
+    }
+
+    @Override
+    public boolean send(List<TextFrame> frames) {
+        synchronized (this) {
+            if (failed || !session.isOpen()) {
+                return false;
+            }
+            for (TextFrame frame : frames) {
+                queue.add(frame);
+                queuedBytes += frame.bytes();
+            }
+            if (sending) {
+                return true;
+            }
+            sending = true;
+        }
+        pump();
+        return true;
+    }
+
+    /** Sends queued frames one at a time until one stays outstanding or the queue is empty. */
+    private void pump() {
+        while (true) {
+            TextFrame next;
+            synchronized (this) {
+                next = failed ? null : queue.poll();
+                if (next == null) {
+                    sending = false;
+                    return;
+                }
+                sendingThread = Thread.currentThread();
+                completedInline = false;
+            }
+            try {
+                remote.sendText(next.text(), result -> completed(next, result));
+            } catch (RuntimeException e) {
+                completed(next, new SendResult(e));
+            }
+            synchronized (this) {
+                if (sendingThread != Thread.currentThread() || !completedInline) {
+                    // The completion came on another thread, which goes on (and may own the loop now).
+                    if (sendingThread == Thread.currentThread()) {
+                        sendingThread = null;
+                    }
+                    return;
+                }
+                sendingThread = null;
+            }
+        }
+    }
+
+    private void completed(TextFrame frame, SendResult result) {
+        boolean inline;
+        synchronized (this) {
+            queuedBytes -= frame.bytes();
+            if (!result.isOK()) {
+                failed = true;
+                queue.clear();
+                queuedBytes = 0;
+            }
+            inline = sendingThread == Thread.currentThread();
+            if (inline) {
+                completedInline = true;
+            }
+        }
+        if (!result.isOK()) {
+            LOG.debug("Send to session {} failed", session.getId(), result.getException());
+        }
+        if (!inline) {
+            pump();
+        }
+    }
+
+    @Override
+    public synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /** Whether frames are waiting or in flight: such a session is not idle, and a ping would queue. */
+    synchronized boolean busy() {
+        return sending;
+    }
+
+    @Override
+    public void close(Disconnect disconnect) {
+        closer.execute(() -> closeNow(disconnect));
+    }
+
+    void closeNow(Disconnect disconnect) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(disconnect.code()), disconnect.reason()));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Closing session {} failed", session.getId(), e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.herald.sample.notes;
+
+/** A note, as the HTTP API returns it. */
+public record Note(String id, String owner, String title) {}

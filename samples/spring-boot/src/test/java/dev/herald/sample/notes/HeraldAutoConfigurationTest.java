@@ -1,0 +1,144 @@
+package dev.herald.sample.notes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.jakarta.EventEndpoint;
+import dev.herald.runtime.EventBus;
+import dev.herald.runtime.Herald;
+import dev.herald.runtime.fanout.AccessPolicy;
+import dev.herald.runtime.fanout.Authenticator;
+import dev.herald.runtime.fanout.EndpointSettings;
+import dev.herald.runtime.fanout.Handshake;
+import dev.herald.spring.boot.EventEndpointRegistrar;
+import dev.herald.spring.boot.HeraldAutoConfiguration;
+import dev.herald.spring.boot.HeraldWebSocketAutoConfiguration;
+import dev.herald.spring.boot.SpringEventBridge;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.core.Authentication;
+
+/** The auto-configuration's conditions, bean by bean, without a server. */
+class HeraldAutoConfigurationTest {
+    private static final AutoConfigurations HERALD =
+            AutoConfigurations.of(HeraldAutoConfiguration.class, HeraldWebSocketAutoConfiguration.class);
+
+    private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(HERALD);
+
+    private static Handshake handshake(Principal user) {
+        return new Handshake("/api/events/ws", Map.of(), Map.of(), null, user);
+    }
+
+    @Test
+    void aWebApp_getsTheProcessWideBus_andTheEndpointWithTheDefaults() {
+        web.run(context -> {
+            assertThat(context).hasSingleBean(EventEndpoint.class).hasSingleBean(EventEndpointRegistrar.class);
+            assertThat(context.getBean(EventBus.class)).isSameAs(Herald.bus());
+            EndpointSettings settings = context.getBean(EventEndpoint.class).settings();
+            assertThat(settings.path()).isEqualTo("/api/events/ws");
+            assertThat(settings.byteBudget()).isEqualTo(1 << 20);
+            assertThat(settings.accessPolicy()).isSameAs(AccessPolicy.ALLOW_ALL);
+        });
+    }
+
+    @Test
+    void notAWebApp_getsTheBusButNoEndpoint() {
+        new ApplicationContextRunner().withConfiguration(HERALD).run(context -> assertThat(context)
+                .hasSingleBean(EventBus.class)
+                .doesNotHaveBean(EventEndpoint.class));
+    }
+
+    @Test
+    void propertiesUnderHeraldWebsocket_setTheEndpointsOptions() {
+        web.withPropertyValues(
+                        "herald.websocket.path=/events",
+                        "herald.websocket.allowed-origins=https://a.example.com,https://b.example.com",
+                        "herald.websocket.byte-budget=64KB",
+                        "herald.websocket.max-connections=5",
+                        "herald.websocket.ping-interval=5s",
+                        "herald.websocket.idle-timeout=20s")
+                .run(context -> {
+                    EndpointSettings settings = context.getBean(EventEndpoint.class).settings();
+                    assertThat(settings.path()).isEqualTo("/events");
+                    assertThat(settings.allowedOrigins()).isEqualTo(Set.of("https://a.example.com", "https://b.example.com"));
+                    assertThat(settings.byteBudget()).isEqualTo(64 * 1024);
+                    assertThat(settings.maxConnections()).isEqualTo(5);
+                    assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(20));
+                });
+    }
+
+    @Test
+    void theAppsOwnBeans_areUsed_andItsBusAndEndpointReplaceHeralds() {
+        EventBus own = EventBus.create();
+        Authenticator authenticator = handshake -> "someone";
+        AccessPolicy policy = (principal, type, event) -> false;
+        web.withBean(EventBus.class, () -> own)
+                .withBean(Authenticator.class, () -> authenticator)
+                .withBean(AccessPolicy.class, () -> policy)
+                .run(context -> {
+                    assertThat(context.getBean(EventBus.class)).isSameAs(own);
+                    EndpointSettings settings = context.getBean(EventEndpoint.class).settings();
+                    assertThat(settings.authenticator()).isSameAs(authenticator);
+                    assertThat(settings.accessPolicy()).isSameAs(policy);
+                });
+        EventEndpoint endpoint = EventEndpoint.builder(own).build();
+        web.withBean(EventEndpoint.class, () -> endpoint)
+                .run(context -> assertThat(context.getBean(EventEndpoint.class)).isSameAs(endpoint));
+    }
+
+    @Test
+    void withSpringSecurity_theDefaultAuthenticatorIsTheAuthenticatedUser_andAnonymousIsRefused() throws Exception {
+        web.run(context -> {
+            Authenticator authenticator = context.getBean(EventEndpoint.class).settings().authenticator();
+            Principal alice = () -> "alice";
+            assertThat(authenticator.authenticate(handshake(alice))).isSameAs(alice);
+            assertThat(authenticator.authenticate(handshake(null))).isNull();
+        });
+    }
+
+    @Test
+    void withoutSpringSecurity_everyoneIsAdmittedAsAnonymous() {
+        web.withClassLoader(new FilteredClassLoader(Authentication.class)).run(context -> assertThat(
+                        context.getBean(EventEndpoint.class).settings().authenticator())
+                .isSameAs(Authenticator.ANONYMOUS));
+    }
+
+    @Test
+    void disabled_meansNoEndpoint() {
+        web.withPropertyValues("herald.websocket.enabled=false").run(context -> assertThat(context)
+                .hasSingleBean(EventBus.class)
+                .doesNotHaveBean(EventEndpoint.class)
+                .doesNotHaveBean(EventEndpointRegistrar.class));
+    }
+
+    @Test
+    void heraldRecordsPublishedThroughSpring_areEmittedOnTheBus_unlessTurnedOff() {
+        EventBus own = EventBus.create();
+        List<Object> received = new CopyOnWriteArrayList<>();
+        own.onAny((type, event) -> received.add(event));
+        web.withBean(EventBus.class, () -> own).run(context -> {
+            context.publishEvent(new NoteCreated("alice", "n1", "bridged"));
+            context.publishEvent("not a Herald event");
+            context.publishEvent(new Note("n2", "alice", "a record, not an event"));
+        });
+        assertThat(received).containsExactly(new NoteCreated("alice", "n1", "bridged"));
+
+        received.clear();
+        web.withBean(EventBus.class, () -> own)
+                .withPropertyValues("herald.spring-events=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(SpringEventBridge.class);
+                    context.publishEvent(new NoteCreated("alice", "n3", "not bridged"));
+                });
+        assertThat(received).isEmpty();
+    }
+}

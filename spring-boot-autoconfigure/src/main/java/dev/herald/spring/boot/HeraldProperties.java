@@ -1,0 +1,114 @@
+package dev.herald.spring.boot;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Herald's settings under {@code herald.*}. */
+@ConfigurationProperties("herald")
+public class HeraldProperties {
+    /**
+     * Whether a Herald event record published through Spring's ApplicationEventPublisher is also
+     * emitted on the Herald bus (and so reaches the WebSocket clients).
+     */
+    private boolean springEvents = true;
+
+    private final WebSocket websocket = new WebSocket();
+
+    public boolean isSpringEvents() {
+        return springEvents;
+    }
+
+    public void setSpringEvents(boolean springEvents) {
+        this.springEvents = springEvents;
+    }
+
+    public WebSocket getWebsocket() {
+        return websocket;
+    }
+
+    /** The events endpoint on the application's own port. */
+    public static class WebSocket {
+        /** Whether to serve the events endpoint. */
+        private boolean enabled = true;
+
+        /** The endpoint's path on the application's port. */
+        private String path = "/api/events/ws";
+
+        /**
+         * Origins admitted, exactly as scheme://host[:port]. Empty: a browser is admitted only from the
+         * host the application is reached at (any port); clients without Origin always are.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        /** Bytes a connection may have queued before its events are dropped (then $resync). */
+        private DataSize byteBudget = DataSize.ofMegabytes(1);
+
+        /** Connections admitted at most; more are closed with 4429. */
+        private int maxConnections = 10_000;
+
+        /** How often open connections are pinged. */
+        private Duration pingInterval = Duration.ofSeconds(30);
+
+        /** Silence after which a connection is closed. */
+        private Duration idleTimeout = Duration.ofSeconds(60);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+
+        public DataSize getByteBudget() {
+            return byteBudget;
+        }
+
+        public void setByteBudget(DataSize byteBudget) {
+            this.byteBudget = byteBudget;
+        }
+
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+        }
+
+        public Duration getPingInterval() {
+            return pingInterval;
+        }
+
+        public void setPingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
+        }
+
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+    }
+}
