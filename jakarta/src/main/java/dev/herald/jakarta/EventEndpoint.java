@@ -1,7 +1,6 @@
 package dev.herald.jakarta;
 
 import dev.herald.runtime.EventBus;
-import dev.herald.runtime.Subscription;
 import dev.herald.runtime.fanout.ConnectionStats;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.EndpointOptions;
@@ -51,11 +50,11 @@ public final class EventEndpoint implements AutoCloseable {
     private final EventBus bus;
     private final EndpointSettings settings;
     private final FanOut<TextFrame> fanOut;
+    private final ExecutorService writer;
     private final ExecutorService closer;
     private final HeraldEndpoint endpoint;
     private final ScheduledExecutorService timers;
 
-    private volatile Subscription busSubscription;
     private volatile boolean deployed;
     private volatile boolean stopped;
 
@@ -63,10 +62,14 @@ public final class EventEndpoint implements AutoCloseable {
         this.bus = bus;
         this.settings = settings;
         this.fanOut = new FanOut<>(EventJson.create(bus.registry()), settings, TextFrame::of);
-        AtomicInteger closers = new AtomicInteger();
+        AtomicInteger threads = new AtomicInteger();
+        // Writes use every core: a send that the container completes at once wrote the socket.
+        this.writer = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(),
+                r -> daemon(r, "herald-jakarta-write-" + threads.incrementAndGet()));
         this.closer =
-                Executors.newCachedThreadPool(r -> daemon(r, "herald-jakarta-close-" + closers.incrementAndGet()));
-        this.endpoint = new HeraldEndpoint(settings, closer);
+                Executors.newCachedThreadPool(r -> daemon(r, "herald-jakarta-close-" + threads.incrementAndGet()));
+        this.endpoint = new HeraldEndpoint(settings, writer, closer);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "herald-jakarta-timers"));
     }
 
@@ -101,7 +104,7 @@ public final class EventEndpoint implements AutoCloseable {
         }
         container.addEndpoint(endpointConfig());
         deployed = true;
-        busSubscription = bus.onAny((type, event) -> fanOut.publish(type, (Record) event));
+        fanOut.forward(bus);
         long ping = settings.pingInterval().toMillis();
         timers.scheduleWithFixedDelay(this::pingAndCloseIdle, ping, ping, TimeUnit.MILLISECONDS);
         return this;
@@ -166,11 +169,7 @@ public final class EventEndpoint implements AutoCloseable {
             return;
         }
         stopped = true;
-        Subscription subscription = busSubscription;
-        if (subscription != null) {
-            subscription.close();
-        }
-        fanOut.close();
+        fanOut.close(); // no more events; from here on, handshakes are refused with 1001
         timers.shutdownNow();
         List<CompletableFuture<Void>> closes = new ArrayList<>();
         for (SessionTransport transport : endpoint.transports) {
@@ -183,6 +182,7 @@ public final class EventEndpoint implements AutoCloseable {
             LOG.debug("Not every session closed within {}", timeout, e);
         }
         closer.shutdown();
+        writer.shutdown();
     }
 
     /**

@@ -36,12 +36,14 @@ public final class HeraldEndpoint extends Endpoint {
     private static final String TOMCAT_SESSION_CLOSE_TIMEOUT = "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
 
     private final EndpointSettings settings;
+    private final Executor writer;
     private final Executor closer;
     /** Every open session with its transport, for pings and for closing at stop. */
     final Set<SessionTransport> transports = ConcurrentHashMap.newKeySet();
 
-    HeraldEndpoint(EndpointSettings settings, Executor closer) {
+    HeraldEndpoint(EndpointSettings settings, Executor writer, Executor closer) {
         this.settings = settings;
+        this.writer = writer;
         this.closer = closer;
     }
 
@@ -51,7 +53,7 @@ public final class HeraldEndpoint extends Endpoint {
         session.getUserProperties().put(TOMCAT_SESSION_CLOSE_TIMEOUT, 2000L);
         session.setMaxTextMessageBufferSize(settings.maxClientFrameBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxClientFrameBytes());
-        SessionTransport transport = new SessionTransport(session, closer);
+        SessionTransport transport = new SessionTransport(session, writer, closer);
         session.getUserProperties().put(SessionTransport.class.getName(), transport);
         // Clients need send nothing; what they send is ignored, but it shows they are alive.
         session.addMessageHandler(
@@ -63,7 +65,7 @@ public final class HeraldEndpoint extends Endpoint {
 
         @SuppressWarnings("unchecked")
         FanOut<TextFrame>.Ticket ticket =
-                (FanOut<TextFrame>.Ticket) config.getUserProperties().get(HandshakeConfigurator.TICKET);
+                (FanOut<TextFrame>.Ticket) config.getUserProperties().remove(HandshakeConfigurator.TICKET);
         FanOut<TextFrame>.Connection connection = ticket.open(transport);
         if (connection == null) {
             return; // refused: the transport is closing it with the reason

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * frames wait in a queue of their own, and one asynchronous send is outstanding at a time, the next
  * one started from the completion of the last ({@link RemoteEndpoint.Async} allows no more).
  *
- * <p>Threading rules: {@link #send} runs on the fan-out thread, completions on container threads
- * (or inline, inside {@code sendText}, when the container finished at once); the queue, the
+ * <p>Threading rules: {@link #send} runs on the fan-out thread and only queues; the sending loop
+ * starts on {@code writer} (containers often complete a send inline, writing the socket in the
+ * calling thread, so the loop must not run on the fan-out thread: one thread would do every
+ * session's writes) and goes on from each completion, on a container thread. The queue, the
  * in-flight flag and the byte count are guarded by {@code this}. A completion that arrives inline
  * only records itself, and the sending loop goes on, so a long queue never deepens the stack.
  * {@link #close} may block in the container (a close frame to a client that does not read), so it
@@ -31,6 +33,7 @@ final class SessionTransport implements Transport<TextFrame> {
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
+    private final Executor writer;
     private final Executor closer;
 
     /** Set once admitted; read by the endpoint's close callback. */
@@ -54,9 +57,10 @@ final class SessionTransport implements Transport<TextFrame> {
         return session;
     }
 
-    SessionTransport(Session session, Executor closer) {
+    SessionTransport(Session session, Executor writer, Executor closer) {
         this.session = session;
         this.remote = session.getAsyncRemote();
+        this.writer = writer;
         this.closer = closer;
     }
 
@@ -75,7 +79,7 @@ final class SessionTransport implements Transport<TextFrame> {
             }
             sending = true;
         }
-        pump();
+        writer.execute(this::pump);
         return true;
     }
 
@@ -128,7 +132,7 @@ final class SessionTransport implements Transport<TextFrame> {
             LOG.debug("Send to session {} failed", session.getId(), result.getException());
         }
         if (!inline) {
-            pump();
+            pump(); // on the container's completion thread: handing it back to writer costs more (measured)
         }
     }
 

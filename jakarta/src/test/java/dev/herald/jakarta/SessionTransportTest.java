@@ -96,7 +96,7 @@ class SessionTransportTest {
     @Test
     void everyFrameGoesOutOnceInOrder_oneSendOutstanding_whateverThreadCompletes() throws Exception {
         FakeRemote remote = new FakeRemote();
-        SessionTransport transport = new SessionTransport(session(remote), Runnable::run);
+        SessionTransport transport = new SessionTransport(session(remote), container, Runnable::run);
         int total = 50_000;
         AtomicBoolean done = new AtomicBoolean();
         Thread reader = new Thread(() -> {
@@ -136,7 +136,7 @@ class SessionTransportTest {
     void aFailedSend_dropsWhatWaits_andLaterSendsReportTheConnectionGone() throws Exception {
         FakeRemote remote = new FakeRemote();
         remote.failNext = true;
-        SessionTransport transport = new SessionTransport(session(remote), Runnable::run);
+        SessionTransport transport = new SessionTransport(session(remote), container, Runnable::run);
 
         transport.send(List.of(frame(1), frame(2), frame(3)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

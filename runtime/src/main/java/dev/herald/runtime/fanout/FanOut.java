@@ -1,6 +1,8 @@
 package dev.herald.runtime.fanout;
 
+import dev.herald.runtime.EventBus;
 import dev.herald.runtime.EventType;
+import dev.herald.runtime.Subscription;
 import dev.herald.runtime.json.EventJson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +77,8 @@ public final class FanOut<F> implements AutoCloseable {
 
     private final Thread thread;
     private volatile boolean closed;
+    /** The bus this core forwards, once {@link #forward} was called. */
+    private volatile Subscription source;
 
     public FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format) {
         this(json, settings, format, SWEEP_INTERVAL);
@@ -90,6 +94,11 @@ public final class FanOut<F> implements AutoCloseable {
         this.thread = new Thread(this::run, "herald-fanout");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Publishes every event emitted on {@code bus} from now on, until {@link #close()}. */
+    public void forward(EventBus bus) {
+        source = bus.onAny((type, event) -> publish(type, (Record) event));
     }
 
     /**
@@ -147,12 +156,16 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /**
-     * Stops the fan-out thread and forgets every connection (the transport closes them); frames not
-     * yet delivered are dropped, later handshakes refused.
+     * Stops forwarding the bus, stops the fan-out thread and forgets every connection (the
+     * transport closes them); frames not yet delivered are dropped, later handshakes refused.
      */
     @Override
     public void close() {
         closed = true;
+        Subscription forwarded = source;
+        if (forwarded != null) {
+            forwarded.close();
+        }
         thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));

@@ -31,6 +31,7 @@ public final class EventJson {
     private final JsonFactory factory;
 
     private EventJson(EventRegistry registry) {
+        JacksonVersion.ensureSupported();
         this.registry = Objects.requireNonNull(registry, "registry");
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()

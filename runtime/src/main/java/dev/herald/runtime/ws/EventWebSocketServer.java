@@ -1,7 +1,6 @@
 package dev.herald.runtime.ws;
 
 import dev.herald.runtime.EventBus;
-import dev.herald.runtime.Subscription;
 import dev.herald.runtime.fanout.ConnectionStats;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
@@ -47,7 +46,6 @@ public final class EventWebSocketServer {
     private final LibraryServer server;
     private final Heartbeat heartbeat;
 
-    private volatile Subscription busSubscription;
     private volatile boolean stopped;
 
     private EventWebSocketServer(EventBus bus, InetSocketAddress bindAddress, EndpointSettings settings) {
@@ -84,7 +82,7 @@ public final class EventWebSocketServer {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the server did not bind within 10 s", e);
         }
-        busSubscription = bus.onAny((type, event) -> fanOut.publish(type, (Record) event));
+        fanOut.forward(bus);
         heartbeat.start();
         return this;
     }
@@ -119,11 +117,7 @@ public final class EventWebSocketServer {
             return;
         }
         stopped = true;
-        Subscription subscription = busSubscription;
-        if (subscription != null) {
-            subscription.close();
-        }
-        fanOut.close(); // from here on, handshakes are refused with 1001
+        fanOut.close(); // no more events; from here on, handshakes are refused with 1001
         heartbeat.close();
         try {
             server.stop((int) Math.max(1, timeout.toMillis()), "server stopping");

@@ -128,6 +128,7 @@ final class LibraryServer extends WebSocketServer {
     public void onOpen(WebSocket socket, ClientHandshake request) {
         WebSocketTransport transport = socket.getAttachment();
         FanOut<byte[]>.Connection connection = transport.ticket.open(transport);
+        transport.ticket = null;
         if (connection == null) {
             return;
         }

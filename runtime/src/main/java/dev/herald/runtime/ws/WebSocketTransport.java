@@ -15,8 +15,11 @@ import org.java_websocket.WebSocketImpl;
  */
 final class WebSocketTransport implements Transport<byte[]> {
     private final WebSocketImpl socket;
-    /** The core's decision on the handshake, made before the upgrade response went out. */
-    final FanOut<byte[]>.Ticket ticket;
+    /**
+     * The core's decision on the handshake, made before the upgrade response went out; dropped once
+     * the connection is open, so an open connection does not keep it.
+     */
+    volatile FanOut<byte[]>.Ticket ticket;
     /** Set once admitted; read by the server's close callback. */
     volatile FanOut<byte[]>.Connection connection;
     /** Last time anything came from the client (nanoTime), for the idle timeout. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import dev.herald.jakarta.EventEndpoint;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The sample app on a random port with real WebSocket clients: the events endpoint shares the port,
  * the login and the origin rules of the app's HTTP API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.tomcat.connection-timeout=1s")
 class NotesAppTest {
     private static final Map<String, String> ALICE = basic("alice");
     private static final Map<String, String> BOB = basic("bob");
@@ -150,6 +153,25 @@ class NotesAppTest {
         assertThat(anonymous.awaitClose(5000)).isEqualTo(4401);
         assertThat(anonymous.closeReason).isEqualTo("not authenticated");
         assertThat(anonymous.messages).isEmpty();
+    }
+
+    @Test
+    void aHalfSentUpgradeRequest_isClosedByTheServer_whileOthersAreServed() throws Exception {
+        try (Socket half = new Socket("127.0.0.1", port)) {
+            half.getOutputStream()
+                    .write("GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            WsClient alice = connect("/api/events/ws", ALICE);
+            awaitConnections(1);
+            createNote(ALICE, "while another client dawdles");
+            assertThat(alice.awaitMessages(1, 5000)).hasSize(1);
+
+            half.setSoTimeout(10_000); // a read that times out fails the test
+            byte[] buffer = new byte[1024];
+            while (half.getInputStream().read(buffer) != -1) {
+                // whatever the server answers before it closes (Tomcat may say 400 or nothing)
+            }
+        }
     }
 
     @Test
