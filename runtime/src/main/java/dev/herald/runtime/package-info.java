@@ -6,7 +6,7 @@
  *
  * <p>Dependencies point one way: {@code json} (the wire envelope, codec support, the Jackson module)
  * depends on this package; {@code fanout} (the transport-neutral core) on both; each transport
- * ({@code ws}) on {@code fanout}. This package depends on none of them, and only {@code ws} knows
- * Java-WebSocket. {@code PackageDependenciesTest} holds these rules.
+ * ({@code ws}) on {@code fanout}; {@code cluster} (the broker SPI) depends on nothing and {@code
+ * fanout} uses it. This package depends on none of them, and only {@code ws} knows Java-WebSocket. {@code PackageDependenciesTest} holds these rules.
  */
 package dev.herald.runtime;

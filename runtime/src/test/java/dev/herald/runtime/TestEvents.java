@@ -2,6 +2,8 @@ package dev.herald.runtime;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.herald.runtime.json.EventDecodeException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,9 @@ public final class TestEvents implements EventCatalog {
     record Unknown(String id) {}
 
     public static final EventType<Created> CREATED =
-            EventType.of("item.created", Created.class, "id", new IdCodec<>(Created::id));
+            EventType.of("item.created", Created.class, "id", new IdCodec<>(Created::id, Created::new));
     public static final EventType<Deleted> DELETED =
-            EventType.of("item.deleted", Deleted.class, "id", new IdCodec<>(Deleted::id));
+            EventType.of("item.deleted", Deleted.class, "id", new IdCodec<>(Deleted::id, Deleted::new));
     static final EventType<Numbered> NUMBERED = EventType.of("load.numbered", Numbered.class, null, noJson());
 
     /** How many records the test codecs encoded, for tests that count encodes. */
@@ -47,9 +49,11 @@ public final class TestEvents implements EventCatalog {
     /** A hand-written codec writing {@code {"id":...}}, for tests that encode (the fan-out core). */
     static final class IdCodec<T> implements JsonCodec<T> {
         private final Function<T, String> id;
+        private final Function<String, T> create;
 
-        IdCodec(Function<T, String> id) {
+        IdCodec(Function<T, String> id, Function<String, T> create) {
             this.id = id;
+            this.create = create;
         }
 
         @Override
@@ -61,8 +65,21 @@ public final class TestEvents implements EventCatalog {
         }
 
         @Override
-        public T decode(JsonParser parser) {
-            throw new UnsupportedOperationException("not needed");
+        public T decode(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw EventDecodeException.of("expected an object");
+            }
+            String value = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("id")) {
+                    value = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return create.apply(value);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.runtime.fanout;
 
+import dev.herald.runtime.cluster.Broker;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
     private Duration idleTimeout = DEFAULTS.idleTimeout();
     private Duration handshakeTimeout = DEFAULTS.handshakeTimeout();
     private int maxClientFrameBytes = DEFAULTS.maxClientFrameBytes();
+    private Broker broker = DEFAULTS.broker();
 
     protected EndpointOptions() {}
 
@@ -48,7 +50,8 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
                 pingInterval,
                 idleTimeout,
                 handshakeTimeout,
-                maxClientFrameBytes);
+                maxClientFrameBytes,
+                broker);
     }
 
     /** The only path served; default {@code /api/events/ws}. Other paths are refused with 4400. */
@@ -115,6 +118,17 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
     /** A connection that has not finished its handshake by then is closed; default 10 s. */
     public B handshakeTimeout(Duration timeout) {
         this.handshakeTimeout = EndpointSettings.positive(timeout, "handshakeTimeout");
+        return self();
+    }
+
+    /**
+     * Fans out across the service's instances through {@code broker} (an adapter of the {@link
+     * Broker} SPI): events emitted here reach the clients of every instance, and theirs reach this
+     * one's clients (never its in-process listeners). The endpoint starts it and closes it when it
+     * stops. Default none: one instance.
+     */
+    public B broker(Broker broker) {
+        this.broker = Objects.requireNonNull(broker, "broker");
         return self();
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.runtime.fanout;
 
+import dev.herald.runtime.cluster.Broker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +22,8 @@ import java.util.Set;
  * @param idleTimeout silence after which a connection is closed
  * @param handshakeTimeout a connection that has not finished its handshake by then is closed
  * @param maxClientFrameBytes a client frame over this size closes the connection with 1009
+ * @param broker what carries events to and from the service's other instances, or {@code null} for
+ *     a single instance
  */
 public record EndpointSettings(
         String path,
@@ -34,7 +37,8 @@ public record EndpointSettings(
         Duration pingInterval,
         Duration idleTimeout,
         Duration handshakeTimeout,
-        int maxClientFrameBytes) {
+        int maxClientFrameBytes,
+        Broker broker) {
 
     /** The defaults, as documented on {@link EndpointOptions}'s methods. */
     public static final EndpointSettings DEFAULTS = new EndpointSettings(
@@ -49,7 +53,8 @@ public record EndpointSettings(
             Duration.ofSeconds(30),
             Duration.ofSeconds(60),
             Duration.ofSeconds(10),
-            4096);
+            4096,
+            null);
 
     public EndpointSettings {
         if (!Objects.requireNonNull(path, "path").startsWith("/")) {

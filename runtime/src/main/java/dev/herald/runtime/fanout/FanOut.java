@@ -3,14 +3,20 @@ package dev.herald.runtime.fanout;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.EventType;
 import dev.herald.runtime.Subscription;
+import dev.herald.runtime.cluster.Broker;
+import dev.herald.runtime.cluster.BrokerListener;
+import dev.herald.runtime.json.EventDecodeException;
 import dev.herald.runtime.json.EventJson;
+import dev.herald.runtime.json.ReceivedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +44,10 @@ import org.slf4j.LoggerFactory;
  *       that thread only; stats are read through volatile fields.
  *   <li>{@link #handshake}, {@link Ticket#open} and {@link Connection#remove} may be called from any
  *       thread; the connection list is copy-on-write.
+ *   <li>With a {@link Broker}, each local emit is also published once (the broker must not block),
+ *       and each envelope from another node is decoded once, on the broker's thread, for the
+ *       access policy, then handed off like a local one with its bytes unchanged. Remote events
+ *       reach clients only, never this process's in-process listeners.
  * </ul>
  *
  * @param <F> the transport's wire form of a frame
@@ -64,7 +74,9 @@ public final class FanOut<F> implements AutoCloseable {
     private final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicBoolean overflowed = new AtomicBoolean();
+    /** Events were lost for every connection (a full hand-off, a gap between nodes): all get $resync. */
+    private final AtomicBoolean everyoneMissed = new AtomicBoolean();
+
     private final AtomicLong overflows = new AtomicLong();
     /** Events published so far; lets a {@link Ticket} tell whether its client missed one while connecting. */
     private final AtomicLong published = new AtomicLong();
@@ -80,6 +92,13 @@ public final class FanOut<F> implements AutoCloseable {
     /** The bus this core forwards, once {@link #forward} was called. */
     private volatile Subscription source;
 
+    /** This core's id among the nodes of a {@link Broker}; its own envelopes never come back. */
+    private final String nodeId = UUID.randomUUID().toString();
+
+    private final Broker broker;
+    /** Kinds of bad remote envelopes already logged: each is logged once. */
+    private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
+
     public FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format) {
         this(json, settings, format, SWEEP_INTERVAL);
     }
@@ -94,6 +113,10 @@ public final class FanOut<F> implements AutoCloseable {
         this.thread = new Thread(this::run, "herald-fanout");
         thread.setDaemon(true);
         thread.start();
+        this.broker = settings.broker();
+        if (broker != null) {
+            broker.start(nodeId, new RemoteEvents());
+        }
     }
 
     /** Publishes every event emitted on {@code bus} from now on, until {@link #close()}. */
@@ -110,14 +133,40 @@ public final class FanOut<F> implements AutoCloseable {
             return;
         }
         published.incrementAndGet();
-        if (connections.isEmpty()) {
+        boolean local = !connections.isEmpty();
+        if (!local && broker == null) {
             return;
         }
-        Frame<F> frame = new Frame<>(type, event, encode(type, event));
+        byte[] json = encode(type, event);
+        if (local) {
+            handOff(new Frame<>(type, event, json));
+        }
+        if (broker != null) {
+            try {
+                broker.publish(type.name(), json);
+            } catch (RuntimeException e) {
+                skipped("publish", "Publishing to the broker failed; other nodes will resync", e);
+            }
+        }
+    }
+
+    private void handOff(Frame<F> frame) {
         if (!handoff.offer(frame)) {
             overflows.incrementAndGet();
-            overflowed.set(true);
+            everyoneMissed.set(true);
         }
+    }
+
+    /** Logs a skipped remote envelope or failed publish, once per kind. */
+    private void skipped(String kind, String message, Exception cause) {
+        if (loggedSkips.size() < 1000 && loggedSkips.add(kind)) {
+            LOG.warn("{} (logged once per kind)", message, cause);
+        }
+    }
+
+    /** This core's node id among the instances sharing its broker. */
+    public String nodeId() {
+        return nodeId;
     }
 
     private <T extends Record> byte[] encode(EventType<T> type, Record event) {
@@ -156,8 +205,9 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /**
-     * Stops forwarding the bus, stops the fan-out thread and forgets every connection (the
-     * transport closes them); frames not yet delivered are dropped, later handshakes refused.
+     * Stops forwarding the bus, closes the broker, stops the fan-out thread and forgets every
+     * connection (the transport closes them); frames not yet delivered are dropped, later
+     * handshakes refused.
      */
     @Override
     public void close() {
@@ -165,6 +215,13 @@ public final class FanOut<F> implements AutoCloseable {
         Subscription forwarded = source;
         if (forwarded != null) {
             forwarded.close();
+        }
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the broker failed", e);
+            }
         }
         thread.interrupt();
         try {
@@ -189,7 +246,7 @@ public final class FanOut<F> implements AutoCloseable {
                     deliver(batch);
                     batch.clear();
                 }
-                if (overflowed.getAndSet(false)) {
+                if (everyoneMissed.getAndSet(false)) {
                     connections.forEach(c -> c.missed = true);
                 }
                 if (System.nanoTime() - nextSweep >= 0) {
@@ -240,6 +297,49 @@ public final class FanOut<F> implements AutoCloseable {
 
     long sweeps() {
         return sweeps;
+    }
+
+    /** What the broker delivers: other nodes' envelopes and the news that some were lost. */
+    private final class RemoteEvents implements BrokerListener {
+        @Override
+        public void received(byte[] envelope) {
+            if (closed) {
+                return;
+            }
+            if (envelope.length > settings.byteBudget()) {
+                skipped(
+                        "over-long",
+                        "Skipped an envelope from another node: " + envelope.length + " bytes, over the byte budget",
+                        null);
+                return;
+            }
+            ReceivedEvent event;
+            try {
+                event = json.decode(envelope); // once per node, for the access policy
+            } catch (EventDecodeException e) {
+                String problem = e.getMessage();
+                String kind = problem.contains("unknown event") ? problem : "malformed";
+                skipped(kind, "Skipped an envelope from another node: " + problem, null);
+                return;
+            } catch (RuntimeException e) {
+                skipped("failed", "Skipped an envelope from another node that failed to decode", e);
+                return;
+            }
+            published.incrementAndGet();
+            if (!connections.isEmpty()) {
+                handOff(new Frame<>(event.type(), event.event(), envelope));
+            }
+        }
+
+        @Override
+        public void gap(String reason) {
+            if (closed) {
+                return;
+            }
+            LOG.info("Events from other nodes may have been lost ({}): every client gets $resync", reason);
+            published.incrementAndGet(); // a client connecting now missed them too
+            everyoneMissed.set(true);
+        }
     }
 
     /**

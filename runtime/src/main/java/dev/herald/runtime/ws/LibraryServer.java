@@ -133,8 +133,11 @@ final class LibraryServer extends WebSocketServer {
             return;
         }
         transport.connection = connection;
-        if (!socket.isOpen()) {
-            connection.remove(); // closed while we decided
+        // Closed while we decided. The channel too: when the client's socket ends while the library
+        // is still completing the handshake, it can mark the connection open after closing it, and
+        // then never calls onClose.
+        if (!socket.isOpen() || !((WebSocketImpl) socket).getChannel().isOpen()) {
+            connection.remove();
         }
     }
 

@@ -84,21 +84,25 @@ class FanOutTest {
         return fanOut;
     }
 
+    /** The endpoint options, as a transport's builder sets them. */
+    static final class Options extends EndpointOptions<Options> {
+        @Override
+        protected Options self() {
+            return this;
+        }
+
+        EndpointSettings build() {
+            return settings();
+        }
+    }
+
     private static EndpointSettings settings(long budget, Duration overBudgetTimeout, int handoff, int maxConnections) {
-        EndpointSettings d = EndpointSettings.DEFAULTS;
-        return new EndpointSettings(
-                d.path(),
-                d.allowedOrigins(),
-                d.authenticator(),
-                d.accessPolicy(),
-                budget,
-                overBudgetTimeout,
-                handoff,
-                maxConnections,
-                d.pingInterval(),
-                d.idleTimeout(),
-                d.handshakeTimeout(),
-                d.maxClientFrameBytes());
+        return new Options()
+                .byteBudget(budget)
+                .overBudgetTimeout(overBudgetTimeout)
+                .handoffCapacity(handoff)
+                .maxConnections(maxConnections)
+                .build();
     }
 
     private FanOut<String> fanOut(long budget, Duration overBudgetTimeout, int handoff) {

@@ -2,6 +2,7 @@ package dev.herald.spring.boot;
 
 import dev.herald.jakarta.EventEndpoint;
 import dev.herald.runtime.EventBus;
+import dev.herald.runtime.cluster.Broker;
 import dev.herald.runtime.fanout.AccessPolicy;
 import dev.herald.runtime.fanout.Authenticator;
 import jakarta.websocket.server.ServerContainer;
@@ -17,7 +18,8 @@ import org.springframework.web.context.ServletContextAware;
 
 /**
  * The events endpoint on a servlet application's own port, at {@code herald.websocket.path}. Uses
- * the application's {@link Authenticator} and {@link AccessPolicy} beans when it has them; with
+ * the application's {@link Authenticator}, {@link AccessPolicy} and {@link Broker} beans when it has
+ * them (a broker carries events between the application's instances); with
  * Spring Security on the class path, the default authenticator is the request's authenticated user
  * (anonymous is refused with 4401), otherwise everyone is admitted as {@code "anonymous"}.
  */
@@ -32,10 +34,12 @@ public class HeraldWebSocketAutoConfiguration {
             EventBus bus,
             HeraldProperties properties,
             ObjectProvider<Authenticator> authenticator,
-            ObjectProvider<AccessPolicy> accessPolicy) {
+            ObjectProvider<AccessPolicy> accessPolicy,
+            ObjectProvider<Broker> broker) {
         HeraldProperties.WebSocket websocket = properties.getWebsocket();
-        return EventEndpoint.builder(bus)
-                .path(websocket.getPath())
+        EventEndpoint.Builder builder = EventEndpoint.builder(bus);
+        broker.ifAvailable(builder::broker);
+        return builder.path(websocket.getPath())
                 .allowedOrigins(websocket.getAllowedOrigins().toArray(String[]::new))
                 .byteBudget(websocket.getByteBudget().toBytes())
                 .maxConnections(websocket.getMaxConnections())

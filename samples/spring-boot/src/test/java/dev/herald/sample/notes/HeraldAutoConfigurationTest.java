@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.jakarta.EventEndpoint;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.Herald;
+import dev.herald.runtime.cluster.Broker;
+import dev.herald.runtime.cluster.BrokerListener;
 import dev.herald.runtime.fanout.AccessPolicy;
 import dev.herald.runtime.fanout.Authenticator;
 import dev.herald.runtime.fanout.EndpointSettings;
@@ -81,14 +83,30 @@ class HeraldAutoConfigurationTest {
         EventBus own = EventBus.create();
         Authenticator authenticator = handshake -> "someone";
         AccessPolicy policy = (principal, type, event) -> false;
+        List<String> started = new CopyOnWriteArrayList<>();
+        Broker broker = new Broker() {
+            @Override
+            public void start(String nodeId, BrokerListener listener) {
+                started.add(nodeId);
+            }
+
+            @Override
+            public void publish(String eventName, byte[] envelope) {}
+
+            @Override
+            public void close() {}
+        };
         web.withBean(EventBus.class, () -> own)
                 .withBean(Authenticator.class, () -> authenticator)
                 .withBean(AccessPolicy.class, () -> policy)
+                .withBean(Broker.class, () -> broker)
                 .run(context -> {
                     assertThat(context.getBean(EventBus.class)).isSameAs(own);
                     EndpointSettings settings = context.getBean(EventEndpoint.class).settings();
                     assertThat(settings.authenticator()).isSameAs(authenticator);
                     assertThat(settings.accessPolicy()).isSameAs(policy);
+                    assertThat(settings.broker()).isSameAs(broker);
+                    assertThat(started).hasSize(1);
                 });
         EventEndpoint endpoint = EventEndpoint.builder(own).build();
         web.withBean(EventEndpoint.class, () -> endpoint)
