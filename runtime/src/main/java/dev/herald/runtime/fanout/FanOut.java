@@ -125,7 +125,8 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /**
-     * Encodes {@code event} once and hands it to the fan-out thread. Never blocks; harmless after
+     * Encodes {@code event} once, hands it to the fan-out thread and, with a broker, publishes the
+     * same bytes to the other nodes. Never blocks or throws because of the broker; harmless after
      * {@link #close()}.
      */
     public void publish(EventType<?> type, Record event) {
@@ -145,7 +146,7 @@ public final class FanOut<F> implements AutoCloseable {
             try {
                 broker.publish(type.name(), json);
             } catch (RuntimeException e) {
-                skipped("publish", "Publishing to the broker failed; other nodes will resync", e);
+                skipped("publish", "Publishing to the broker failed; the other nodes learn of the loss as a gap", e);
             }
         }
     }
