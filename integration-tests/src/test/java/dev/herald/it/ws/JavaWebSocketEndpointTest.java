@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.runtime.EventBus;
-import dev.herald.runtime.fanout.ConnectionStats;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -23,27 +21,8 @@ class JavaWebSocketEndpointTest extends EndpointBehaviourTest {
                 EventWebSocketServer.builder(bus).bindAddress(new InetSocketAddress("127.0.0.1", 0));
         configure.accept(builder);
         EventWebSocketServer started = builder.build().start();
-        return new Endpoint() {
-            @Override
-            public int port() {
-                return started.port();
-            }
-
-            @Override
-            public int connectionCount() {
-                return started.connectionCount();
-            }
-
-            @Override
-            public List<ConnectionStats> connections() {
-                return started.connections();
-            }
-
-            @Override
-            public void stop(Duration timeout) {
-                started.stop(timeout);
-            }
-        };
+        return new EndpointHandle(
+                started.port(), started::connectionCount, started::connections, started::stop, () -> {});
     }
 
     @Test

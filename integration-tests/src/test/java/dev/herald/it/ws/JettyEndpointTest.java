@@ -35,7 +35,12 @@ class JettyEndpointTest extends EndpointBehaviourTest {
             endpoint.deploy(container);
         });
         jetty.start();
-        return new JakartaEndpoint(endpoint, connector.getLocalPort(), jetty::stop);
+        return new EndpointHandle(
+                connector.getLocalPort(),
+                endpoint::connectionCount,
+                endpoint::connections,
+                endpoint::stop,
+                jetty::stop);
     }
 
     /** Jetty answers a path it does not serve with 404: no upgrade, nothing admitted. */

@@ -37,10 +37,11 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
         configure.accept(builder);
         EventEndpoint endpoint = builder.build();
         endpoint.deploy((ServerContainer) context.getServletContext().getAttribute(ServerContainer.class.getName()));
-        return new JakartaEndpoint(endpoint, connector.getLocalPort(), () -> {
-            tomcat.stop();
-            tomcat.destroy();
-        });
+        return new EndpointHandle(
+                connector.getLocalPort(), endpoint::connectionCount, endpoint::connections, endpoint::stop, () -> {
+                    tomcat.stop();
+                    tomcat.destroy();
+                });
     }
 
     @Override

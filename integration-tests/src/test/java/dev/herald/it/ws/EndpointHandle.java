@@ -1,0 +1,41 @@
+package dev.herald.it.ws;
+
+import dev.herald.runtime.fanout.ConnectionStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/** A started endpoint of any transport, and whatever else the test started for it (a container). */
+record EndpointHandle(
+        int port,
+        IntSupplier count,
+        Supplier<List<ConnectionStats>> stats,
+        Consumer<Duration> stopper,
+        Container container)
+        implements EndpointBehaviourTest.Endpoint {
+    interface Container {
+        void stop() throws Exception;
+    }
+
+    @Override
+    public int connectionCount() {
+        return count.getAsInt();
+    }
+
+    @Override
+    public List<ConnectionStats> connections() {
+        return stats.get();
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        stopper.accept(timeout);
+    }
+
+    @Override
+    public void shutDown() throws Exception {
+        container.stop();
+    }
+}
