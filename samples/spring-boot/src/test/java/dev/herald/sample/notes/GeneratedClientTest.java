@@ -16,8 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The page and the generated TypeScript client against the running app: the page's script is
- * served beside the API, and {@code web/client.test.ts} (Vitest, Node, {@code ws}) logs in with a
- * form and connects through its session cookie on the app's port.
+ * served beside the API; {@code web/client.test.ts} (Vitest, Node, {@code ws}) logs in with a form
+ * and connects through its session cookie on the app's port; {@code web/page.test.ts} drives the
+ * page in Debian's chromium.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GeneratedClientTest {
@@ -39,7 +40,7 @@ class GeneratedClientTest {
     }
 
     @Test
-    void theGeneratedClientInNode_getsTheUsersEvents_throughALoginCookie() throws Exception {
+    void theGeneratedClientInNode_andThePageInChromium_workAgainstTheApp() throws Exception {
         ProcessBuilder vitest = new ProcessBuilder("npx", "vitest", "run")
                 .directory(new File("."))
                 .redirectErrorStream(true);
@@ -50,6 +51,6 @@ class GeneratedClientTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("vitest finished").isTrue();
         System.out.println(output);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("2 passed");
+        assertThat(output).contains("3 passed");
     }
 }

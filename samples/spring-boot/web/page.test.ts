@@ -1,0 +1,43 @@
+// The sample page in Debian's chromium (playwright-core) against the running app: two windows,
+// each logged in through the form, see each other's notes. HeraldClientTest (Java) starts the app.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const base = `http://127.0.0.1:${process.env.HERALD_PORT}`;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function loggedInPage(user: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/`);
+  await page.fill("input[name=username]", user);
+  await page.fill("input[name=password]", "secret");
+  await page.click("button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#status")?.textContent === "open");
+  return page;
+}
+
+describe("the notes page", () => {
+  it("shows a note added in one window in the other within 2 s", async () => {
+    const [first, second] = [await loggedInPage("bob"), await loggedInPage("bob")];
+    const title = `note ${Date.now()}`;
+
+    await first.fill("input[name=title]", title);
+    await first.press("input[name=title]", "Enter");
+
+    await second.waitForFunction((t) => document.querySelector("#notes")?.textContent?.includes(t), title, { timeout: 2000 });
+    await second.getByRole("listitem").filter({ hasText: title }).getByRole("button", { name: "Delete" }).click();
+    await first.waitForFunction((t) => !document.querySelector("#notes")?.textContent?.includes(t), title, { timeout: 2000 });
+    expect(await first.textContent("#notes")).not.toContain(title);
+  }, 20_000);
+});
