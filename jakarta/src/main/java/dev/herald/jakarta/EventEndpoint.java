@@ -83,11 +83,8 @@ public final class EventEndpoint implements AutoCloseable {
         return new Builder(Objects.requireNonNull(bus, "bus"));
     }
 
-    /**
-     * The endpoint's configuration, for containers deployed some other way (for example a
-     * {@code ServletContainerInitializer}); {@link #deploy} passes it to {@code addEndpoint}.
-     */
-    public ServerEndpointConfig endpointConfig() {
+    /** The endpoint's configuration: its path, and the configurator that runs the handshake rules. */
+    private ServerEndpointConfig endpointConfig() {
         return ServerEndpointConfig.Builder.create(HeraldEndpoint.class, settings.path())
                 .configurator(new HandshakeConfigurator(fanOut, endpoint))
                 .build();
