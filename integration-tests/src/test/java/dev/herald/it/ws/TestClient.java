@@ -11,8 +11,8 @@ import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A real WebSocket client on loopback that records what it receives and how it was closed. */
-final class TestClient extends WebSocketClient {
-    final List<String> messages = new CopyOnWriteArrayList<>();
+public final class TestClient extends WebSocketClient {
+    public final List<String> messages = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     volatile String closeReason;
 
@@ -25,7 +25,8 @@ final class TestClient extends WebSocketClient {
         setTcpNoDelay(true);
     }
 
-    static TestClient connect(int port, String pathAndQuery, Map<String, String> headers) throws InterruptedException {
+    public static TestClient connect(int port, String pathAndQuery, Map<String, String> headers)
+            throws InterruptedException {
         TestClient client = new TestClient(port, pathAndQuery, headers);
         if (!client.connectBlocking(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("could not connect to " + pathAndQuery);
@@ -33,7 +34,7 @@ final class TestClient extends WebSocketClient {
         return client;
     }
 
-    static TestClient connect(int port, String pathAndQuery) throws InterruptedException {
+    public static TestClient connect(int port, String pathAndQuery) throws InterruptedException {
         return connect(port, pathAndQuery, Map.of());
     }
 
@@ -55,7 +56,7 @@ final class TestClient extends WebSocketClient {
     public void onError(Exception ex) {}
 
     /** Waits until at least {@code count} messages arrived; returns a copy of them. */
-    List<String> awaitMessages(int count, long timeoutMillis) throws InterruptedException {
+    public List<String> awaitMessages(int count, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (messages.size() < count && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
@@ -63,7 +64,7 @@ final class TestClient extends WebSocketClient {
         return new ArrayList<>(messages);
     }
 
-    int awaitClose(long timeoutMillis) throws Exception {
+    public int awaitClose(long timeoutMillis) throws Exception {
         return closeCode.get(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 }

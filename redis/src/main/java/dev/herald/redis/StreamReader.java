@@ -1,0 +1,224 @@
+package dev.herald.redis;
+
+import dev.herald.runtime.cluster.BrokerListener;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's reader of the stream: {@code XREAD BLOCK} from the last entry id on its own
+ * connection, other nodes' envelopes to the listener, and a gap whenever the numbering says that
+ * something is missing.
+ *
+ * <p>Threading: after {@link #start} (which takes the first position before starting it), one
+ * thread owns the connection, the position ({@link #lastId}, {@link #lastSeq},
+ * {@link #epoch}) and every call to the listener, so the listener hears one thing at a time, in
+ * stream order. {@link #close} only sets {@link #closed} and closes the connection, which wakes a
+ * blocked read.
+ */
+final class StreamReader {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
+    private static final Duration BLOCK = Duration.ofSeconds(2);
+    private static final long BATCH = 256;
+    private static final long MIN_BACKOFF_MILLIS = 50;
+    private static final long MAX_BACKOFF_MILLIS = 2000;
+
+    private final RedisClient client;
+    private final RedisBroker.Keys keys;
+    private final String nodeId;
+    private final byte[] node;
+    private final BrokerListener listener;
+    private final Thread thread;
+    private final Set<String> loggedKinds = new HashSet<>();
+
+    private volatile boolean closed;
+    private volatile StatefulRedisConnection<String, byte[]> connection;
+    private int connections;
+    private boolean outage;
+    private String epoch; // null until the first connection
+    private long lastSeq;
+    private String lastId;
+
+    StreamReader(RedisClient client, RedisBroker.Keys keys, String nodeId, BrokerListener listener) {
+        this.client = client;
+        this.keys = keys;
+        this.nodeId = nodeId;
+        this.node = Scripts.bytes(nodeId);
+        this.listener = listener;
+        this.thread = new Thread(this::run, "herald-redis-reader");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Takes the position now, so that this node hears everything published after start returns;
+     * when Redis is down, the thread takes it once Redis is back.
+     */
+    void start() {
+        try {
+            connection = connect();
+        } catch (RuntimeException e) {
+            LOG.warn("Redis is unreachable ({}); this node hears other nodes once it is back", e.toString());
+            outage = true;
+        }
+        thread.start();
+    }
+
+    void close() {
+        closed = true;
+        closeQuietly(connection); // wakes a blocked XREAD
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        long backoff = MIN_BACKOFF_MILLIS;
+        XReadArgs read = XReadArgs.Builder.block(BLOCK).count(BATCH);
+        while (!closed) {
+            try {
+                if (connection == null) {
+                    connection = connect();
+                    if (outage) {
+                        LOG.info("Reading the Redis stream again");
+                        outage = false;
+                    }
+                }
+                List<StreamMessage<String, byte[]>> entries =
+                        connection.sync().xread(read, XReadArgs.StreamOffset.from(keys.stream(), lastId));
+                for (StreamMessage<String, byte[]> entry : entries) {
+                    handle(entry);
+                }
+                backoff = MIN_BACKOFF_MILLIS;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    break;
+                }
+                if (!outage) {
+                    LOG.warn("Lost the Redis stream ({}); reconnecting", e.toString());
+                    outage = true;
+                }
+                closeQuietly(connection);
+                connection = null;
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    break; // close()
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(StatefulRedisConnection<String, byte[]> connection) {
+        if (connection != null && connection.isOpen()) {
+            connection.closeAsync();
+        }
+    }
+
+    /**
+     * A new connection and where to read from. The first time: from the end (a node hears what is
+     * published after it started). After an outage: from the last entry read when Redis kept its
+     * data (a jump in the numbering of what follows is a gap), else a gap and from the end.
+     */
+    private StatefulRedisConnection<String, byte[]> connect() {
+        StatefulRedisConnection<String, byte[]> opened = client.connect(Scripts.CODEC);
+        try {
+            opened.sync().clientSetname("herald:" + nodeId + ":reader");
+            byte[] candidate = Scripts.bytes(nodeId + "/r" + ++connections);
+            List<Object> position = opened.sync()
+                    .eval(
+                            Scripts.POSITION,
+                            ScriptOutputType.MULTI,
+                            new String[] {keys.meta(), keys.stream()},
+                            candidate);
+            String currentEpoch = Scripts.text((byte[]) position.get(0));
+            if (epoch != null && !epoch.equals(currentEpoch)) {
+                gap("Redis lost its data while this node could not read (a new epoch)");
+            }
+            if (epoch == null || !epoch.equals(currentEpoch)) {
+                epoch = currentEpoch;
+                lastSeq = Long.parseLong(Scripts.text((byte[]) position.get(1)));
+                lastId = Scripts.text((byte[]) position.get(2));
+            }
+            return opened;
+        } catch (RuntimeException e) {
+            closeQuietly(opened);
+            throw e;
+        }
+    }
+
+    private void handle(StreamMessage<String, byte[]> entry) {
+        lastId = entry.getId();
+        Map<String, byte[]> body = entry.getBody();
+        byte[] from = body.get("n");
+        byte[] seqField = body.get("s");
+        byte[] epochField = body.get("e");
+        if (from == null || seqField == null || epochField == null) {
+            skipped("unnumbered", "Skipped stream entry " + lastId + ": it lacks the n, s and e fields");
+            return;
+        }
+        long seq;
+        try {
+            seq = Long.parseLong(Scripts.text(seqField));
+        } catch (NumberFormatException e) {
+            skipped("bad seq", "Skipped stream entry " + lastId + ": its seq is not a number");
+            return;
+        }
+        String entryEpoch = Scripts.text(epochField);
+        if (!entryEpoch.equals(epoch)) {
+            gap("Redis lost its data (a new epoch)");
+            epoch = entryEpoch;
+        } else if (seq != lastSeq + 1) {
+            gap(
+                    seq > lastSeq + 1
+                            ? "entries " + (lastSeq + 1) + " to " + (seq - 1)
+                                    + " were trimmed before this node read them"
+                            : "the sequence went back from " + lastSeq + " to " + seq);
+        }
+        lastSeq = seq;
+        if (Arrays.equals(from, node)) {
+            return; // this node's clients had it locally
+        }
+        byte[] envelope = body.get("d");
+        byte[] lostCount = body.get("l");
+        if (envelope != null) {
+            try {
+                listener.received(envelope);
+            } catch (RuntimeException e) {
+                LOG.error("The fan-out core failed on an envelope from another node", e);
+            }
+        } else if (lostCount != null) {
+            gap("node " + Scripts.text(from) + " could not publish " + Scripts.text(lostCount) + " events");
+        } else {
+            skipped("empty", "Skipped stream entry " + lastId + ": it has neither d nor l");
+        }
+    }
+
+    private void gap(String reason) {
+        try {
+            listener.gap(reason);
+        } catch (RuntimeException e) {
+            LOG.error("The fan-out core failed on a gap", e);
+        }
+    }
+
+    private void skipped(String kind, String message) {
+        if (loggedKinds.add(kind)) {
+            LOG.warn("{} (logged once; later ones are skipped silently)", message);
+        }
+    }
+}
