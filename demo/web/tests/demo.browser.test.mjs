@@ -1,66 +1,11 @@
 // Browser tests of the demo: the real Java process, Debian's chromium driven by playwright-core.
 // Screenshots of each step go to demo/target/browser-screenshots/.
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
-
-const JAR = new URL("../../target/herald-demo.jar", import.meta.url).pathname;
-const SHOTS = new URL("../../target/browser-screenshots/", import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ASSET = "getting-started";
-
-mkdirSync(SHOTS, { recursive: true });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the demo and resolves once it prints its URL. */
-function startDemo(port, eventsPort, data) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("java", ["-jar", JAR, "--port", String(port), "--events-port", String(eventsPort), "--data", data], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), 30_000);
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes("Herald demo: http://")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`demo exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-function stopDemo(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
+import { ASSET, SHOTS, freePort, launchBrowser, startDemo, stopDemo } from "./demo-process.mjs";
 
 let browser;
 let demo;
@@ -85,10 +30,7 @@ before(async () => {
   eventsPort = await freePort();
   data = mkdtempSync(join(tmpdir(), "herald-demo-"));
   demo = await startDemo(port, eventsPort, data);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run"],
-  });
+  browser = await launchBrowser();
   pageA = await openPage();
   pageB = await openPage();
   await pageA.screenshot({ path: join(SHOTS, "01-two-pages-open.png") });

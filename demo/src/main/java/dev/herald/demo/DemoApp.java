@@ -1,7 +1,10 @@
 package dev.herald.demo;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.herald.nats.NatsBroker;
+import dev.herald.redis.RedisBroker;
 import dev.herald.runtime.EventBus;
+import dev.herald.runtime.cluster.Broker;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,30 +18,62 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The live file manager: a REST API on the JDK's HTTP server, Herald events over WebSocket, and the
  * React page, in one process. {@code java -jar demo/target/herald-demo.jar [--port 8080]
- * [--events-port 8081] [--data ./herald-demo-data]}.
+ * [--events-port 8081] [--data ./herald-demo-data] [--redis redis://127.0.0.1:6379 | --nats
+ * nats://127.0.0.1:4222] [--no-disk-watch]}. With a broker, several instances share one data folder and each page
+ * hears the changes made through any of them ({@code scripts/demo-cluster}).
  */
 public final class DemoApp implements AutoCloseable {
     /** Command-line settings. */
-    public record Options(String host, int port, int eventsPort, Path data, int taskSteps, long taskStepMillis) {
+    public record Options(
+            String host,
+            int port,
+            int eventsPort,
+            Path data,
+            int taskSteps,
+            long taskStepMillis,
+            String redisUri,
+            String natsUrl,
+            boolean watchDisk) {
         static Options parse(String[] args) {
             String host = "127.0.0.1";
             int port = 8080;
             int eventsPort = 8081;
             Path data = Path.of("herald-demo-data");
+            String redis = null;
+            String nats = null;
+            boolean watchDisk = true;
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--no-disk-watch")) { // changes made behind the app's back go unseen
+                    watchDisk = false;
+                    continue;
+                }
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--host" -> host = require(value, "--host");
                     case "--port" -> port = Integer.parseInt(require(value, "--port"));
                     case "--events-port" -> eventsPort = Integer.parseInt(require(value, "--events-port"));
                     case "--data" -> data = Path.of(require(value, "--data"));
+                    case "--redis" -> redis = require(value, "--redis");
+                    case "--nats" -> nats = require(value, "--nats");
                     default ->
-                        throw new IllegalArgumentException(
-                                "unknown option " + args[i] + "; options: --host, --port, --events-port, --data");
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + "; options: --host, --port, --events-port, --data, --redis, --nats,"
+                                + " --no-disk-watch");
                 }
                 i++;
             }
-            return new Options(host, port, eventsPort, data, 20, 150);
+            if (redis != null && nats != null) {
+                throw new IllegalArgumentException("--redis or --nats, not both");
+            }
+            return new Options(host, port, eventsPort, data, 20, 150, redis, nats, watchDisk);
+        }
+
+        /** The broker between instances, or null for a single one. */
+        Broker broker() {
+            if (redisUri != null) {
+                return RedisBroker.create(redisUri);
+            }
+            return natsUrl != null ? NatsBroker.create(natsUrl) : null;
         }
 
         private static String require(String value, String option) {
@@ -67,11 +102,14 @@ public final class DemoApp implements AutoCloseable {
         Files.createDirectories(data);
         seed(data);
         EventBus bus = EventBus.create();
-        EventWebSocketServer events = EventWebSocketServer.builder(bus)
+        EventWebSocketServer.Builder endpoint = EventWebSocketServer.builder(bus)
                 .bindAddress(new InetSocketAddress(options.host(), options.eventsPort()))
-                .path("/api/events/ws")
-                .build()
-                .start();
+                .path("/api/events/ws");
+        Broker broker = options.broker();
+        if (broker != null) {
+            endpoint.broker(broker);
+        }
+        EventWebSocketServer events = endpoint.build().start();
         DiskWatcher watcher = new DiskWatcher(data, bus);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread thread = new Thread(r, "demo-tasks");
@@ -86,7 +124,9 @@ public final class DemoApp implements AutoCloseable {
         http.createContext("/", new StaticFiles(events.port()));
         http.setExecutor(Executors.newFixedThreadPool(4));
         http.start();
-        watcher.start();
+        if (options.watchDisk()) {
+            watcher.start();
+        }
         return new DemoApp(http, events, watcher, scheduler);
     }
 
@@ -133,12 +173,15 @@ public final class DemoApp implements AutoCloseable {
             }
         }));
         System.out.printf(
-                "Herald demo: http://%s:%d/  (events on ws://%s:%d/api/events/ws, files in %s)%n",
+                "Herald demo: http://%s:%d/  (events on ws://%s:%d/api/events/ws, files in %s%s)%n",
                 options.host().equals("0.0.0.0") ? "localhost" : options.host(),
                 app.port(),
                 options.host(),
                 app.eventsPort(),
-                options.data().toAbsolutePath().normalize());
+                options.data().toAbsolutePath().normalize(),
+                options.redisUri() != null
+                        ? ", other instances via " + options.redisUri()
+                        : options.natsUrl() != null ? ", other instances via " + options.natsUrl() : "");
         Thread.currentThread().join();
     }
 }
