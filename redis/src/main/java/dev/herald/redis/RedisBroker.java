@@ -152,7 +152,7 @@ public final class RedisBroker implements Broker {
         private ClientOptions options = ClientOptions.builder()
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10)))
                 // Unanswered publishes while Redis stalls; past this they are counted as lost.
-                .requestQueueSize(10_000)
+                .requestQueueSize(100_000)
                 .build();
         private ClientResources resources;
 

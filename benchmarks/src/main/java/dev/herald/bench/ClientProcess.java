@@ -1,0 +1,74 @@
+package dev.herald.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** {@link LoadClients} in a child JVM, driven through its standard input and output. */
+final class ClientProcess implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader replies;
+    private final PrintStream commands;
+
+    ClientProcess(URI uri, int clients) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoadClients.class.getName(),
+                        uri.toString(),
+                        Integer.toString(clients))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        String ready = replies.readLine();
+        if (ready == null || !ready.startsWith("connected ")) {
+            process.destroyForcibly();
+            throw new IOException("the client process did not connect: " + ready);
+        }
+    }
+
+    /** Polls {@code [latency frames, burst frames, last burst nanoTime, other]} until done or timeout. */
+    long[] awaitCounts(Predicate<long[]> done, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long[] counts = ask("count");
+            if (done.test(counts) || System.nanoTime() - deadline > 0) {
+                return counts;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** p50, p99 and max in microseconds. */
+    long[] latenciesMicros() throws IOException {
+        return ask("latencies");
+    }
+
+    private long[] ask(String command) throws IOException {
+        commands.println(command);
+        String reply = replies.readLine();
+        if (reply == null) {
+            throw new IOException("the client process ended");
+        }
+        return Arrays.stream(reply.split(" ")).mapToLong(Long::parseLong).toArray();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        commands.println("quit");
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
