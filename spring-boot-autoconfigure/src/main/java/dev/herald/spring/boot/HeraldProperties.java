@@ -17,6 +17,8 @@ public class HeraldProperties {
 
     private final WebSocket websocket = new WebSocket();
 
+    private final Broker broker = new Broker();
+
     public boolean isSpringEvents() {
         return springEvents;
     }
@@ -27,6 +29,10 @@ public class HeraldProperties {
 
     public WebSocket getWebsocket() {
         return websocket;
+    }
+
+    public Broker getBroker() {
+        return broker;
     }
 
     /** The events endpoint on the application's own port. */
@@ -109,6 +115,96 @@ public class HeraldProperties {
 
         public void setIdleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
+        }
+    }
+
+    /**
+     * What carries events between the application's instances (herald-redis or herald-nats on the
+     * class path); unset for a single instance. An application's own Broker bean wins.
+     */
+    public static class Broker {
+        private final Redis redis = new Redis();
+
+        private final Nats nats = new Nats();
+
+        public Redis getRedis() {
+            return redis;
+        }
+
+        public Nats getNats() {
+            return nats;
+        }
+    }
+
+    /** A Redis Stream (herald-redis). */
+    public static class Redis {
+        /** The Redis to use, for example redis://redis.internal:6379; setting it turns the broker on. */
+        private String uri;
+
+        /** The stream key; the meta hash is the key with its last segment replaced by "meta". */
+        private String stream = "{herald}:events";
+
+        /** About how many entries the stream keeps; a node further behind gets $resync. */
+        private long maxLength = 10_000;
+
+        public String getUri() {
+            return uri;
+        }
+
+        public void setUri(String uri) {
+            this.uri = uri;
+        }
+
+        public String getStream() {
+            return stream;
+        }
+
+        public void setStream(String stream) {
+            this.stream = stream;
+        }
+
+        public long getMaxLength() {
+            return maxLength;
+        }
+
+        public void setMaxLength(long maxLength) {
+            this.maxLength = maxLength;
+        }
+    }
+
+    /** A NATS JetStream stream (herald-nats). */
+    public static class Nats {
+        /** The NATS server, with JetStream, for example nats://nats.internal:4222; turns the broker on. */
+        private String url;
+
+        /** The JetStream stream, created when missing. */
+        private String stream = "HERALD";
+
+        /** How many messages the stream keeps when it is created here; a node further behind gets $resync. */
+        private long maxMessages = 10_000;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getStream() {
+            return stream;
+        }
+
+        public void setStream(String stream) {
+            this.stream = stream;
+        }
+
+        public long getMaxMessages() {
+            return maxMessages;
+        }
+
+        public void setMaxMessages(long maxMessages) {
+            this.maxMessages = maxMessages;
         }
     }
 }

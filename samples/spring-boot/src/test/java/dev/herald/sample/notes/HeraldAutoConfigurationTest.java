@@ -12,7 +12,9 @@ import dev.herald.runtime.fanout.Authenticator;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.Handshake;
 import dev.herald.spring.boot.EventEndpointRegistrar;
+import dev.herald.redis.RedisBroker;
 import dev.herald.spring.boot.HeraldAutoConfiguration;
+import dev.herald.spring.boot.HeraldBrokerAutoConfiguration;
 import dev.herald.spring.boot.HeraldWebSocketAutoConfiguration;
 import dev.herald.spring.boot.SpringEventBridge;
 import java.security.Principal;
@@ -30,8 +32,10 @@ import org.springframework.security.core.Authentication;
 
 /** The auto-configuration's conditions, bean by bean, without a server. */
 class HeraldAutoConfigurationTest {
-    private static final AutoConfigurations HERALD =
-            AutoConfigurations.of(HeraldAutoConfiguration.class, HeraldWebSocketAutoConfiguration.class);
+    private static final AutoConfigurations HERALD = AutoConfigurations.of(
+            HeraldAutoConfiguration.class,
+            HeraldBrokerAutoConfiguration.class,
+            HeraldWebSocketAutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(HERALD);
 
@@ -158,5 +162,60 @@ class HeraldAutoConfigurationTest {
                     context.publishEvent(new NoteCreated("alice", "n3", "not bridged"));
                 });
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void brokerProperties_makeTheBroker_withoutOneNoBroker() {
+        web.run(context -> assertThat(context).doesNotHaveBean(Broker.class));
+        // Redis down at start is fine: the broker keeps trying behind (port 1: nothing listens).
+        web.withPropertyValues(
+                        "herald.broker.redis.uri=redis://127.0.0.1:1",
+                        "herald.broker.redis.stream={orders}:events",
+                        "herald.broker.redis.max-length=500")
+                .run(context -> {
+                    RedisBroker broker = context.getBean(RedisBroker.class);
+                    assertThat(broker.stream()).isEqualTo("{orders}:events");
+                    assertThat(broker.metaKey()).isEqualTo("{orders}:meta");
+                    assertThat(context.getBean(EventEndpoint.class).settings().broker())
+                            .isSameAs(broker);
+                });
+    }
+
+    @Test
+    void brokerProperties_forRedisAndNatsAtOnce_areAStartupError() {
+        web.withPropertyValues("herald.broker.redis.uri=redis://127.0.0.1:1", "herald.broker.nats.url=nats://127.0.0.1:1")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("Both herald.broker.redis.uri and herald.broker.nats.url are set"));
+    }
+
+    @Test
+    void anUnreachableNatsServer_isAStartupErrorNamingIt() {
+        web.withPropertyValues("herald.broker.nats.url=nats://127.0.0.1:1")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("Cannot reach NATS at nats://127.0.0.1:1"));
+    }
+
+    @Test
+    void theAppsOwnBroker_winsOverTheProperties() {
+        Broker own = new Broker() {
+            @Override
+            public void start(String nodeId, BrokerListener listener) {}
+
+            @Override
+            public void publish(String eventName, byte[] envelope) {}
+
+            @Override
+            public void close() {}
+        };
+        web.withPropertyValues("herald.broker.redis.uri=redis://127.0.0.1:1")
+                .withBean(Broker.class, () -> own)
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(RedisBroker.class);
+                    assertThat(context.getBean(EventEndpoint.class).settings().broker()).isSameAs(own);
+                });
     }
 }
