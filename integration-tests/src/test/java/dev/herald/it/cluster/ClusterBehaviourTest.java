@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -172,6 +173,43 @@ abstract class ClusterBehaviourTest {
         assertThat(a.heardInProcess).hasValue(perNode + 1);
         assertThat(b.heardInProcess).hasValue(perNode + 1);
         assertThat(c.heardInProcess).hasValue(0);
+    }
+
+    @Test
+    void emitsFromSeveralThreadsAtOnce_reachTheOtherNodeOnceEach_inEachThreadsOrder() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        TestClient onB = b.client();
+        List<String> threads = List.of("w", "x", "y", "z");
+        int perThread = 500;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> emitters = new ArrayList<>();
+        for (String thread : threads) {
+            Thread emitter = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    a.bus.emit(new FsCreated("a", "/" + thread + "/" + i, false)); // publish() from 4 threads
+                }
+            });
+            emitter.start();
+            emitters.add(emitter);
+        }
+        go.countDown();
+        for (Thread emitter : emitters) {
+            emitter.join();
+        }
+
+        await("every event on b", () -> onB.messages.size() >= threads.size() * perThread);
+        Received got = Received.of(onB);
+        assertThat(got.resyncs).isZero();
+        for (String thread : threads) {
+            assertThat(got.indices(thread)).as("thread %s", thread).isEqualTo(range(perThread));
+        }
+        assertThat(a.heardInProcess).hasValue(threads.size() * perThread);
     }
 
     @Test
