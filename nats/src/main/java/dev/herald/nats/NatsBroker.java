@@ -2,6 +2,7 @@ package dev.herald.nats;
 
 import dev.herald.runtime.cluster.Broker;
 import dev.herald.runtime.cluster.BrokerListener;
+import dev.herald.runtime.cluster.LossReporter;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
@@ -22,8 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,8 +65,6 @@ public final class NatsBroker implements Broker {
     /** The subject (after the prefix) of a node's note that some of its events were lost. */
     static final String LOST = "$lost";
 
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(50);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
 
     private final String url;
@@ -78,20 +75,12 @@ public final class NatsBroker implements Broker {
     private final int replicas;
     private final Consumer<Options.Builder> connectionOptions;
 
-    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "herald-nats");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicLong lost = new AtomicLong();
-    private final AtomicBoolean repairScheduled = new AtomicBoolean();
+    private final LossReporter losses = new LossReporter("NATS", "herald-nats", this::repair);
     private final AtomicBoolean reconnected = new AtomicBoolean();
     /** Publishes sent and not yet acknowledged or failed. */
     private final AtomicLong unacked = new AtomicLong();
     /** Counts the connections lost so far: a publish knows on which one it went out. */
     private final AtomicInteger connections = new AtomicInteger();
-
-    private long backoffMillis = MIN_BACKOFF.toMillis(); // maintenance thread only
 
     private final Object lifecycle = new Object();
     private volatile Connection connection;
@@ -194,13 +183,13 @@ public final class NatsBroker implements Broker {
             sent = js.publishAsync(subjectPrefix + "." + eventName, headers, envelope, publishOptions);
         } catch (RuntimeException e) { // the outgoing or reconnect buffer is full
             unacked.decrementAndGet();
-            lost(1, e);
+            losses.lost(1, e);
             return;
         }
         sent.orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ack, failure) -> {
             unacked.decrementAndGet();
             if (failure != null && sentOn == connections.get()) {
-                lost(1, failure); // sent on an earlier connection: counted when it broke
+                losses.lost(1, failure); // sent on an earlier connection: counted when it broke
             }
         });
     }
@@ -212,7 +201,7 @@ public final class NatsBroker implements Broker {
                 return;
             }
             closed = true;
-            maintenance.shutdownNow();
+            losses.close();
             if (follower != null) {
                 follower.close();
             }
@@ -274,7 +263,7 @@ public final class NatsBroker implements Broker {
         if (event == ConnectionListener.Events.RESUBSCRIBED && !closed) {
             LOG.info("Reconnected to NATS at {}", url);
             reconnected.set(true);
-            scheduleRepair(0);
+            losses.repairSoon();
         } else if (event == ConnectionListener.Events.DISCONNECTED && !closed) {
             // What was sent and not acknowledged is lost with the connection; say so now rather
             // than when each publish times out, so the other nodes hear of it once NATS is back.
@@ -282,69 +271,32 @@ public final class NatsBroker implements Broker {
             long inFlight = unacked.get();
             LOG.warn("Disconnected from NATS at {}; reconnecting", url);
             if (inFlight > 0) {
-                lost(inFlight, null);
-            }
-        }
-    }
-
-    private void lost(long envelopes, Throwable failure) {
-        if (closed) {
-            return;
-        }
-        if (lost.getAndAdd(envelopes) == 0) { // once an outage
-            LOG.warn(
-                    "Could not publish to NATS ({}): local clients still get local events, the other nodes get"
-                            + " $resync once NATS is back",
-                    failure == null ? "disconnected before the acknowledgement" : failure.toString());
-        }
-        scheduleRepair(0);
-    }
-
-    private void scheduleRepair(long delayMillis) {
-        if (!closed && repairScheduled.compareAndSet(false, true)) {
-            try {
-                maintenance.schedule(this::repair, delayMillis, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException e) { // shut down by close() meanwhile
-                repairScheduled.set(false);
+                losses.lost(inFlight, new IOException("disconnected before the acknowledgement"));
             }
         }
     }
 
     /**
-     * After a reconnect or a failed publish: recreate the stream when the server lost it, let the
-     * follower check its position, and tell the other nodes what this one could not publish.
+     * After a reconnect or a failed publish: recreate the stream when the server lost it, resume
+     * the follower after a reconnect, and tell the other nodes what this one could not publish.
      */
-    private void repair() {
-        repairScheduled.set(false);
+    private void repair(long lost) throws IOException, JetStreamApiException {
         boolean resumeFollower = reconnected.getAndSet(false);
-        if (closed) {
-            return;
-        }
         try {
             StreamInfo info = ensureStream();
             if (resumeFollower) {
                 follower.resume(info);
             }
-            long missed = lost.get();
-            if (missed > 0) {
+            if (lost > 0) {
                 jetStream.publish(
                         subjectPrefix + "." + LOST,
                         headers,
-                        Long.toString(missed).getBytes(StandardCharsets.US_ASCII),
+                        Long.toString(lost).getBytes(StandardCharsets.US_ASCII),
                         publishOptions);
-                lost.addAndGet(-missed);
-                LOG.info("Back on NATS; told the other nodes that {} envelopes of this node were lost", missed);
             }
-            backoffMillis = MIN_BACKOFF.toMillis();
         } catch (IOException | JetStreamApiException | RuntimeException e) {
-            if (closed) {
-                return;
-            }
-            reconnected.compareAndSet(false, resumeFollower);
-            LOG.debug("NATS is not back yet; next try in {} ms", backoffMillis, e);
-            long delay = backoffMillis;
-            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
-            scheduleRepair(delay);
+            reconnected.compareAndSet(false, resumeFollower); // the next round resumes it
+            throw e;
         }
     }
 

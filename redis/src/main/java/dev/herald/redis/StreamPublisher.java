@@ -1,16 +1,11 @@
 package dev.herald.redis;
 
+import dev.herald.runtime.cluster.LossReporter;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +16,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: {@link #publish} runs on the emitting threads, concurrently; it reads {@link
  * #current} and hands the command to Lettuce, which sends the commands of one connection in the
- * order they were given. Everything else (connecting, reconnecting, the loss entry) runs on the one
- * {@link #repairs} thread, which alone writes {@link #current}.
+ * order they were given. Reconnecting and the loss entry run on the {@link #losses} reporter's
+ * thread, which alone writes {@link #current} after {@link #start}.
  */
 final class StreamPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(50);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     private static final byte[] DATA = Scripts.bytes("d");
     private static final byte[] LOST = Scripts.bytes("l");
 
@@ -36,18 +29,11 @@ final class StreamPublisher {
     private final byte[] maxLength;
     private final String nodeId;
     private final byte[] node;
-    private final ScheduledExecutorService repairs;
+    private final LossReporter losses;
     private final AtomicInteger connections = new AtomicInteger();
 
     /** The open connection with its epoch candidate, or null before the first one. */
     private volatile Connected current;
-
-    /** Envelopes that failed and that the other nodes have not been told of yet. */
-    private final AtomicLong lost = new AtomicLong();
-
-    private final AtomicBoolean repairScheduled = new AtomicBoolean();
-    private long backoffMillis = MIN_BACKOFF.toMillis(); // repairs thread only
-    private volatile boolean closed;
 
     StreamPublisher(RedisClient client, RedisBroker.Keys keys, String nodeId) {
         this.client = client;
@@ -55,19 +41,16 @@ final class StreamPublisher {
         this.maxLength = Scripts.bytes(keys.maxLength());
         this.nodeId = nodeId;
         this.node = Scripts.bytes(nodeId);
-        this.repairs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "herald-redis-publisher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.losses = new LossReporter("Redis", "herald-redis-publisher", this::repair);
     }
 
     /** Connects now, so that the first emits go out; when Redis is down, keeps trying behind. */
     void start() {
         try {
-            repairs.submit(this::repair).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not start the Redis publisher", e);
+            current = connect();
+        } catch (RuntimeException e) {
+            LOG.warn("Redis is unreachable ({}); this node publishes once it is back", e.toString());
+            losses.repairSoon();
         }
     }
 
@@ -75,7 +58,7 @@ final class StreamPublisher {
     void publish(byte[] envelope) {
         Connected connected = current;
         if (connected == null || !connected.connection.isOpen()) {
-            lost(null);
+            losses.lost(1, null);
             return;
         }
         RedisFuture<Long> sent;
@@ -83,103 +66,37 @@ final class StreamPublisher {
             sent = connected
                     .connection
                     .async()
-                    .eval(
-                            Scripts.PUBLISH,
-                            ScriptOutputType.INTEGER,
-                            keys,
-                            maxLength,
-                            node,
-                            connected.epoch,
-                            DATA,
-                            envelope);
+                    .eval(Scripts.PUBLISH, ScriptOutputType.INTEGER, keys, entry(connected, DATA, envelope));
         } catch (RuntimeException e) {
-            lost(e);
+            losses.lost(1, e);
             return;
         }
         sent.whenComplete((seq, failure) -> {
             if (failure != null) {
-                lost(failure);
+                losses.lost(1, failure);
             }
         });
     }
 
     void close() {
-        closed = true;
-        repairs.shutdownNow();
-        try {
-            repairs.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        losses.close();
         Connected connected = current;
         if (connected != null && connected.connection.isOpen()) {
             connected.connection.close();
         }
-        if (lost.get() > 0) {
-            LOG.warn("Closed with {} envelopes the other nodes never heard of", lost.get());
-        }
     }
 
-    private void lost(Throwable failure) {
-        if (closed) {
-            return;
+    /** Reconnects when needed, then writes the loss entry. */
+    private void repair(long lost) {
+        Connected connected = current;
+        if (connected == null || !connected.connection.isOpen()) {
+            current = connected = connect(); // the broken one closed itself (no auto-reconnect)
         }
-        if (lost.incrementAndGet() == 1) { // once an outage
-            LOG.warn(
-                    "Could not publish to Redis ({}): local clients still get local events, the other nodes get"
-                            + " $resync once Redis is back",
-                    failure == null ? "not connected" : failure.toString());
-        }
-        scheduleRepair(0);
-    }
-
-    private void scheduleRepair(long delayMillis) {
-        if (!closed && repairScheduled.compareAndSet(false, true)) {
-            try {
-                repairs.schedule(this::repair, delayMillis, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException e) { // shut down by close() meanwhile
-                repairScheduled.set(false);
-            }
-        }
-    }
-
-    /** Reconnects when needed, then writes the loss entry; on failure, tries again later. */
-    private void repair() {
-        repairScheduled.set(false); // failures from now on schedule another round
-        if (closed) {
-            return;
-        }
-        try {
-            Connected connected = current;
-            if (connected == null || !connected.connection.isOpen()) {
-                current = connected = connect(); // the broken one closed itself (no auto-reconnect)
-            }
-            long missed = lost.get();
-            if (missed > 0) {
-                connected
-                        .connection
-                        .sync()
-                        .eval(
-                                Scripts.PUBLISH,
-                                ScriptOutputType.INTEGER,
-                                keys,
-                                maxLength,
-                                node,
-                                connected.epoch,
-                                LOST,
-                                Scripts.bytes(missed));
-                lost.addAndGet(-missed);
-                LOG.info("Back on Redis; told the other nodes that {} envelopes of this node were lost", missed);
-            }
-            backoffMillis = MIN_BACKOFF.toMillis();
-        } catch (RuntimeException e) {
-            if (closed) {
-                return;
-            }
-            LOG.debug("Redis is still unreachable; next try in {} ms", backoffMillis, e);
-            long delay = backoffMillis;
-            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
-            scheduleRepair(delay);
+        if (lost > 0) {
+            connected
+                    .connection
+                    .sync()
+                    .eval(Scripts.PUBLISH, ScriptOutputType.INTEGER, keys, entry(connected, LOST, Scripts.bytes(lost)));
         }
     }
 
@@ -196,4 +113,9 @@ final class StreamPublisher {
     }
 
     private record Connected(StatefulRedisConnection<String, byte[]> connection, byte[] epoch) {}
+
+    /** The arguments of {@code publish.lua} for one entry: {@code field} is d (an envelope) or l (a loss count). */
+    private byte[][] entry(Connected connected, byte[] field, byte[] value) {
+        return new byte[][] {maxLength, node, connected.epoch, field, value};
+    }
 }
