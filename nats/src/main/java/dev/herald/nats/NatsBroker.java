@@ -151,12 +151,12 @@ public final class NatsBroker implements Broker {
             }
             try {
                 requireJetStream();
-                jetStream = connection.jetStream();
                 headers = new Headers(new Headers().put(NODE_HEADER, nodeId), true);
                 publishOptions = PublishOptions.builder().expectedStream(stream).build();
                 StreamInfo info = ensureStream();
                 follower = new StreamFollower(connection, stream, subjectPrefix, nodeId, listener);
                 follower.start(info);
+                jetStream = connection.jetStream(); // last: publish() reads it first (volatile)
             } catch (IOException | JetStreamApiException | RuntimeException e) {
                 closeConnection();
                 if (e instanceof IllegalStateException state) {
@@ -188,8 +188,9 @@ public final class NatsBroker implements Broker {
         }
         sent.orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ack, failure) -> {
             unacked.decrementAndGet();
+            // One sent on an earlier connection was counted when that connection broke.
             if (failure != null && sentOn == connections.get()) {
-                losses.lost(1, failure); // sent on an earlier connection: counted when it broke
+                losses.lost(1, failure);
             }
         });
     }
