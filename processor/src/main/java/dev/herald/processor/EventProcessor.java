@@ -45,7 +45,10 @@ import javax.tools.StandardLocation;
 /**
  * The Herald annotation processor. Per round: read each {@code @Event} record into the model,
  * validate it, and write the codecs of what it reaches. In the first round that brings no new
- * events it writes the catalog; in the last round the services file and the TypeScript.
+ * events it writes the catalog; in the last round the services file, the event index and the
+ * TypeScript. The first round also takes the events an earlier compilation of the same output
+ * folder indexed and this one does not compile (a partial build), as long as their classes still
+ * exist and are still {@code @Event}: a compilation never forgets an event.
  *
  * <p>It never lets an exception reach javac: a failure is reported as an error on the element being
  * processed, and processing goes on with the next one.
@@ -71,6 +74,9 @@ public final class EventProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     /** Codec classes written so far, by qualified name. */
     private final Set<String> writtenCodecs = new HashSet<>();
+
+    /** Whether the first round has read the index of an earlier compilation. */
+    private boolean indexRead;
 
     private String catalogName;
     private List<EventModel> catalogEvents;
@@ -129,6 +135,10 @@ public final class EventProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
+        if (!indexRead) {
+            indexRead = true;
+            candidates.putAll(indexedEarlier());
+        }
         Set<? extends Element> annotated = round.getElementsAnnotatedWith(Event.class);
         for (Element element : annotated) {
             if (guarded(element, () -> declarations.check(element))) {
@@ -158,6 +168,21 @@ public final class EventProcessor extends AbstractProcessor {
         if (quiet && catalogName == null && !events.isEmpty() && !round.errorRaised() && reporter.errorCount() == 0) {
             writeCatalog();
         }
+    }
+
+    /**
+     * The events an earlier compilation of this output folder indexed whose classes still resolve
+     * and still carry {@code @Event}; this compilation's sources replace them where they overlap.
+     */
+    private Map<String, TypeElement> indexedEarlier() {
+        Map<String, TypeElement> kept = new TreeMap<>();
+        for (String binaryName : EventIndex.read(processingEnv.getFiler())) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(binaryName.replace('$', '.'));
+            if (type != null && type.getAnnotation(Event.class) != null) {
+                kept.put(type.getQualifiedName().toString(), type);
+            }
+        }
+        return kept;
     }
 
     private void writeCodecs(Reach reach) {
@@ -263,6 +288,13 @@ public final class EventProcessor extends AbstractProcessor {
         Element[] origins =
                 events.values().stream().map(e -> e.record().element()).toArray(Element[]::new);
         writeResource(ServiceFileWriter.PATH, ServiceFileWriter.content(catalogName), origins);
+        List<String> binaryNames = new ArrayList<>();
+        events.values()
+                .forEach(e -> binaryNames.add(processingEnv
+                        .getElementUtils()
+                        .getBinaryName(e.record().element())
+                        .toString()));
+        writeResource(EventIndex.PATH, EventIndex.content(binaryNames), origins);
         writeTypeScript(origins);
     }
 
