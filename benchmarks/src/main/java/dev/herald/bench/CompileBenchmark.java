@@ -57,8 +57,10 @@ public class CompileBenchmark {
      * {@code javac}: the records alone, {@code -proc:none}. {@code herald}: the records with the
      * processor. {@code handwritten}: the records plus the code the processor generates, as if it had
      * been written by hand, {@code -proc:none}: what compiling the output costs without generating it.
+     * {@code avaje}: the same records with avaje-jsonb's {@code @Json} instead of {@code @Event},
+     * with its generator: the yardstick.
      */
-    @Param({"javac", "herald", "handwritten"})
+    @Param({"javac", "herald", "handwritten", "avaje"})
     String compiler;
 
     private Path work;
@@ -84,7 +86,15 @@ public class CompileBenchmark {
         for (int i = 0; i < events; i++) {
             int p = i % PACKAGES;
             Path file = work.resolve("src/bench/p" + p + "/E" + i + ".java");
-            sources.add(write(file, eventSource(i, p)));
+            String source = eventSource(i, p);
+            if (compiler.equals("avaje")) { // the same record for avaje-jsonb's generator
+                source = source.replace(
+                                "import dev.herald.Event;\nimport dev.herald.EventKey;\n",
+                                "import io.avaje.jsonb.Json;\n")
+                        .replaceAll("@Event\\(\"[^\"]*\"\\)", "@Json")
+                        .replace("@EventKey ", "");
+            }
+            sources.add(write(file, source));
         }
         javac = ToolProvider.getSystemJavaCompiler();
         if (compiler.equals("handwritten")) {
@@ -126,7 +136,11 @@ public class CompileBenchmark {
         Path out = Files.createTempDirectory(work, "out");
         try {
             return run(
-                    compiler.equals("herald") ? processorOptions() : List.of("-proc:none"),
+                    switch (compiler) {
+                        case "herald" -> processorOptions();
+                        case "avaje" -> avajeOptions();
+                        default -> List.of("-proc:none");
+                    },
                     Files.createDirectories(out.resolve("classes")),
                     Files.createDirectories(out.resolve("generated")));
         } finally {
@@ -140,6 +154,14 @@ public class CompileBenchmark {
                 System.getProperty("java.class.path"),
                 "-processor",
                 "dev.herald.processor.EventProcessor");
+    }
+
+    private static List<String> avajeOptions() {
+        return List.of(
+                "-processorpath",
+                System.getProperty("java.class.path"),
+                "-processor",
+                "io.avaje.jsonb.generator.JsonbProcessor");
     }
 
     private boolean run(List<String> processing, Path classes, Path generated) throws IOException {

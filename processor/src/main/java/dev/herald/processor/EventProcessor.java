@@ -55,10 +55,6 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class EventProcessor extends AbstractProcessor {
-    static final String OPTION_CATALOG = "herald.catalog";
-    static final String OPTION_TS_OUTPUT_DIR = "herald.ts.outputDir";
-    static final String OPTION_TS_GROUP_NAMES = "herald.ts.groupNames";
-    static final String OPTION_TS_REACT = "herald.ts.react";
     static final String TYPESCRIPT_RESOURCES = "META-INF/herald/typescript/";
 
     private Reporter reporter;
@@ -100,7 +96,7 @@ public final class EventProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(OPTION_CATALOG, OPTION_TS_OUTPUT_DIR, OPTION_TS_GROUP_NAMES, OPTION_TS_REACT);
+        return ProcessorOptions.NAMES;
     }
 
     @Override

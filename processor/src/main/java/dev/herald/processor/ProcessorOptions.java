@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -17,12 +18,20 @@ import javax.lang.model.SourceVersion;
  * @param react {@code herald.ts.react}: whether to write {@code event_hooks.ts}
  */
 record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String> groupNames, boolean react) {
+    static final String CATALOG = "herald.catalog";
+    static final String TS_OUTPUT_DIR = "herald.ts.outputDir";
+    static final String TS_GROUP_NAMES = "herald.ts.groupNames";
+    static final String TS_REACT = "herald.ts.react";
+
+    /** Every option the processor reads. */
+    static final Set<String> NAMES = Set.of(CATALOG, TS_OUTPUT_DIR, TS_GROUP_NAMES, TS_REACT);
+
     static ProcessorOptions read(Map<String, String> options, Reporter reporter) {
         return new ProcessorOptions(
-                catalog(options.get(EventProcessor.OPTION_CATALOG), reporter),
-                outputDir(options.get(EventProcessor.OPTION_TS_OUTPUT_DIR), reporter),
-                groupNames(options.get(EventProcessor.OPTION_TS_GROUP_NAMES), reporter),
-                react(options.get(EventProcessor.OPTION_TS_REACT), reporter));
+                catalog(options.get(CATALOG), reporter),
+                outputDir(options.get(TS_OUTPUT_DIR), reporter),
+                groupNames(options.get(TS_GROUP_NAMES), reporter),
+                react(options.get(TS_REACT), reporter));
     }
 
     private static ClassName catalog(String value, Reporter reporter) {
@@ -33,7 +42,7 @@ record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String>
         if (!SourceVersion.isName(name)) {
             reporter.report(
                     HeraldMessage.OPTION_INVALID,
-                    EventProcessor.OPTION_CATALOG,
+                    CATALOG,
                     value,
                     "expected a qualified class name such as com.example.AppEvents");
             return null;
@@ -50,13 +59,13 @@ record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String>
         try {
             path = Path.of(value.strip());
         } catch (RuntimeException e) {
-            reporter.report(HeraldMessage.OPTION_INVALID, EventProcessor.OPTION_TS_OUTPUT_DIR, value, e.getMessage());
+            reporter.report(HeraldMessage.OPTION_INVALID, TS_OUTPUT_DIR, value, e.getMessage());
             return null;
         }
         if (!path.isAbsolute()) {
             reporter.report(
                     HeraldMessage.OPTION_INVALID,
-                    EventProcessor.OPTION_TS_OUTPUT_DIR,
+                    TS_OUTPUT_DIR,
                     value,
                     "it must be absolute, because javac's working directory is wherever the build was started;"
                             + " in Maven write ${project.basedir}/web/src/generated");
@@ -80,7 +89,7 @@ record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String>
             if (group.isEmpty() || !spelling.matches("[A-Za-z][A-Za-z0-9_]*")) {
                 reporter.report(
                         HeraldMessage.OPTION_INVALID,
-                        EventProcessor.OPTION_TS_GROUP_NAMES,
+                        TS_GROUP_NAMES,
                         value,
                         "expected group=Spelling pairs separated by commas, such as fs=FS,asset=Asset");
                 return Map.of();
@@ -98,8 +107,7 @@ record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String>
             case "true" -> true;
             case "false" -> false;
             default -> {
-                reporter.report(
-                        HeraldMessage.OPTION_INVALID, EventProcessor.OPTION_TS_REACT, value, "expected true or false");
+                reporter.report(HeraldMessage.OPTION_INVALID, TS_REACT, value, "expected true or false");
                 yield true;
             }
         };

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,10 +28,6 @@ import java.util.stream.Collectors;
  * and {@code async.ts}.
  */
 public final class TypeScriptEmitter {
-    /** Names {@code events.ts} exports itself, which no payload type may take. */
-    public static final Set<String> RESERVED_NAMES =
-            Set.of("Events", "EventName", "EventPayloads", "EventMessage", "EventGroups", "EventKeys");
-
     /** JavaScript words that cannot name a hook parameter. */
     private static final Set<String> JS_RESERVED = Set.of(
             "arguments",
@@ -128,7 +123,7 @@ public final class TypeScriptEmitter {
                 "A message as the server sends it: `{ event, data, ts }`.",
                 messages.isEmpty() ? "never" : messages));
 
-        Map<String, List<String>> groups = groups(events);
+        Map<String, List<String>> groups = Names.groups(events);
         Map<String, TsValue> groupValues = new LinkedHashMap<>();
         groups.forEach((group, names) -> groupValues.put(
                 group,
@@ -161,7 +156,7 @@ public final class TypeScriptEmitter {
         declarations.add(
                 new TsDeclaration.Raw(TsRuntime.read(TsRuntime.HOOKS_BASE).strip() + "\n"));
         declarations.add(new TsDeclaration.Raw("// ---- Generated hooks, one pair per event group ----"));
-        groups(events).forEach((group, names) -> {
+        Names.groups(events).forEach((group, names) -> {
             List<EventModel> members =
                     events.stream().filter(e -> e.group().equals(group)).toList();
             String spelling = Names.groupSpelling(group, groupNames);
@@ -216,16 +211,6 @@ public final class TypeScriptEmitter {
                 .replaceAll("\\{@(?:link|linkplain) ([^}\\s]*)[^}]*}", "$1")
                 .replaceAll("(?i)\\s*<p>\\s*", "\n\n")
                 .strip();
-    }
-
-    /** Event names by group, both sorted. */
-    public static Map<String, List<String>> groups(List<EventModel> events) {
-        Map<String, List<String>> groups = new TreeMap<>();
-        for (EventModel event : events) {
-            groups.computeIfAbsent(event.group(), g -> new ArrayList<>()).add(event.name());
-        }
-        groups.values().forEach(names -> names.sort(String::compareTo));
-        return groups;
     }
 
     /** The key every event of the group has under the same JSON name, or {@code null}. */

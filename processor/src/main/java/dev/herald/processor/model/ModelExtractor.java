@@ -208,7 +208,9 @@ public final class ModelExtractor {
             }
             return new TypeRef.RecordRef(readRecord(element));
         }
-        return new TypeRef.Unsupported(type.toString(), "Herald maps only the types of DESIGN.md section 4");
+        return new TypeRef.Unsupported(
+                type.toString(),
+                "it has no JSON form in Herald (neither a supported value type, an enum nor a record)");
     }
 
     private static TypeRef raw(DeclaredType type) {

@@ -1,11 +1,29 @@
 package dev.herald.processor.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Naming rules shared by the Java and TypeScript output. */
 public final class Names {
+    /** Names {@code events.ts} exports itself, which no payload type may take. */
+    public static final Set<String> TS_RESERVED_NAMES =
+            Set.of("Events", "EventName", "EventPayloads", "EventMessage", "EventGroups", "EventKeys");
+
     private Names() {}
+
+    /** Event names by group, both sorted. */
+    public static Map<String, List<String>> groups(List<EventModel> events) {
+        Map<String, List<String>> groups = new TreeMap<>();
+        for (EventModel event : events) {
+            groups.computeIfAbsent(event.group(), g -> new ArrayList<>()).add(event.name());
+        }
+        groups.values().forEach(names -> names.sort(String::compareTo));
+        return groups;
+    }
 
     /**
      * Upper snake case: dots, dashes, underscores and camel humps become {@code _}; an upper-case run

@@ -2,7 +2,6 @@ package dev.herald.processor.validation;
 
 import dev.herald.processor.HeraldMessage;
 import dev.herald.processor.Reporter;
-import dev.herald.processor.emit.TypeScriptEmitter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.ModelExtractor;
@@ -121,7 +120,7 @@ public final class CatalogValidator {
         boolean ok = true;
         for (TypeElement type : all) {
             String flatName = String.join("", ModelExtractor.simpleNames(type));
-            if (TypeScriptEmitter.RESERVED_NAMES.contains(flatName)) {
+            if (Names.TS_RESERVED_NAMES.contains(flatName)) {
                 reporter.report(type, HeraldMessage.TS_NAME_RESERVED, type.getQualifiedName(), flatName);
                 ok = false;
             }
@@ -145,7 +144,7 @@ public final class CatalogValidator {
     private boolean checkHookNames(List<EventModel> events, Map<String, String> groupNames) {
         Map<String, String> bySpelling = new HashMap<>();
         boolean ok = true;
-        for (String group : TypeScriptEmitter.groups(events).keySet()) {
+        for (String group : Names.groups(events).keySet()) {
             String spelling = Names.groupSpelling(group, groupNames);
             String clash = bySpelling.putIfAbsent(spelling, group);
             if (clash != null) {
