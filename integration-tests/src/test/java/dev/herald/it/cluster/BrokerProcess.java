@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +81,7 @@ public abstract class BrokerProcess implements AutoCloseable {
     public synchronized void close() {
         kill();
         try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder())
+            files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temp folder left behind
@@ -87,12 +89,13 @@ public abstract class BrokerProcess implements AutoCloseable {
     }
 
     private String locate() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String candidate : List.of(dir, "/usr/sbin", "/usr/bin")) {
-                File file = new File(candidate, binary);
-                if (file.canExecute()) {
-                    return file.getPath();
-                }
+        List<String> folders =
+                new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        folders.addAll(List.of("/usr/sbin", "/usr/bin")); // Debian puts nats-server in /usr/sbin, not on every PATH
+        for (String folder : folders) {
+            File file = new File(folder, binary);
+            if (file.canExecute()) {
+                return file.getPath();
             }
         }
         throw new IllegalStateException(binary + " is not installed: apt-get install -y " + debianPackage
