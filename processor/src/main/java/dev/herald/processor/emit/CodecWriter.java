@@ -119,7 +119,7 @@ public final class CodecWriter {
                 .beginControlFlow("if (parser.currentToken() == $T.VALUE_NULL)", JSON_TOKEN)
                 .addStatement("return null")
                 .endControlFlow()
-                .addStatement("$T.expectObject(parser)", CODEC_SUPPORT);
+                .addStatement("$T.$N(parser)", CODEC_SUPPORT, SupportCalls.EXPECT_OBJECT);
         List<String> locals = new ArrayList<>();
         for (ComponentModel component : record.components()) {
             String local = RESERVED_LOCALS.contains(component.name()) ? component.name() + "_" : component.name();
@@ -132,7 +132,11 @@ public final class CodecWriter {
                 .addStatement("int expected = 0")
                 .beginControlFlow("while (true)")
                 .addStatement("field = $T.UNKNOWN", CODEC_SUPPORT)
-                .addStatement("field = $T.nextField(parser, NAMES, expected, $T::indexOf)", CODEC_SUPPORT, codecName)
+                .addStatement(
+                        "field = $T.$N(parser, NAMES, expected, $T::indexOf)",
+                        CODEC_SUPPORT,
+                        SupportCalls.NEXT_FIELD,
+                        codecName)
                 .beginControlFlow("if (field == $T.END)", CODEC_SUPPORT)
                 .addStatement("break")
                 .endControlFlow()
@@ -147,13 +151,16 @@ public final class CodecWriter {
                 .addStatement("expected = field + 1")
                 .endControlFlow()
                 .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
-                .addStatement("throw $T.failure(field >= 0 ? NAMES[field].getValue() : null, e)", CODEC_SUPPORT)
+                .addStatement(
+                        "throw $T.$N(field >= 0 ? NAMES[field].getValue() : null, e)",
+                        CODEC_SUPPORT,
+                        SupportCalls.FAILURE)
                 .endControlFlow()
                 .beginControlFlow("try")
                 .addStatement("return new $T($L)", recordName, String.join(", ", locals))
                 .nextControlFlow("catch ($T e)", RuntimeException.class)
                 .addComment("The record's own constructor rejected a value, for example a null check.")
-                .addStatement("throw $T.rejected($T.class, e)", CODEC_SUPPORT, recordName)
+                .addStatement("throw $T.$N($T.class, e)", CODEC_SUPPORT, SupportCalls.REJECTED, recordName)
                 .endControlFlow();
         return method.build();
     }
@@ -238,13 +245,15 @@ public final class CodecWriter {
             return writeScalar(scalar, gen, value);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            String method = primitiveArrayMethod("write", array.element());
+            String method = SupportCalls.primitiveArray("write", array.element());
             return CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, method, gen, value);
         }
         String g = "g" + depth;
         String e = "e" + depth;
         if (type instanceof TypeRef.Sequence sequence) {
-            String method = sequence.kind() == TypeRef.SequenceKind.ARRAY ? "writeArray" : "writeCollection";
+            String method = sequence.kind() == TypeRef.SequenceKind.ARRAY
+                    ? SupportCalls.WRITE_ARRAY
+                    : SupportCalls.WRITE_COLLECTION;
             return CodeBlock.of(
                     "$T.$N($N, $L, ($N, $N) -> $L)",
                     CODEC_SUPPORT,
@@ -259,11 +268,19 @@ public final class CodecWriter {
             CodeBlock element = write(map.value(), g, CodeBlock.of("$N", e), depth + 1);
             if (map.enumKey() == null) {
                 return CodeBlock.of(
-                        "$T.writeStringMap($N, $L, ($N, $N) -> $L)", CODEC_SUPPORT, gen, value, g, e, element);
+                        "$T.$N($N, $L, ($N, $N) -> $L)",
+                        CODEC_SUPPORT,
+                        SupportCalls.WRITE_STRING_MAP,
+                        gen,
+                        value,
+                        g,
+                        e,
+                        element);
             }
             return CodeBlock.of(
-                    "$T.writeEnumMap($N, $L, $T.INSTANCE, ($N, $N) -> $L)",
+                    "$T.$N($N, $L, $T.INSTANCE, ($N, $N) -> $L)",
                     CODEC_SUPPORT,
+                    SupportCalls.WRITE_ENUM_MAP,
                     gen,
                     value,
                     JavaTypes.codecName(map.enumKey()),
@@ -273,8 +290,9 @@ public final class CodecWriter {
         }
         if (type instanceof TypeRef.OptionalRef optional) {
             return CodeBlock.of(
-                    "$T.writeOptional($N, $L, ($N, $N) -> $L)",
+                    "$T.$N($N, $L, ($N, $N) -> $L)",
                     CODEC_SUPPORT,
+                    SupportCalls.WRITE_OPTIONAL,
                     gen,
                     value,
                     g,
@@ -289,42 +307,41 @@ public final class CodecWriter {
         if (scalar.primitive()) {
             return switch (kind) {
                 case BOOLEAN -> CodeBlock.of("$N.writeBoolean($L)", gen, value);
-                case CHAR -> CodeBlock.of("$T.writeChar($N, $L)", CODEC_SUPPORT, gen, value);
+                case CHAR -> CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, SupportCalls.writeValue(kind), gen, value);
                 default -> CodeBlock.of("$N.writeNumber($L)", gen, value);
             };
         }
         return switch (kind) {
             case STRING -> CodeBlock.of("$N.writeString($L)", gen, value);
-            case BOOLEAN, SHORT, LONG, FLOAT, DOUBLE, CHAR ->
-                CodeBlock.of("$T.write$LBox($N, $L)", CODEC_SUPPORT, kind.methodSuffix, gen, value);
-            case BYTE, INT -> CodeBlock.of("$T.writeIntBox($N, $L)", CODEC_SUPPORT, gen, value);
-            default -> CodeBlock.of("$T.write$L($N, $L)", CODEC_SUPPORT, kind.methodSuffix, gen, value);
+            case BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR ->
+                CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, SupportCalls.writeBox(kind), gen, value);
+            default -> CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, SupportCalls.writeValue(kind), gen, value);
         };
     }
 
     /** An expression that reads a value of {@code type} at the current token of {@code parser}. */
     static CodeBlock read(TypeRef type, String parser, int depth) {
         if (type instanceof TypeRef.Scalar scalar) {
-            boolean box = !scalar.primitive()
-                    && (scalar.kind().isNumber()
-                            || scalar.kind() == ScalarKind.BOOLEAN
-                            || scalar.kind() == ScalarKind.CHAR);
-            return CodeBlock.of("$T.read$L$L($N)", CODEC_SUPPORT, scalar.kind().methodSuffix, box ? "Box" : "", parser);
+            boolean box = !scalar.primitive() && SupportCalls.boxedRead(scalar.kind());
+            return CodeBlock.of("$T.$N($N)", CODEC_SUPPORT, SupportCalls.readScalar(scalar.kind(), box), parser);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            String method = primitiveArrayMethod("read", array.element());
+            String method = SupportCalls.primitiveArray("read", array.element());
             return CodeBlock.of("$T.$N($N)", CODEC_SUPPORT, method, parser);
         }
         String p = "p" + depth;
         if (type instanceof TypeRef.Sequence sequence) {
             CodeBlock element = read(sequence.element(), p, depth + 1);
             return switch (sequence.kind()) {
-                case LIST -> CodeBlock.of("$T.readList($N, $N -> $L)", CODEC_SUPPORT, parser, p, element);
-                case SET -> CodeBlock.of("$T.readSet($N, $N -> $L)", CODEC_SUPPORT, parser, p, element);
+                case LIST ->
+                    CodeBlock.of("$T.$N($N, $N -> $L)", CODEC_SUPPORT, SupportCalls.READ_LIST, parser, p, element);
+                case SET ->
+                    CodeBlock.of("$T.$N($N, $N -> $L)", CODEC_SUPPORT, SupportCalls.READ_SET, parser, p, element);
                 case ARRAY ->
                     CodeBlock.of(
-                            "$T.readArray($N, $N -> $L, $T[]::new)",
+                            "$T.$N($N, $N -> $L, $T[]::new)",
                             CODEC_SUPPORT,
+                            SupportCalls.READ_ARRAY,
                             parser,
                             p,
                             element,
@@ -334,11 +351,13 @@ public final class CodecWriter {
         if (type instanceof TypeRef.MapRef map) {
             CodeBlock value = read(map.value(), p, depth + 1);
             if (map.enumKey() == null) {
-                return CodeBlock.of("$T.readStringMap($N, $N -> $L)", CODEC_SUPPORT, parser, p, value);
+                return CodeBlock.of(
+                        "$T.$N($N, $N -> $L)", CODEC_SUPPORT, SupportCalls.READ_STRING_MAP, parser, p, value);
             }
             return CodeBlock.of(
-                    "$T.readEnumMap($N, $T.INSTANCE, $N -> $L)",
+                    "$T.$N($N, $T.INSTANCE, $N -> $L)",
                     CODEC_SUPPORT,
+                    SupportCalls.READ_ENUM_MAP,
                     parser,
                     JavaTypes.codecName(map.enumKey()),
                     p,
@@ -346,18 +365,14 @@ public final class CodecWriter {
         }
         if (type instanceof TypeRef.OptionalRef optional) {
             return CodeBlock.of(
-                    "$T.readOptional($N, $N -> $L)", CODEC_SUPPORT, parser, p, read(optional.value(), p, depth + 1));
+                    "$T.$N($N, $N -> $L)",
+                    CODEC_SUPPORT,
+                    SupportCalls.READ_OPTIONAL,
+                    parser,
+                    p,
+                    read(optional.value(), p, depth + 1));
         }
         return CodeBlock.of("$T.INSTANCE.decode($N)", codecOf(type), parser);
-    }
-
-    /** {@code byte[]} is base64 and {@code char[]} text, as Jackson writes them; others are arrays. */
-    private static String primitiveArrayMethod(String verb, ScalarKind element) {
-        return switch (element) {
-            case BYTE -> verb + "Bytes";
-            case CHAR -> verb + "Chars";
-            default -> verb + element.methodSuffix + "s";
-        };
     }
 
     private static TypeName codecOf(TypeRef type) {

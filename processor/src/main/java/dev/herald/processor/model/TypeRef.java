@@ -40,30 +40,23 @@ public sealed interface TypeRef {
     }
 
     enum ScalarKind {
-        BOOLEAN("Boolean"),
-        BYTE("Byte"),
-        SHORT("Short"),
-        INT("Int"),
-        LONG("Long"),
-        FLOAT("Float"),
-        DOUBLE("Double"),
-        CHAR("Char"),
-        STRING("String"),
-        UUID("Uuid"),
-        BIG_DECIMAL("BigDecimal"),
-        BIG_INTEGER("BigInteger"),
-        INSTANT("Instant"),
-        OFFSET_DATE_TIME("OffsetDateTime"),
-        LOCAL_DATE("LocalDate"),
-        LOCAL_DATE_TIME("LocalDateTime"),
-        DURATION("Duration");
-
-        /** The suffix of this kind's {@code CodecSupport.read…}/{@code write…} methods. */
-        public final String methodSuffix;
-
-        ScalarKind(String methodSuffix) {
-            this.methodSuffix = methodSuffix;
-        }
+        BOOLEAN,
+        BYTE,
+        SHORT,
+        INT,
+        LONG,
+        FLOAT,
+        DOUBLE,
+        CHAR,
+        STRING,
+        UUID,
+        BIG_DECIMAL,
+        BIG_INTEGER,
+        INSTANT,
+        OFFSET_DATE_TIME,
+        LOCAL_DATE,
+        LOCAL_DATE_TIME,
+        DURATION;
 
         public boolean isNumber() {
             return switch (this) {

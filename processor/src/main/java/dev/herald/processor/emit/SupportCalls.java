@@ -1,0 +1,145 @@
+package dev.herald.processor.emit;
+
+import dev.herald.processor.model.TypeRef.ScalarKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code CodecSupport} methods that generated codecs call. Every helper name the processor
+ * emits comes from here, and {@link #all()} lists each one with its signature, which {@code
+ * SupportCallsTest} holds against the runtime class: a renamed or retyped helper fails Herald's
+ * build, not a user's compilation.
+ */
+final class SupportCalls {
+    static final String EXPECT_OBJECT = "expectObject";
+    static final String NEXT_FIELD = "nextField";
+    static final String FAILURE = "failure";
+    static final String REJECTED = "rejected";
+    static final String WRITE_COLLECTION = "writeCollection";
+    static final String WRITE_ARRAY = "writeArray";
+    static final String WRITE_STRING_MAP = "writeStringMap";
+    static final String WRITE_ENUM_MAP = "writeEnumMap";
+    static final String WRITE_OPTIONAL = "writeOptional";
+    static final String READ_LIST = "readList";
+    static final String READ_SET = "readSet";
+    static final String READ_ARRAY = "readArray";
+    static final String READ_STRING_MAP = "readStringMap";
+    static final String READ_ENUM_MAP = "readEnumMap";
+    static final String READ_OPTIONAL = "readOptional";
+
+    private static final String PARSER = "com.fasterxml.jackson.core.JsonParser";
+    private static final String GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
+    private static final String READER = "dev.herald.runtime.json.ValueReader";
+    private static final String WRITER = "dev.herald.runtime.json.ValueWriter";
+    private static final String FIELD_INDEX = "dev.herald.runtime.json.FieldIndex";
+    private static final String EXCEPTION = "dev.herald.runtime.json.EventDecodeException";
+
+    /** How a scalar kind appears in helper names, and its Java types (primitive null for objects). */
+    private record Kind(String suffix, String primitive, String type) {}
+
+    private static final Map<ScalarKind, Kind> KINDS = new EnumMap<>(Map.ofEntries(
+            Map.entry(ScalarKind.BOOLEAN, new Kind("Boolean", "boolean", "java.lang.Boolean")),
+            Map.entry(ScalarKind.BYTE, new Kind("Byte", "byte", "java.lang.Byte")),
+            Map.entry(ScalarKind.SHORT, new Kind("Short", "short", "java.lang.Short")),
+            Map.entry(ScalarKind.INT, new Kind("Int", "int", "java.lang.Integer")),
+            Map.entry(ScalarKind.LONG, new Kind("Long", "long", "java.lang.Long")),
+            Map.entry(ScalarKind.FLOAT, new Kind("Float", "float", "java.lang.Float")),
+            Map.entry(ScalarKind.DOUBLE, new Kind("Double", "double", "java.lang.Double")),
+            Map.entry(ScalarKind.CHAR, new Kind("Char", "char", "java.lang.Character")),
+            Map.entry(ScalarKind.STRING, new Kind("String", null, "java.lang.String")),
+            Map.entry(ScalarKind.UUID, new Kind("Uuid", null, "java.util.UUID")),
+            Map.entry(ScalarKind.BIG_DECIMAL, new Kind("BigDecimal", null, "java.math.BigDecimal")),
+            Map.entry(ScalarKind.BIG_INTEGER, new Kind("BigInteger", null, "java.math.BigInteger")),
+            Map.entry(ScalarKind.INSTANT, new Kind("Instant", null, "java.time.Instant")),
+            Map.entry(ScalarKind.OFFSET_DATE_TIME, new Kind("OffsetDateTime", null, "java.time.OffsetDateTime")),
+            Map.entry(ScalarKind.LOCAL_DATE, new Kind("LocalDate", null, "java.time.LocalDate")),
+            Map.entry(ScalarKind.LOCAL_DATE_TIME, new Kind("LocalDateTime", null, "java.time.LocalDateTime")),
+            Map.entry(ScalarKind.DURATION, new Kind("Duration", null, "java.time.Duration"))));
+
+    /** A static method of {@code CodecSupport}, its types as {@link Class#getTypeName} spells them, erased. */
+    record Signature(String name, String returns, List<String> parameters) {}
+
+    private SupportCalls() {}
+
+    /** Whether a boxed value of this kind is read through its own {@code …Box} helper (it may be null). */
+    static boolean boxedRead(ScalarKind kind) {
+        return kind.isNumber() || kind == ScalarKind.BOOLEAN || kind == ScalarKind.CHAR;
+    }
+
+    /** {@code readInt}, {@code readIntBox}, {@code readUuid}, … */
+    static String readScalar(ScalarKind kind, boolean box) {
+        return "read" + KINDS.get(kind).suffix() + (box ? "Box" : "");
+    }
+
+    /** A possibly null boxed number, boolean or char: {@code writeLongBox}, {@code writeIntBox} for byte too. */
+    static String writeBox(ScalarKind kind) {
+        return kind == ScalarKind.BYTE
+                ? "writeIntBox"
+                : "write" + KINDS.get(kind).suffix() + "Box";
+    }
+
+    /** A value the generator has no method of its own for: {@code writeUuid}, {@code writeChar}, … */
+    static String writeValue(ScalarKind kind) {
+        return "write" + KINDS.get(kind).suffix();
+    }
+
+    /** {@code byte[]} is base64 and {@code char[]} text, as Jackson writes them; others are arrays. */
+    static String primitiveArray(String verb, ScalarKind element) {
+        return switch (element) {
+            case BYTE -> verb + "Bytes";
+            case CHAR -> verb + "Chars";
+            default -> verb + KINDS.get(element).suffix() + "s";
+        };
+    }
+
+    /** Every helper the processor can name, with the signature the generated call needs. */
+    static List<Signature> all() {
+        List<Signature> all = new ArrayList<>();
+        KINDS.forEach((kind, types) -> {
+            all.add(new Signature(
+                    readScalar(kind, false),
+                    types.primitive() != null ? types.primitive() : types.type(),
+                    List.of(PARSER)));
+            if (boxedRead(kind)) {
+                all.add(new Signature(readScalar(kind, true), types.type(), List.of(PARSER)));
+                String boxParameter =
+                        kind == ScalarKind.BYTE || kind == ScalarKind.INT ? "java.lang.Number" : types.type();
+                all.add(new Signature(writeBox(kind), "void", List.of(GENERATOR, boxParameter)));
+            } else if (kind != ScalarKind.STRING) {
+                all.add(new Signature(writeValue(kind), "void", List.of(GENERATOR, types.type())));
+            }
+            if (types.primitive() != null) {
+                String array = types.primitive() + "[]";
+                all.add(new Signature(primitiveArray("read", kind), array, List.of(PARSER)));
+                all.add(new Signature(primitiveArray("write", kind), "void", List.of(GENERATOR, array)));
+            }
+        });
+        all.add(new Signature(writeValue(ScalarKind.CHAR), "void", List.of(GENERATOR, "char")));
+        all.add(new Signature(EXPECT_OBJECT, "void", List.of(PARSER)));
+        all.add(new Signature(
+                NEXT_FIELD,
+                "int",
+                List.of(PARSER, "com.fasterxml.jackson.core.io.SerializedString[]", "int", FIELD_INDEX)));
+        all.add(new Signature(FAILURE, EXCEPTION, List.of("java.lang.String", "java.lang.Exception")));
+        all.add(new Signature(REJECTED, EXCEPTION, List.of("java.lang.Class", "java.lang.RuntimeException")));
+        all.add(new Signature(WRITE_COLLECTION, "void", List.of(GENERATOR, "java.util.Collection", WRITER)));
+        all.add(new Signature(WRITE_ARRAY, "void", List.of(GENERATOR, "java.lang.Object[]", WRITER)));
+        all.add(new Signature(WRITE_STRING_MAP, "void", List.of(GENERATOR, "java.util.Map", WRITER)));
+        all.add(new Signature(
+                WRITE_ENUM_MAP,
+                "void",
+                List.of(GENERATOR, "java.util.Map", "dev.herald.runtime.json.EnumJsonCodec", WRITER)));
+        all.add(new Signature(WRITE_OPTIONAL, "void", List.of(GENERATOR, "java.util.Optional", WRITER)));
+        all.add(new Signature(READ_LIST, "java.util.List", List.of(PARSER, READER)));
+        all.add(new Signature(READ_SET, "java.util.Set", List.of(PARSER, READER)));
+        all.add(new Signature(
+                READ_ARRAY, "java.lang.Object[]", List.of(PARSER, READER, "java.util.function.IntFunction")));
+        all.add(new Signature(READ_STRING_MAP, "java.util.Map", List.of(PARSER, READER)));
+        all.add(new Signature(
+                READ_ENUM_MAP, "java.util.Map", List.of(PARSER, "dev.herald.runtime.json.EnumJsonCodec", READER)));
+        all.add(new Signature(READ_OPTIONAL, "java.util.Optional", List.of(PARSER, READER)));
+        return all;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.herald.processor.emit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.runtime.json.CodecSupport;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every {@code CodecSupport} helper the processor can name exists, public and static, with the types the call needs. */
+class SupportCallsTest {
+    @Test
+    void everyHelperTheProcessorNames_existsInTheRuntime_withItsSignature() {
+        List<SupportCalls.Signature> table = SupportCalls.all();
+        assertThat(table).hasSizeGreaterThan(50);
+        for (SupportCalls.Signature signature : table) {
+            List<Method> matches = Arrays.stream(CodecSupport.class.getMethods())
+                    .filter(m -> m.getName().equals(signature.name()))
+                    .filter(m -> Modifier.isStatic(m.getModifiers()))
+                    .filter(m -> m.getReturnType().getTypeName().equals(signature.returns()))
+                    .filter(m -> Arrays.stream(m.getParameterTypes())
+                            .map(Class::getTypeName)
+                            .toList()
+                            .equals(signature.parameters()))
+                    .toList();
+            assertThat(matches).as("CodecSupport.%s", signature).hasSize(1);
+        }
+    }
+}
