@@ -1,5 +1,6 @@
 package dev.herald.processor;
 
+import dev.herald.processor.model.ModelExtractor;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -29,13 +30,7 @@ public final class Reporter {
         if (element == null || element.getKind() != ElementKind.RECORD_COMPONENT) {
             return element;
         }
-        for (Element sibling : element.getEnclosingElement().getEnclosedElements()) {
-            if (sibling.getKind() == ElementKind.FIELD
-                    && sibling.getSimpleName().equals(element.getSimpleName())) {
-                return sibling;
-            }
-        }
-        return element;
+        return ModelExtractor.componentField(element).orElse(element);
     }
 
     /** On the annotation's value itself, so that a bad {@code @Event("…")} underlines the string. */

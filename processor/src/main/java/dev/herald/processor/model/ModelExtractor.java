@@ -79,13 +79,7 @@ public final class ModelExtractor {
     private ComponentModel readComponent(RecordComponentElement component, Javadoc recordDoc) {
         List<AnnotationMirror> annotations = annotationsOf(component);
         String name = component.getSimpleName().toString();
-        String jsonName = annotations.stream()
-                .filter(a -> isAnnotation(a, JSON_PROPERTY))
-                .map(a -> annotationValue(a, "value"))
-                .filter(v -> v != null && !String.valueOf(v.getValue()).isEmpty())
-                .map(v -> String.valueOf(v.getValue()))
-                .findFirst()
-                .orElse(name);
+        String jsonName = jsonName(annotations, name);
         boolean ignored = annotations.stream()
                 .filter(a -> isAnnotation(a, JSON_IGNORE))
                 .anyMatch(a -> {
@@ -272,13 +266,7 @@ public final class ModelExtractor {
             if (enclosed.getKind() == ElementKind.ENUM_CONSTANT) {
                 String constant = enclosed.getSimpleName().toString();
                 constants.add(constant);
-                jsonNames.add(enclosed.getAnnotationMirrors().stream()
-                        .filter(a -> isAnnotation(a, JSON_PROPERTY))
-                        .map(a -> annotationValue(a, "value"))
-                        .filter(v -> v != null && !String.valueOf(v.getValue()).isEmpty())
-                        .map(v -> String.valueOf(v.getValue()))
-                        .findFirst()
-                        .orElse(constant));
+                jsonNames.add(jsonName(enclosed.getAnnotationMirrors(), constant));
             }
         }
         EnumModel model = new EnumModel(
@@ -299,13 +287,42 @@ public final class ModelExtractor {
         if (accessor != null) {
             all.addAll(accessor.getAnnotationMirrors());
         }
+        componentField(component).ifPresent(field -> all.addAll(field.getAnnotationMirrors()));
+        return all;
+    }
+
+    /** {@code @JsonProperty}'s name among {@code annotations}, or {@code declared} when none renames it. */
+    private static String jsonName(List<? extends AnnotationMirror> annotations, String declared) {
+        return annotations.stream()
+                .filter(a -> isAnnotation(a, JSON_PROPERTY))
+                .map(a -> annotationValue(a, "value"))
+                .filter(v -> v != null && !String.valueOf(v.getValue()).isEmpty())
+                .map(v -> String.valueOf(v.getValue()))
+                .findFirst()
+                .orElse(declared);
+    }
+
+    /** The record's private field for a record component (same name, beside it in the record). */
+    public static Optional<Element> componentField(Element component) {
         for (Element sibling : component.getEnclosingElement().getEnclosedElements()) {
             if (sibling.getKind() == ElementKind.FIELD
                     && sibling.getSimpleName().equals(component.getSimpleName())) {
-                all.addAll(sibling.getAnnotationMirrors());
+                return Optional.of(sibling);
             }
         }
-        return all;
+        return Optional.empty();
+    }
+
+    /** {@code type} and the types around it, innermost first (a nested record's outer classes). */
+    public static List<TypeElement> typesOutward(TypeElement type) {
+        List<TypeElement> types = new ArrayList<>();
+        for (Element current = type;
+                current != null
+                        && (current.getKind().isClass() || current.getKind().isInterface());
+                current = current.getEnclosingElement()) {
+            types.add((TypeElement) current);
+        }
+        return types;
     }
 
     private static boolean isNullable(AnnotationMirror annotation) {
@@ -340,12 +357,8 @@ public final class ModelExtractor {
     /** Simple names from the outermost enclosing type down to {@code element}. */
     public static List<String> simpleNames(TypeElement element) {
         Deque<String> names = new ArrayDeque<>();
-        Element current = element;
-        while (current != null
-                && (current.getKind().isClass() || current.getKind().isInterface())) {
-            names.addFirst(current.getSimpleName().toString());
-            current = current.getEnclosingElement();
-        }
+        typesOutward(element)
+                .forEach(type -> names.addFirst(type.getSimpleName().toString()));
         return List.copyOf(names);
     }
 

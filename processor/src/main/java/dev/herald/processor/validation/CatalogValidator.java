@@ -168,22 +168,16 @@ public final class CatalogValidator {
     }
 
     private boolean checkVisibleFrom(TypeElement record, String catalogPackage, String catalogName) {
-        boolean ok = true;
-        for (Element type = record;
-                type != null && (type.getKind().isClass() || type.getKind().isInterface());
-                type = type.getEnclosingElement()) {
-            if (!type.getModifiers().contains(Modifier.PUBLIC)
-                    && !packageOf(type).equals(catalogPackage)) {
-                reporter.report(
-                        record,
-                        HeraldMessage.TYPE_NOT_ACCESSIBLE,
-                        ((TypeElement) type).getQualifiedName(),
-                        catalogName);
-                ok = false;
-                break;
+        if (packageOf(record).equals(catalogPackage)) {
+            return true; // package-private will do
+        }
+        for (TypeElement type : ModelExtractor.typesOutward(record)) {
+            if (!type.getModifiers().contains(Modifier.PUBLIC)) {
+                reporter.report(record, HeraldMessage.TYPE_NOT_ACCESSIBLE, type.getQualifiedName(), catalogName);
+                return false;
             }
         }
-        return ok;
+        return true;
     }
 
     private static String packageOf(Element element) {

@@ -2,6 +2,7 @@ package dev.herald.processor.validation;
 
 import dev.herald.processor.HeraldMessage;
 import dev.herald.processor.Reporter;
+import dev.herald.processor.model.ModelExtractor;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -51,10 +52,8 @@ public final class DeclarationValidator {
             reporter.report(type, HeraldMessage.EVENT_LOCAL, type.getSimpleName());
             return false;
         }
-        for (Element outer = type.getEnclosingElement();
-                outer != null && (outer.getKind().isClass() || outer.getKind().isInterface());
-                outer = outer.getEnclosingElement()) {
-            if (outer.getModifiers().contains(Modifier.PRIVATE)) {
+        for (TypeElement outer : ModelExtractor.typesOutward(type)) {
+            if (outer != type && outer.getModifiers().contains(Modifier.PRIVATE)) {
                 reporter.report(
                         type,
                         HeraldMessage.EVENT_ENCLOSING_PRIVATE,
