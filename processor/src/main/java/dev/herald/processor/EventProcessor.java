@@ -74,9 +74,10 @@ public final class EventProcessor extends AbstractProcessor {
     /** Whether the first round has read the index of an earlier compilation. */
     private boolean indexRead;
 
-    private String catalogName;
-    private List<EventModel> catalogEvents;
-    private Reach catalogReach;
+    /** The catalog once written (at most once a compilation), with what it was written from. */
+    private WrittenCatalog catalog;
+
+    private record WrittenCatalog(String name, List<EventModel> events, Reach reach) {}
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -161,7 +162,7 @@ public final class EventProcessor extends AbstractProcessor {
         writeCodecs(Reach.of(accepted));
 
         boolean quiet = annotated.isEmpty() && deferred.isEmpty();
-        if (quiet && catalogName == null && !events.isEmpty() && !round.errorRaised() && reporter.errorCount() == 0) {
+        if (quiet && catalog == null && !events.isEmpty() && !round.errorRaised() && reporter.errorCount() == 0) {
             writeCatalog();
         }
     }
@@ -216,25 +217,23 @@ public final class EventProcessor extends AbstractProcessor {
         }
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
         Reach reach = Reach.of(sorted);
-        ClassName catalog = options.catalog() != null ? options.catalog() : defaultCatalog(sorted);
-        if (catalog == null) {
+        ClassName name = options.catalog() != null ? options.catalog() : defaultCatalog(sorted);
+        if (name == null) {
             return;
         }
         if (!catalogValidator.check(
                 sorted,
                 reach.records(),
                 reach.enums(),
-                catalog.packageName(),
-                catalog.canonicalName(),
+                name.packageName(),
+                name.canonicalName(),
                 options.groupNames())) {
             return;
         }
-        JavaFile file = CatalogWriter.catalog(catalog, sorted, reach.records(), reach.enums());
+        JavaFile file = CatalogWriter.catalog(name, sorted, reach.records(), reach.enums());
         Element[] origins = sorted.stream().map(e -> e.record().element()).toArray(Element[]::new);
         if (writeJava(file, origins)) {
-            catalogName = catalog.canonicalName();
-            catalogEvents = sorted;
-            catalogReach = reach;
+            catalog = new WrittenCatalog(name.canonicalName(), sorted, reach);
         }
     }
 
@@ -271,19 +270,19 @@ public final class EventProcessor extends AbstractProcessor {
             String missing = model == null ? name : MissingTypes.describe(model);
             reporter.report(element, HeraldMessage.MISSING_TYPE, name, missing);
         }
-        if (catalogName == null
+        if (catalog == null
                 && !events.isEmpty()
                 && deferred.isEmpty()
                 && !round.errorRaised()
                 && reporter.errorCount() == 0) {
             writeCatalog(); // events arrived in the last possible round
         }
-        if (catalogName == null) {
+        if (catalog == null) {
             return;
         }
         Element[] origins =
                 events.values().stream().map(e -> e.record().element()).toArray(Element[]::new);
-        writeResource(ServiceFileWriter.PATH, ServiceFileWriter.content(catalogName), origins);
+        writeResource(ServiceFileWriter.PATH, ServiceFileWriter.content(catalog.name()), origins);
         List<String> binaryNames = new ArrayList<>();
         events.values()
                 .forEach(e -> binaryNames.add(processingEnv
@@ -296,7 +295,11 @@ public final class EventProcessor extends AbstractProcessor {
 
     private void writeTypeScript(Element[] origins) {
         List<TypeScriptEmitter.Output> outputs = TypeScriptEmitter.emit(
-                catalogEvents, catalogReach.records(), catalogReach.enums(), options.groupNames(), options.react());
+                catalog.events(),
+                catalog.reach().records(),
+                catalog.reach().enums(),
+                options.groupNames(),
+                options.react());
         for (TypeScriptEmitter.Output output : outputs) {
             writeResource(TYPESCRIPT_RESOURCES + output.fileName(), output.content(), origins);
         }
