@@ -44,9 +44,9 @@ import javax.tools.StandardLocation;
 
 /**
  * The Herald annotation processor. Per round: read each {@code @Event} record into the model,
- * validate it, and write the codecs of what it reaches. In the first round that brings no new
- * events it writes the catalog; in the last round the services file, the event index and the
- * TypeScript. The first round also takes the events an earlier compilation of the same output
+ * validate it, and write the codecs of what it reaches. In the first round in which no event waits
+ * for a type that does not exist yet (usually the first), it also writes the catalog; in the last
+ * round the services file, the event index and the TypeScript. The first round also takes the events an earlier compilation of the same output
  * folder indexed and this one does not compile (a partial build), as long as their classes still
  * exist and are still {@code @Event}: a compilation never forgets an event.
  *
@@ -155,14 +155,27 @@ public final class EventProcessor extends AbstractProcessor {
                 return true;
             });
         }
+        if (catalog != null && !accepted.isEmpty()) {
+            // The catalog is written once, in the first round with every event known (javac
+            // re-enters every tree in each round a file is generated, so a later catalog costs a
+            // whole extra round). An event that only another processor's output brings is too late.
+            for (EventModel late : accepted) {
+                reporter.report(
+                        late.record().element(),
+                        HeraldMessage.EVENT_AFTER_CATALOG,
+                        late.record().qualifiedName(),
+                        catalog.name());
+            }
+            return;
+        }
         if (!catalogValidator.checkCount(events.size(), accepted)) {
             return; // nothing more is generated; the error says why
         }
         accepted.forEach(model -> events.put(model.record().qualifiedName(), model));
         writeCodecs(Reach.of(accepted));
 
-        boolean quiet = annotated.isEmpty() && deferred.isEmpty();
-        if (quiet && catalog == null && !events.isEmpty() && !round.errorRaised() && reporter.errorCount() == 0) {
+        boolean complete = deferred.isEmpty();
+        if (complete && catalog == null && !events.isEmpty() && !round.errorRaised() && reporter.errorCount() == 0) {
             writeCatalog();
         }
     }

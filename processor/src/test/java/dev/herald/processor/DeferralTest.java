@@ -38,6 +38,10 @@ class DeferralTest {
                     write("com.example.Step", "package com.example; public final class Step {}");
                 } else if (name.equals("Step")) {
                     write("com.example.Later", "package com.example; public record Later(String value) {}");
+                } else if (name.equals("Source")) {
+                    write(
+                            "com.example.Generated",
+                            "package com.example; @dev.herald.Event(\"gen.made\") public record Generated(String id) {}");
                 }
             }
             return false;
@@ -85,5 +89,24 @@ class DeferralTest {
         assertThat(compilation)
                 .hadErrorContaining(
                         "Herald could not generate code for com.example.UsesGhost because type Ghost does not exist");
+    }
+
+    @Test
+    void anEventAnotherProcessorGeneratesAfterTheCatalog_isAnErrorOnThatEvent() {
+        JavaFileObject declared = source(
+                "com.example.Source",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"src.declared\")",
+                "public record Source(String id) {}");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new LateTypeProcessor(), new EventProcessor())
+                .withOptions(Sources.STRICT)
+                .compile(declared);
+
+        assertThat(compilation).failed();
+        assertThat(compilation)
+                .hadErrorContaining(
+                        HeraldMessage.EVENT_AFTER_CATALOG.format("com.example.Generated", "com.example.Events"));
     }
 }

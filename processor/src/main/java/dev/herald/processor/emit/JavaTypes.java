@@ -26,6 +26,7 @@ public final class JavaTypes {
     static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
     static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
+    static final ClassName FIELD_NAMES = ClassName.get("dev.herald.runtime.json", "FieldNames");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final String PROCESSOR = "dev.herald.processor.EventProcessor";
 

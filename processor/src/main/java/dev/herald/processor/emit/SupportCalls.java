@@ -33,7 +33,6 @@ final class SupportCalls {
     private static final String GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
     private static final String READER = "dev.herald.runtime.json.ValueReader";
     private static final String WRITER = "dev.herald.runtime.json.ValueWriter";
-    private static final String FIELD_INDEX = "dev.herald.runtime.json.FieldIndex";
     private static final String EXCEPTION = "dev.herald.runtime.json.EventDecodeException";
 
     /** How a scalar kind appears in helper names, and its Java types (primitive null for objects). */
@@ -118,10 +117,7 @@ final class SupportCalls {
         });
         all.add(new Signature(writeValue(ScalarKind.CHAR), "void", List.of(GENERATOR, "char")));
         all.add(new Signature(EXPECT_OBJECT, "void", List.of(PARSER)));
-        all.add(new Signature(
-                NEXT_FIELD,
-                "int",
-                List.of(PARSER, "com.fasterxml.jackson.core.io.SerializedString[]", "int", FIELD_INDEX)));
+        all.add(new Signature(NEXT_FIELD, "int", List.of(PARSER, "dev.herald.runtime.json.FieldNames", "int")));
         all.add(new Signature(FAILURE, EXCEPTION, List.of("java.lang.String", "java.lang.Exception")));
         all.add(new Signature(REJECTED, EXCEPTION, List.of("java.lang.Class", "java.lang.RuntimeException")));
         all.add(new Signature(WRITE_COLLECTION, "void", List.of(GENERATOR, "java.util.Collection", WRITER)));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -55,20 +54,19 @@ public final class CodecSupport {
      * #UNKNOWN} or {@link #END}. Fields usually arrive in the order the codec writes them, so the
      * {@code expected} name is tried first as raw bytes, which skips the name lookup.
      */
-    public static int nextField(JsonParser parser, SerializedString[] names, int expected, FieldIndex index)
-            throws IOException {
+    public static int nextField(JsonParser parser, FieldNames names, int expected) throws IOException {
         int found;
-        if (expected < names.length && parser.nextFieldName(names[expected])) {
+        if (expected < names.size() && parser.nextFieldName(names.get(expected))) {
             found = expected;
         } else {
-            JsonToken token = expected < names.length ? parser.currentToken() : parser.nextToken();
+            JsonToken token = expected < names.size() ? parser.currentToken() : parser.nextToken();
             if (token == JsonToken.END_OBJECT) {
                 return END;
             }
             if (token != JsonToken.FIELD_NAME) {
                 throw mismatch("a field name", token);
             }
-            found = index.of(parser.currentName());
+            found = names.indexOf(parser.currentName());
         }
         parser.nextToken();
         return found;
