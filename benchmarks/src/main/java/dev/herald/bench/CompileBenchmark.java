@@ -71,30 +71,8 @@ public class CompileBenchmark {
     public void writeSources() throws IOException {
         work = Files.createTempDirectory("herald-compile-bench");
         sources = new ArrayList<>();
-        for (int p = 0; p < PACKAGES; p++) {
-            Path dir = Files.createDirectories(work.resolve("src/bench/p" + p));
-            sources.add(write(
-                    dir.resolve("Status" + p + ".java"),
-                    "package bench.p" + p + ";\n\n" + "public enum Status" + p + " { ACTIVE, PAUSED, DONE }\n"));
-            sources.add(write(
-                    dir.resolve("Detail" + p + ".java"),
-                    "package bench.p" + p + ";\n\n"
-                            + "import java.time.Instant;\nimport java.util.Optional;\n\n"
-                            + "/** A nested payload. */\n"
-                            + "public record Detail" + p + "(String name, Instant at, Optional<Integer> code) {}\n"));
-        }
-        for (int i = 0; i < events; i++) {
-            int p = i % PACKAGES;
-            Path file = work.resolve("src/bench/p" + p + "/E" + i + ".java");
-            String source = eventSource(i, p);
-            if (compiler.equals("avaje")) { // the same record for avaje-jsonb's generator
-                source = source.replace(
-                                "import dev.herald.Event;\nimport dev.herald.EventKey;\n",
-                                "import io.avaje.jsonb.Json;\n")
-                        .replaceAll("@Event\\(\"[^\"]*\"\\)", "@Json")
-                        .replace("@EventKey ", "");
-            }
-            sources.add(write(file, source));
+        for (String source : writeEventSources(work.resolve("src"), events, compiler.equals("avaje"))) {
+            sources.add(new File(source));
         }
         javac = ToolProvider.getSystemJavaCompiler();
         if (compiler.equals("handwritten")) {
@@ -104,6 +82,44 @@ public class CompileBenchmark {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(f.toFile()));
             }
         }
+    }
+
+    /**
+     * Writes the benchmark's sources below {@code root}: per package an enum and a nested record,
+     * then {@code events} event records ({@code @Json} instead of {@code @Event} for avaje-jsonb).
+     * Returns their paths.
+     */
+    static List<String> writeEventSources(Path root, int events, boolean avaje) throws IOException {
+        List<String> written = new ArrayList<>();
+        for (int p = 0; p < PACKAGES; p++) {
+            Path dir = Files.createDirectories(root.resolve("bench/p" + p));
+            written.add(write(
+                            dir.resolve("Status" + p + ".java"),
+                            "package bench.p" + p + ";\n\n" + "public enum Status" + p + " { ACTIVE, PAUSED, DONE }\n")
+                    .getPath());
+            written.add(write(
+                            dir.resolve("Detail" + p + ".java"),
+                            "package bench.p" + p + ";\n\n"
+                                    + "import java.time.Instant;\nimport java.util.Optional;\n\n"
+                                    + "/** A nested payload. */\n"
+                                    + "public record Detail" + p
+                                    + "(String name, Instant at, Optional<Integer> code) {}\n")
+                    .getPath());
+        }
+        for (int i = 0; i < events; i++) {
+            int p = i % PACKAGES;
+            String source = eventSource(i, p);
+            if (avaje) { // the same record for avaje-jsonb's generator
+                source = source.replace(
+                                "import dev.herald.Event;\nimport dev.herald.EventKey;\n",
+                                "import io.avaje.jsonb.Json;\n")
+                        .replaceAll("@Event\\(\"[^\"]*\"\\)", "@Json")
+                        .replace("@EventKey ", "");
+            }
+            written.add(write(root.resolve("bench/p" + p + "/E" + i + ".java"), source)
+                    .getPath());
+        }
+        return written;
     }
 
     /** One event record; the component list cycles through six shapes. */
