@@ -77,7 +77,7 @@ public class CompileBenchmark {
         javac = ToolProvider.getSystemJavaCompiler();
         if (compiler.equals("handwritten")) {
             Path generated = Files.createDirectories(work.resolve("generated"));
-            run(processorOptions(), Files.createDirectories(work.resolve("classes")), generated);
+            run(processorOptions(HERALD), Files.createDirectories(work.resolve("classes")), generated);
             try (Stream<Path> files = Files.walk(generated)) {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(f.toFile()));
             }
@@ -153,8 +153,8 @@ public class CompileBenchmark {
         try {
             return run(
                     switch (compiler) {
-                        case "herald" -> processorOptions();
-                        case "avaje" -> avajeOptions();
+                        case "herald" -> processorOptions(HERALD);
+                        case "avaje" -> processorOptions(AVAJE);
                         default -> List.of("-proc:none");
                     },
                     Files.createDirectories(out.resolve("classes")),
@@ -164,20 +164,12 @@ public class CompileBenchmark {
         }
     }
 
-    private static List<String> processorOptions() {
-        return List.of(
-                "-processorpath",
-                System.getProperty("java.class.path"),
-                "-processor",
-                "dev.herald.processor.EventProcessor");
-    }
+    static final String HERALD = "dev.herald.processor.EventProcessor";
+    static final String AVAJE = "io.avaje.jsonb.generator.JsonbProcessor";
 
-    private static List<String> avajeOptions() {
-        return List.of(
-                "-processorpath",
-                System.getProperty("java.class.path"),
-                "-processor",
-                "io.avaje.jsonb.generator.JsonbProcessor");
+    /** Runs {@code processor} from this class path. */
+    static List<String> processorOptions(String processor) {
+        return List.of("-processorpath", System.getProperty("java.class.path"), "-processor", processor);
     }
 
     private boolean run(List<String> processing, Path classes, Path generated) throws IOException {

@@ -29,19 +29,9 @@ public final class CompileCold {
         List<String> avaje = CompileBenchmark.writeEventSources(work.resolve("avaje"), events, true);
         double plain = median(javac, work, List.of("-proc:none"), herald, classpath, "javac");
         double withHerald = median(
-                javac,
-                work,
-                List.of("-processorpath", classpath, "-processor", "dev.herald.processor.EventProcessor"),
-                herald,
-                classpath,
-                "herald");
+                javac, work, CompileBenchmark.processorOptions(CompileBenchmark.HERALD), herald, classpath, "herald");
         double withAvaje = median(
-                javac,
-                work,
-                List.of("-processorpath", classpath, "-processor", "io.avaje.jsonb.generator.JsonbProcessor"),
-                avaje,
-                classpath,
-                "avaje");
+                javac, work, CompileBenchmark.processorOptions(CompileBenchmark.AVAJE), avaje, classpath, "avaje");
         System.out.printf(
                 Locale.ROOT,
                 "%d records, cold javac (JDK %s), medians: javac %.2f s; herald %.2f s (%.1fx javac, %.2fx avaje);"

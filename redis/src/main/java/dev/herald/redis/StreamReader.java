@@ -148,6 +148,10 @@ final class StreamReader {
             String currentEpoch = Scripts.text((byte[]) position.get(0));
             if (epoch != null && !epoch.equals(currentEpoch)) {
                 gap("Redis lost its data while this node could not read (a new epoch)");
+            } else if (epoch == null && outage) {
+                // Started while Redis was unreachable: clients may have connected since and missed
+                // what other nodes published meanwhile.
+                gap("this node reads Redis only now, after starting without it");
             }
             if (epoch == null || !epoch.equals(currentEpoch)) {
                 epoch = currentEpoch;

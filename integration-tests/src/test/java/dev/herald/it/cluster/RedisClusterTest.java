@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,26 @@ class RedisClusterTest extends ClusterBehaviourTest {
 
         assertThat(onB.messages).hasSize(1);
         assertThat(log.split("it lacks the n, s and e fields", -1)).hasSize(2); // logged once
+    }
+
+    @Test
+    void aNodeStartedWhileRedisIsDown_servesItsClients_andGivesThemResyncOnceRedisIsBack() throws Exception {
+        server.kill();
+        Node b = node("b"); // Redis unreachable: the node starts anyway
+        TestClient onB = b.client();
+        b.emit(0);
+        awaitReceived(onB, "b", 0); // local events flow without Redis
+
+        server.start();
+        Node a = node("a");
+        await("a $resync on b", () -> Received.of(onB).resyncs > 0);
+        AtomicInteger next = new AtomicInteger();
+        await(
+                "b hearing a",
+                () -> { // b reads the stream again
+                    a.emit(next.getAndIncrement());
+                    return Received.of(onB).max("a") >= 0;
+                });
     }
 
     @Test
