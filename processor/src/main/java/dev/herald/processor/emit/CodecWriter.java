@@ -112,7 +112,7 @@ public final class CodecWriter {
                 .beginControlFlow("if (parser.currentToken() == $T.VALUE_NULL)", JSON_TOKEN)
                 .addStatement("return null")
                 .endControlFlow()
-                .addStatement("$T.$N(parser)", CODEC_SUPPORT, SupportCalls.EXPECT_OBJECT);
+                .addStatement("$L(parser)", SupportCalls.EXPECT_OBJECT.target());
         List<String> locals = new ArrayList<>();
         for (ComponentModel component : record.components()) {
             String local = RESERVED_LOCALS.contains(component.name()) ? component.name() + "_" : component.name();
@@ -125,7 +125,7 @@ public final class CodecWriter {
                 .addStatement("int expected = 0")
                 .beginControlFlow("while (true)")
                 .addStatement("field = $T.UNKNOWN", CODEC_SUPPORT)
-                .addStatement("field = $T.$N(parser, NAMES, expected)", CODEC_SUPPORT, SupportCalls.NEXT_FIELD)
+                .addStatement("field = $L(parser, NAMES, expected)", SupportCalls.NEXT_FIELD.target())
                 .beginControlFlow("if (field == $T.END)", CODEC_SUPPORT)
                 .addStatement("break")
                 .endControlFlow()
@@ -140,13 +140,13 @@ public final class CodecWriter {
                 .addStatement("expected = field + 1")
                 .endControlFlow()
                 .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
-                .addStatement("throw $T.$N(NAMES.name(field), e)", CODEC_SUPPORT, SupportCalls.FAILURE)
+                .addStatement("throw $L(NAMES.name(field), e)", SupportCalls.FAILURE.target())
                 .endControlFlow()
                 .beginControlFlow("try")
                 .addStatement("return new $T($L)", recordName, String.join(", ", locals))
                 .nextControlFlow("catch ($T e)", RuntimeException.class)
                 .addComment("The record's own constructor rejected a value, for example a null check.")
-                .addStatement("throw $T.$N($T.class, e)", CODEC_SUPPORT, SupportCalls.REJECTED, recordName)
+                .addStatement("throw $L($T.class, e)", SupportCalls.REJECTED.target(), recordName)
                 .endControlFlow();
         return method.build();
     }
@@ -216,19 +216,18 @@ public final class CodecWriter {
             return writeScalar(scalar, gen, value);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            String method = SupportCalls.primitiveArray("write", array.element());
-            return CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, method, gen, value);
+            SupportCalls.Call method = SupportCalls.primitiveArray("write", array.element());
+            return CodeBlock.of("$L($N, $L)", method.target(), gen, value);
         }
         String g = "g" + depth;
         String e = "e" + depth;
         if (type instanceof TypeRef.Sequence sequence) {
-            String method = sequence.kind() == TypeRef.SequenceKind.ARRAY
+            SupportCalls.Call method = sequence.kind() == TypeRef.SequenceKind.ARRAY
                     ? SupportCalls.WRITE_ARRAY
                     : SupportCalls.WRITE_COLLECTION;
             return CodeBlock.of(
-                    "$T.$N($N, $L, ($N, $N) -> $L)",
-                    CODEC_SUPPORT,
-                    method,
+                    "$L($N, $L, ($N, $N) -> $L)",
+                    method.target(),
                     gen,
                     value,
                     g,
@@ -239,9 +238,8 @@ public final class CodecWriter {
             CodeBlock element = write(map.value(), g, CodeBlock.of("$N", e), depth + 1);
             if (map.enumKey() == null) {
                 return CodeBlock.of(
-                        "$T.$N($N, $L, ($N, $N) -> $L)",
-                        CODEC_SUPPORT,
-                        SupportCalls.WRITE_STRING_MAP,
+                        "$L($N, $L, ($N, $N) -> $L)",
+                        SupportCalls.WRITE_STRING_MAP.target(),
                         gen,
                         value,
                         g,
@@ -249,9 +247,8 @@ public final class CodecWriter {
                         element);
             }
             return CodeBlock.of(
-                    "$T.$N($N, $L, $T.INSTANCE, ($N, $N) -> $L)",
-                    CODEC_SUPPORT,
-                    SupportCalls.WRITE_ENUM_MAP,
+                    "$L($N, $L, $T.INSTANCE, ($N, $N) -> $L)",
+                    SupportCalls.WRITE_ENUM_MAP.target(),
                     gen,
                     value,
                     JavaTypes.codecName(map.enumKey()),
@@ -261,9 +258,8 @@ public final class CodecWriter {
         }
         if (type instanceof TypeRef.OptionalRef optional) {
             return CodeBlock.of(
-                    "$T.$N($N, $L, ($N, $N) -> $L)",
-                    CODEC_SUPPORT,
-                    SupportCalls.WRITE_OPTIONAL,
+                    "$L($N, $L, ($N, $N) -> $L)",
+                    SupportCalls.WRITE_OPTIONAL.target(),
                     gen,
                     value,
                     g,
@@ -278,15 +274,16 @@ public final class CodecWriter {
         if (scalar.primitive()) {
             return switch (kind) {
                 case BOOLEAN -> CodeBlock.of("$N.writeBoolean($L)", gen, value);
-                case CHAR -> CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, SupportCalls.writeValue(kind), gen, value);
+                case CHAR ->
+                    CodeBlock.of("$L($N, $L)", SupportCalls.writeValue(kind).target(), gen, value);
                 default -> CodeBlock.of("$N.writeNumber($L)", gen, value);
             };
         }
         return switch (kind) {
             case STRING -> CodeBlock.of("$N.writeString($L)", gen, value);
             case BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR ->
-                CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, SupportCalls.writeBox(kind), gen, value);
-            default -> CodeBlock.of("$T.$N($N, $L)", CODEC_SUPPORT, SupportCalls.writeValue(kind), gen, value);
+                CodeBlock.of("$L($N, $L)", SupportCalls.writeBox(kind).target(), gen, value);
+            default -> CodeBlock.of("$L($N, $L)", SupportCalls.writeValue(kind).target(), gen, value);
         };
     }
 
@@ -294,25 +291,23 @@ public final class CodecWriter {
     static CodeBlock read(TypeRef type, String parser, int depth) {
         if (type instanceof TypeRef.Scalar scalar) {
             boolean box = !scalar.primitive() && SupportCalls.boxedRead(scalar.kind());
-            return CodeBlock.of("$T.$N($N)", CODEC_SUPPORT, SupportCalls.readScalar(scalar.kind(), box), parser);
+            return CodeBlock.of(
+                    "$L($N)", SupportCalls.readScalar(scalar.kind(), box).target(), parser);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            String method = SupportCalls.primitiveArray("read", array.element());
-            return CodeBlock.of("$T.$N($N)", CODEC_SUPPORT, method, parser);
+            SupportCalls.Call method = SupportCalls.primitiveArray("read", array.element());
+            return CodeBlock.of("$L($N)", method.target(), parser);
         }
         String p = "p" + depth;
         if (type instanceof TypeRef.Sequence sequence) {
             CodeBlock element = read(sequence.element(), p, depth + 1);
             return switch (sequence.kind()) {
-                case LIST ->
-                    CodeBlock.of("$T.$N($N, $N -> $L)", CODEC_SUPPORT, SupportCalls.READ_LIST, parser, p, element);
-                case SET ->
-                    CodeBlock.of("$T.$N($N, $N -> $L)", CODEC_SUPPORT, SupportCalls.READ_SET, parser, p, element);
+                case LIST -> CodeBlock.of("$L($N, $N -> $L)", SupportCalls.READ_LIST.target(), parser, p, element);
+                case SET -> CodeBlock.of("$L($N, $N -> $L)", SupportCalls.READ_SET.target(), parser, p, element);
                 case ARRAY ->
                     CodeBlock.of(
-                            "$T.$N($N, $N -> $L, $T[]::new)",
-                            CODEC_SUPPORT,
-                            SupportCalls.READ_ARRAY,
+                            "$L($N, $N -> $L, $T[]::new)",
+                            SupportCalls.READ_ARRAY.target(),
                             parser,
                             p,
                             element,
@@ -322,13 +317,11 @@ public final class CodecWriter {
         if (type instanceof TypeRef.MapRef map) {
             CodeBlock value = read(map.value(), p, depth + 1);
             if (map.enumKey() == null) {
-                return CodeBlock.of(
-                        "$T.$N($N, $N -> $L)", CODEC_SUPPORT, SupportCalls.READ_STRING_MAP, parser, p, value);
+                return CodeBlock.of("$L($N, $N -> $L)", SupportCalls.READ_STRING_MAP.target(), parser, p, value);
             }
             return CodeBlock.of(
-                    "$T.$N($N, $T.INSTANCE, $N -> $L)",
-                    CODEC_SUPPORT,
-                    SupportCalls.READ_ENUM_MAP,
+                    "$L($N, $T.INSTANCE, $N -> $L)",
+                    SupportCalls.READ_ENUM_MAP.target(),
                     parser,
                     JavaTypes.codecName(map.enumKey()),
                     p,
@@ -336,9 +329,8 @@ public final class CodecWriter {
         }
         if (type instanceof TypeRef.OptionalRef optional) {
             return CodeBlock.of(
-                    "$T.$N($N, $N -> $L)",
-                    CODEC_SUPPORT,
-                    SupportCalls.READ_OPTIONAL,
+                    "$L($N, $N -> $L)",
+                    SupportCalls.READ_OPTIONAL.target(),
                     parser,
                     p,
                     read(optional.value(), p, depth + 1));

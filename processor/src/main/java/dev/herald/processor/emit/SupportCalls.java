@@ -1,5 +1,7 @@
 package dev.herald.processor.emit;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import dev.herald.processor.model.TypeRef.ScalarKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,27 +9,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code CodecSupport} methods that generated codecs call. Every helper name the processor
- * emits comes from here, and {@link #all()} lists each one with its signature, which {@code
+ * The runtime helpers that generated codecs call ({@code CodecSupport}, {@code Scalars}, {@code
+ * TimeValues}, {@code Containers}). Every helper the processor emits comes from here, and {@link #all()} lists each one with its signature, which {@code
  * SupportCallsTest} holds against the runtime class: a renamed or retyped helper fails Herald's
  * build, not a user's compilation.
  */
 final class SupportCalls {
-    static final String EXPECT_OBJECT = "expectObject";
-    static final String NEXT_FIELD = "nextField";
-    static final String FAILURE = "failure";
-    static final String REJECTED = "rejected";
-    static final String WRITE_COLLECTION = "writeCollection";
-    static final String WRITE_ARRAY = "writeArray";
-    static final String WRITE_STRING_MAP = "writeStringMap";
-    static final String WRITE_ENUM_MAP = "writeEnumMap";
-    static final String WRITE_OPTIONAL = "writeOptional";
-    static final String READ_LIST = "readList";
-    static final String READ_SET = "readSet";
-    static final String READ_ARRAY = "readArray";
-    static final String READ_STRING_MAP = "readStringMap";
-    static final String READ_ENUM_MAP = "readEnumMap";
-    static final String READ_OPTIONAL = "readOptional";
+    /** A static helper: the runtime class that holds it and its name. */
+    record Call(ClassName owner, String name) {
+        /** {@code Owner.name}, ready for {@code $L(...)} in a JavaPoet format. */
+        CodeBlock target() {
+            return CodeBlock.of("$T.$N", owner, name);
+        }
+    }
+
+    private static final ClassName FIELDS = JavaTypes.CODEC_SUPPORT;
+    private static final ClassName SCALARS = ClassName.get("dev.herald.runtime.json", "Scalars");
+    private static final ClassName TIME = ClassName.get("dev.herald.runtime.json", "TimeValues");
+    private static final ClassName CONTAINERS = ClassName.get("dev.herald.runtime.json", "Containers");
+
+    static final Call EXPECT_OBJECT = new Call(FIELDS, "expectObject");
+    static final Call NEXT_FIELD = new Call(FIELDS, "nextField");
+    static final Call FAILURE = new Call(FIELDS, "failure");
+    static final Call REJECTED = new Call(FIELDS, "rejected");
+    static final Call WRITE_COLLECTION = new Call(CONTAINERS, "writeCollection");
+    static final Call WRITE_ARRAY = new Call(CONTAINERS, "writeArray");
+    static final Call WRITE_STRING_MAP = new Call(CONTAINERS, "writeStringMap");
+    static final Call WRITE_ENUM_MAP = new Call(CONTAINERS, "writeEnumMap");
+    static final Call WRITE_OPTIONAL = new Call(CONTAINERS, "writeOptional");
+    static final Call READ_LIST = new Call(CONTAINERS, "readList");
+    static final Call READ_SET = new Call(CONTAINERS, "readSet");
+    static final Call READ_ARRAY = new Call(CONTAINERS, "readArray");
+    static final Call READ_STRING_MAP = new Call(CONTAINERS, "readStringMap");
+    static final Call READ_ENUM_MAP = new Call(CONTAINERS, "readEnumMap");
+    static final Call READ_OPTIONAL = new Call(CONTAINERS, "readOptional");
 
     private static final String PARSER = "com.fasterxml.jackson.core.JsonParser";
     private static final String GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
@@ -57,8 +72,8 @@ final class SupportCalls {
             Map.entry(ScalarKind.LOCAL_DATE_TIME, new Kind("LocalDateTime", null, "java.time.LocalDateTime")),
             Map.entry(ScalarKind.DURATION, new Kind("Duration", null, "java.time.Duration"))));
 
-    /** A static method of {@code CodecSupport}, its types as {@link Class#getTypeName} spells them, erased. */
-    record Signature(String name, String returns, List<String> parameters) {}
+    /** A static helper, its types as {@link Class#getTypeName} spells them, erased. */
+    record Signature(Call call, String returns, List<String> parameters) {}
 
     private SupportCalls() {}
 
@@ -68,28 +83,37 @@ final class SupportCalls {
     }
 
     /** {@code readInt}, {@code readIntBox}, {@code readUuid}, … */
-    static String readScalar(ScalarKind kind, boolean box) {
-        return "read" + KINDS.get(kind).suffix() + (box ? "Box" : "");
+    static Call readScalar(ScalarKind kind, boolean box) {
+        return new Call(ownerOf(kind), "read" + KINDS.get(kind).suffix() + (box ? "Box" : ""));
     }
 
     /** A possibly null boxed number, boolean or char: {@code writeLongBox}, {@code writeIntBox} for byte too. */
-    static String writeBox(ScalarKind kind) {
-        return kind == ScalarKind.BYTE
-                ? "writeIntBox"
-                : "write" + KINDS.get(kind).suffix() + "Box";
+    static Call writeBox(ScalarKind kind) {
+        return new Call(
+                SCALARS,
+                kind == ScalarKind.BYTE
+                        ? "writeIntBox"
+                        : "write" + KINDS.get(kind).suffix() + "Box");
     }
 
     /** A value the generator has no method of its own for: {@code writeUuid}, {@code writeChar}, … */
-    static String writeValue(ScalarKind kind) {
-        return "write" + KINDS.get(kind).suffix();
+    static Call writeValue(ScalarKind kind) {
+        return new Call(ownerOf(kind), "write" + KINDS.get(kind).suffix());
+    }
+
+    private static ClassName ownerOf(ScalarKind kind) {
+        return switch (kind) {
+            case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, DURATION -> TIME;
+            default -> SCALARS;
+        };
     }
 
     /** {@code byte[]} is base64 and {@code char[]} text, as Jackson writes them; others are arrays. */
-    static String primitiveArray(String verb, ScalarKind element) {
+    static Call primitiveArray(String verb, ScalarKind element) {
         return switch (element) {
-            case BYTE -> verb + "Bytes";
-            case CHAR -> verb + "Chars";
-            default -> verb + KINDS.get(element).suffix() + "s";
+            case BYTE -> new Call(SCALARS, verb + "Bytes");
+            case CHAR -> new Call(SCALARS, verb + "Chars");
+            default -> new Call(CONTAINERS, verb + KINDS.get(element).suffix() + "s");
         };
     }
 

@@ -137,8 +137,8 @@ public final class EventJson {
         for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
             parser.nextToken();
             switch (field) {
-                case "event" -> type = typeNamed(CodecSupport.readString(parser));
-                case "ts" -> ts = CodecSupport.readLong(parser);
+                case "event" -> type = typeNamed(Scalars.readString(parser));
+                case "ts" -> ts = Scalars.readLong(parser);
                 case "data" -> {
                     hasData = true;
                     if (type != null) {

@@ -1,0 +1,99 @@
+package dev.herald.runtime.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.herald.runtime.internal.Texts;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQuery;
+
+/**
+ * The java.time types as ISO-8601 strings, for generated codecs; {@code Instant} has a fast path
+ * that gives exactly {@code DateTimeFormatter.ISO_INSTANT}'s result. Public only for generated code.
+ */
+public final class TimeValues {
+    private TimeValues() {}
+
+    // ---- java.time -------------------------------------------------------------------------
+
+    public static Instant readInstant(JsonParser parser) throws IOException {
+        String text = Scalars.readString(parser);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return IsoInstant.parse(text);
+        } catch (RuntimeException e) {
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not an ISO-8601 instant");
+        }
+    }
+
+    public static OffsetDateTime readOffsetDateTime(JsonParser parser) throws IOException {
+        return readTime(
+                parser,
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+                OffsetDateTime::from,
+                "an ISO-8601 date-time with offset");
+    }
+
+    public static LocalDate readLocalDate(JsonParser parser) throws IOException {
+        return readTime(parser, DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from, "an ISO-8601 date");
+    }
+
+    public static LocalDateTime readLocalDateTime(JsonParser parser) throws IOException {
+        return readTime(
+                parser, DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from, "an ISO-8601 local date-time");
+    }
+
+    public static Duration readDuration(JsonParser parser) throws IOException {
+        String text = Scalars.readString(parser);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not an ISO-8601 duration");
+        }
+    }
+
+    private static <T> T readTime(JsonParser parser, DateTimeFormatter format, TemporalQuery<T> query, String what)
+            throws IOException {
+        String text = Scalars.readString(parser);
+        if (text == null) {
+            return null;
+        }
+        try {
+            TemporalAccessor parsed = format.parse(text);
+            return query.queryFrom(parsed);
+        } catch (RuntimeException e) {
+            throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not " + what);
+        }
+    }
+
+    public static void writeInstant(JsonGenerator gen, Instant value) throws IOException {
+        gen.writeString(value == null ? null : IsoInstant.format(value));
+    }
+
+    public static void writeOffsetDateTime(JsonGenerator gen, OffsetDateTime value) throws IOException {
+        gen.writeString(value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    }
+
+    public static void writeLocalDate(JsonGenerator gen, LocalDate value) throws IOException {
+        gen.writeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE.format(value));
+    }
+
+    public static void writeLocalDateTime(JsonGenerator gen, LocalDateTime value) throws IOException {
+        gen.writeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value));
+    }
+
+    public static void writeDuration(JsonGenerator gen, Duration value) throws IOException {
+        gen.writeString(value == null ? null : value.toString());
+    }
+}
