@@ -47,7 +47,7 @@ public final class RedisBroker implements Broker {
 
     private final Object lifecycle = new Object();
     private RedisClient client; // guarded by lifecycle
-    private StreamPublisher publisher; // guarded by lifecycle
+    private volatile StreamPublisher publisher; // written under lifecycle; read by publish()
     private StreamReader reader; // guarded by lifecycle
     private boolean closed; // guarded by lifecycle
 
@@ -118,7 +118,7 @@ public final class RedisBroker implements Broker {
 
     @Override
     public void publish(String eventName, byte[] envelope) {
-        StreamPublisher current = publisher; // set once in start, before the first publish
+        StreamPublisher current = publisher; // set in start, before the first publish
         if (current != null) {
             current.publish(envelope);
         }

@@ -2,13 +2,9 @@ package dev.herald.sample.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.json.PackageVersion;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.herald.Event;
+import dev.herald.it.ReferenceMapper;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.json.ReceivedEvent;
@@ -52,16 +48,6 @@ class JacksonCompatibilityTest {
 
     private static final String EMOJI = "note \uD83D\uDC4D \u00e9\u4e2d \"quoted\" \\ back";
 
-    private static ObjectMapper referenceMapper() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new Jdk8Module())
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
-        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
-        return mapper;
-    }
-
     @Test
     void codecsMatchTheMapper_andRoundTrip_withTheBomsJackson() throws Exception {
         System.out.println("jackson-core " + PackageVersion.VERSION);
@@ -84,7 +70,7 @@ class JacksonCompatibilityTest {
 
         byte[] envelope = json.encode(shapes, 1_704_508_800_000L);
         // Bytes, as the wire has them: Jackson's UTF-8 writer escapes surrogate pairs (\ud83d\udc4d).
-        String data = new String(referenceMapper().writeValueAsBytes(shapes), StandardCharsets.UTF_8);
+        String data = new String(ReferenceMapper.create().writeValueAsBytes(shapes), StandardCharsets.UTF_8);
 
         assertThat(new String(envelope, StandardCharsets.UTF_8))
                 .isEqualTo("{\"event\":\"compat.shapes\",\"data\":" + data + ",\"ts\":1704508800000}");
