@@ -17,25 +17,44 @@ final class ClientProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader replies;
     private final PrintStream commands;
+    /** {@code connected <open> in <ms> ms, refused <n>, failed <n>}: how the clients' start went. */
+    final String connected;
 
     ClientProcess(URI uri, int clients) throws IOException {
+        this(uri, clients, false);
+    }
+
+    /** Starts {@code clients} clients at once; with {@code reconnect} they come back as the TS client does. */
+    ClientProcess(URI uri, int clients, boolean reconnect) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(
                         java,
+                        "-Xmx1g",
                         "-cp",
                         System.getProperty("java.class.path"),
                         LoadClients.class.getName(),
                         uri.toString(),
-                        Integer.toString(clients))
+                        Integer.toString(clients),
+                        reconnect ? "reconnect" : "once")
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        String ready = replies.readLine();
-        if (ready == null || !ready.startsWith("connected ")) {
+        connected = replies.readLine();
+        if (connected == null || !connected.startsWith("connected ")) {
             process.destroyForcibly();
-            throw new IOException("the client process did not connect: " + ready);
+            throw new IOException("the client process did not start: " + connected);
         }
+    }
+
+    /** Milliseconds from the start until the last client was admitted. */
+    long connectMillis() {
+        return Long.parseLong(connected.split(" ")[3]);
+    }
+
+    /** {@code [open, refused, waiting to reconnect, opened in total, nanoTime of the last open]}. */
+    long[] status() throws IOException {
+        return ask("status");
     }
 
     /** Polls {@code [latency frames, burst frames, last burst nanoTime, other]} until done or timeout. */

@@ -61,8 +61,8 @@ public final class FanOutLoad {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        if (clients > 5000 || rate > 10_000 || seconds > 300) {
-            throw new IllegalArgumentException("bounded: at most 5000 clients, 10000 events/s, 300 s");
+        if (clients > 10_000 || rate > 10_000 || seconds > 300) {
+            throw new IllegalArgumentException("bounded: at most 10000 clients, 10000 events/s, 300 s");
         }
         List<String> transports = List.of((args.length > 3 ? args[3] : "ws,tomcat,bare").split(","));
         FanOutLoad warmup = new FanOutLoad(Math.min(clients, 200), rate, 3);

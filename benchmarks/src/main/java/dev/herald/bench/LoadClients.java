@@ -8,16 +8,21 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The client side of {@link FanOutLoad}, in its own JVM: N WebSocket clients on raw non-blocking
- * sockets, all read by one selector thread.
+ * The client side of the load tools, in its own JVM: N WebSocket clients on raw non-blocking
+ * sockets, all driven by one selector thread.
  *
  * <p>An instrument should disturb what it measures as little as it can. With 1,000 clients of the
  * JDK's {@code java.net.http} WebSocket (each frame handed from its selector thread to an executor,
@@ -25,41 +30,91 @@ import java.util.List;
  * code, 28 to 41 ms (BENCHMARKS.md). They do the least RFC 6455 asks of a client: an upgrade request,
  * unmasked server frames read in place, pings answered with (masked) pongs.
  *
- * <p>It answers one-line commands on standard input: {@code count} prints the frames received so
- * far, {@code latencies} the latency summary, {@code quit} disconnects and exits.
+ * <p>All clients start connecting at once, as browser tabs do when a server comes back: the connects
+ * and upgrade requests are in flight together, so a full accept queue shows as slow admissions
+ * rather than being hidden by one-at-a-time connects. With {@code reconnect}, a client whose socket
+ * ends tries again after the TypeScript client's delay (equal jitter, 500 ms doubling to 10 s, reset
+ * once connected); a close with a final code (4400, 4401, 4403, 4429) ends it for good, as it does
+ * the TypeScript client.
+ *
+ * <p>It prints {@code connected <open> in <ms> ms, refused <n>, failed <n>} once every client is open
+ * or finally refused (or after 60 s), then answers one-line commands on standard input: {@code
+ * count} prints the frames received so far, {@code latencies} the latency summary, {@code status}
+ * {@code <open> <refused> <waiting> <opened since start> <nanoTime of the last open>}, {@code quit}
+ * disconnects and exits. Run by {@link ClientProcess}: {@code uri clients [reconnect]}.
  */
 public final class LoadClients {
     private static final byte[] MARKER = "\"Path\":\"/".getBytes(StandardCharsets.US_ASCII);
+    private static final long CONNECT_REPORT_NANOS = 60_000_000_000L;
+    private static final long BASE_DELAY_MILLIS = 500;
+    private static final long MAX_DELAY_MILLIS = 10_000;
 
     private final LoadFrames frames = new LoadFrames();
     private final Selector selector;
-    private final List<SocketChannel> sockets = new ArrayList<>();
+    private final InetSocketAddress address;
+    private final byte[] upgradeRequest;
+    private final boolean reconnect;
+    private final List<Connection> connections = new ArrayList<>();
+    private final Random random = new Random();
+    /** Connections waiting for their reconnect delay, by due time; selector thread only. */
+    private final PriorityQueue<Connection> waiting =
+            new PriorityQueue<>((a, b) -> Long.compare(a.reconnectAt, b.reconnectAt));
 
-    private LoadClients() throws IOException {
-        selector = Selector.open();
+    // Written by the selector thread, read by the command thread.
+    private final AtomicLong open = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong lastOpenNanos = new AtomicLong();
+
+    private LoadClients(URI uri, boolean reconnect) throws IOException {
+        this.selector = Selector.open();
+        this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
+        this.reconnect = reconnect;
+        this.upgradeRequest = ("GET " + uri.getRawPath() + " HTTP/1.1\r\n"
+                        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
         int clients = Integer.parseInt(args[1]);
+        boolean reconnect = args.length > 2 && args[2].equals("reconnect");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        LoadClients load = new LoadClients();
+        LoadClients load = new LoadClients(uri, reconnect);
+        long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            load.connect(uri);
+            Connection connection = load.new Connection();
+            load.connections.add(connection);
+            connection.connect();
         }
-        Thread reader = new Thread(load::readAll, "load-clients");
-        reader.setDaemon(true);
-        reader.start();
-        out.println("connected " + load.sockets.size());
+        Thread driver = new Thread(load::run, "load-clients");
+        driver.setDaemon(true);
+        driver.start();
+        while (load.open.get() + load.refused.get() + load.failed.get() < clients
+                && System.nanoTime() - start < CONNECT_REPORT_NANOS) {
+            Thread.sleep(5);
+        }
+        long millis = (Math.max(load.lastOpenNanos.get(), start) - start) / 1_000_000;
+        out.printf(
+                Locale.ROOT,
+                "connected %d in %d ms, refused %d, failed %d%n",
+                load.open.get(),
+                millis,
+                load.refused.get(),
+                load.failed.get());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
             switch (line) {
                 case "count" -> out.println(load.frames.counts());
                 case "latencies" -> out.println(load.frames.latencies());
+                case "status" ->
+                    out.println(load.open.get() + " " + load.refused.get() + " " + load.waitingCount() + " "
+                            + load.opened.get() + " " + load.lastOpenNanos.get());
                 case "quit" -> {
-                    for (SocketChannel socket : load.sockets) {
-                        socket.close();
-                    }
+                    load.selector.close();
                     out.println("bye");
                     System.exit(0);
                 }
@@ -69,74 +124,137 @@ public final class LoadClients {
         System.exit(0);
     }
 
-    /** Opens one connection and completes the upgrade, blocking; then hands it to the selector. */
-    private void connect(URI uri) throws IOException {
-        SocketChannel socket = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
-        socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\n"
-                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        socket.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-        Connection connection = new Connection(socket);
-        ByteBuffer in = connection.buffer;
-        int headerEnd;
-        while ((headerEnd = headerEnd(in)) < 0) {
-            if (socket.read(in) < 0) {
-                throw new IOException("closed during the handshake");
-            }
-        }
-        String status = new String(in.array(), 0, Math.min(12, headerEnd), StandardCharsets.US_ASCII);
-        if (!status.startsWith("HTTP/1.1 101")) {
-            throw new IOException("upgrade refused: " + status);
-        }
-        // Frames may follow the response in the same read.
-        in.flip().position(headerEnd);
-        in.compact();
-        socket.configureBlocking(false);
-        socket.register(selector, SelectionKey.OP_READ, connection);
-        sockets.add(socket);
+    private long waitingCount() {
+        return connections.size() - open.get() - refused.get() - failed.get();
     }
 
-    private static int headerEnd(ByteBuffer in) {
-        byte[] bytes = in.array();
-        for (int i = 3; i < in.position(); i++) {
-            if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** The selector thread: reads every ready socket and parses the frames in place. */
-    private void readAll() {
+    /** The selector thread: connects, upgrades, reads every ready socket, and reconnects. */
+    private void run() {
         try {
             while (selector.isOpen()) {
-                selector.select(key -> {
-                    Connection connection = (Connection) key.attachment();
-                    try {
-                        if (connection.socket.read(connection.buffer) < 0) {
-                            key.cancel();
-                            return;
-                        }
-                        connection.parse();
-                    } catch (IOException e) {
-                        key.cancel();
-                    }
-                });
+                long now = System.nanoTime();
+                while (!waiting.isEmpty() && waiting.peek().reconnectAt - now <= 0) {
+                    waiting.poll().connect();
+                }
+                long timeout = waiting.isEmpty() ? 100 : Math.max(1, (waiting.peek().reconnectAt - now) / 1_000_000);
+                selector.select(key -> ((Connection) key.attachment()).ready(key), Math.min(timeout, 100));
             }
+        } catch (ClosedSelectorException e) {
+            // quit
         } catch (IOException | RuntimeException e) {
             e.printStackTrace();
         }
     }
 
-    /** One client: its socket and the bytes read but not yet parsed. */
-    private final class Connection {
-        final SocketChannel socket;
-        final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    private enum State {
+        CONNECTING,
+        UPGRADING,
+        OPEN,
+        WAITING,
+        DONE
+    }
 
-        Connection(SocketChannel socket) {
-            this.socket = socket;
+    /** One client: its socket, its state and the bytes read but not yet parsed. Selector thread only. */
+    private final class Connection {
+        final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
+        SocketChannel socket;
+        State state;
+        int attempt;
+        long reconnectAt;
+
+        void connect() {
+            buffer.clear();
+            try {
+                socket = SocketChannel.open();
+                socket.configureBlocking(false);
+                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                state = State.CONNECTING;
+                if (socket.connect(address)) {
+                    upgrade();
+                } else {
+                    socket.register(selector, SelectionKey.OP_CONNECT, this);
+                }
+            } catch (IOException e) {
+                ended(0);
+            }
+        }
+
+        private void upgrade() throws IOException {
+            ByteBuffer request = ByteBuffer.wrap(upgradeRequest);
+            socket.write(request);
+            if (request.hasRemaining()) {
+                throw new IOException("upgrade request not written at once");
+            }
+            state = State.UPGRADING;
+            socket.register(selector, SelectionKey.OP_READ, this);
+        }
+
+        void ready(SelectionKey key) {
+            try {
+                if (state == State.CONNECTING) {
+                    if (socket.finishConnect()) {
+                        upgrade();
+                    }
+                    return;
+                }
+                if (socket.read(buffer) < 0) {
+                    ended(0);
+                    return;
+                }
+                if (state == State.UPGRADING && !upgraded()) {
+                    return;
+                }
+                parse();
+            } catch (IOException e) {
+                ended(0);
+            }
+        }
+
+        /** Whether the upgrade response is complete; fails unless it is 101. */
+        private boolean upgraded() throws IOException {
+            int headerEnd = headerEnd(buffer);
+            if (headerEnd < 0) {
+                return false;
+            }
+            String status = new String(buffer.array(), 0, Math.min(12, headerEnd), StandardCharsets.US_ASCII);
+            if (!status.startsWith("HTTP/1.1 101")) {
+                throw new IOException("upgrade refused: " + status);
+            }
+            // Frames may follow the response in the same read.
+            buffer.flip().position(headerEnd);
+            buffer.compact();
+            state = State.OPEN;
+            attempt = 0;
+            open.incrementAndGet();
+            opened.incrementAndGet();
+            lastOpenNanos.set(System.nanoTime());
+            return true;
+        }
+
+        /** The socket ended (close code 0 when there was no close frame): reconnect or stop. */
+        private void ended(int closeCode) {
+            if (state == State.OPEN) {
+                open.decrementAndGet();
+            }
+            try {
+                socket.close();
+            } catch (IOException | RuntimeException e) {
+                // closing anyway
+            }
+            boolean finalCode = closeCode == 4400 || closeCode == 4401 || closeCode == 4403 || closeCode == 4429;
+            if (finalCode) {
+                state = State.DONE;
+                refused.incrementAndGet();
+            } else if (!reconnect) {
+                state = State.DONE;
+                failed.incrementAndGet();
+            } else {
+                state = State.WAITING;
+                long ceiling = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(attempt++, 20));
+                long delayMillis = ceiling / 2 + (long) (random.nextDouble() * ceiling / 2);
+                reconnectAt = System.nanoTime() + delayMillis * 1_000_000;
+                waiting.add(this);
+            }
         }
 
         void parse() throws IOException {
@@ -166,7 +284,9 @@ public final class LoadClients {
                 } else if (opcode == 0x9) {
                     pong(bytes, payload, length);
                 } else if (opcode == 0x8) {
-                    socket.close();
+                    int code = length >= 2 ? ((bytes[payload] & 0xFF) << 8) | (bytes[payload + 1] & 0xFF) : 0;
+                    ended(code);
+                    return;
                 }
                 buffer.position(payload + length);
             }
@@ -198,6 +318,16 @@ public final class LoadClients {
             frame.put(bytes, payload, length).flip();
             socket.write(frame);
         }
+    }
+
+    private static int headerEnd(ByteBuffer in) {
+        byte[] bytes = in.array();
+        for (int i = 3; i < in.position(); i++) {
+            if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] bytes, int from, int to) {

@@ -49,7 +49,7 @@ class CodecEquivalenceTest {
                     .isTrue();
             perEvent.merge(type.name(), 1, Integer::sum);
         }
-        assertThat(perEvent).hasSize(6);
+        assertThat(perEvent).hasSize(8);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.herald.it;
 import dev.herald.it.shapes.Shapes.Color;
 import dev.herald.it.shapes.Shapes.Cycle;
 import dev.herald.it.shapes.Shapes.CycleBack;
+import dev.herald.it.shapes.Shapes.Elements;
+import dev.herald.it.shapes.Shapes.Locals;
 import dev.herald.it.shapes.Shapes.Maps;
 import dev.herald.it.shapes.Shapes.Nested;
 import dev.herald.it.shapes.Shapes.Optionals;
@@ -91,12 +93,14 @@ final class RandomValues {
     }
 
     Record next() {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(8)) {
             case 0 -> scalars();
             case 1 -> times();
             case 2 -> sequences();
             case 3 -> maps();
             case 4 -> optionals();
+            case 5 -> elements();
+            case 6 -> locals();
             default -> nested();
         };
     }
@@ -190,6 +194,31 @@ final class RandomValues {
                 maybe(() -> tree(random.nextInt(typed ? 8 : 60))),
                 maybe(() -> new Renamed(stringOrNull(), null, anInt())),
                 maybe(() -> cycle(random.nextInt(20))));
+    }
+
+    Elements elements() {
+        return new Elements(
+                maybe(() -> list(() -> maybe(() ->
+                        list(this::anInt).stream().mapToInt(Integer::intValue).toArray()))),
+                maybe(() -> map(() -> maybe(this::bytes))),
+                maybe(() -> new LinkedHashSet<>(list(() -> maybe(times()::instant)))),
+                optional(() -> new UUID(random.nextLong(), random.nextLong())),
+                maybe(() -> list(() -> optional(() -> Duration.ofMillis(random.nextLong() % 1_000_000_000L)))),
+                maybe(() -> {
+                    Map<Color, char[]> map = new EnumMap<>(Color.class);
+                    for (Color color : Color.values()) {
+                        if (random.nextBoolean()) {
+                            map.put(color, maybe(() -> string().toCharArray()));
+                        }
+                    }
+                    return map;
+                }),
+                maybe(() -> list(
+                        () -> maybe(() -> list(() -> maybe(this::bigDecimal)).toArray(BigDecimal[]::new)))));
+    }
+
+    Locals locals() {
+        return new Locals(stringOrNull(), stringOrNull(), stringOrNull(), anInt(), stringOrNull(), aLong(), string());
     }
 
     Tree tree(int depth) {

@@ -51,6 +51,8 @@ class SeedEventsTest {
                         "shape.times",
                         "shape.sequences",
                         "shape.maps",
+                        "shape.elements",
+                        "shape.locals",
                         "shape.optionals",
                         "shape.nested");
         assertThat(Events.FS_CREATED).isEqualTo("fs.created");

@@ -176,7 +176,9 @@ public final class EventProcessor extends AbstractProcessor {
 
         boolean complete = deferred.isEmpty();
         if (complete && catalog == null && !events.isEmpty() && !round.errorRaised() && reporter.errorCount() == 0) {
-            writeCatalog();
+            Set<String> fresh = new HashSet<>();
+            accepted.forEach(model -> fresh.add(model.record().qualifiedName()));
+            writeCatalog(fresh);
         }
     }
 
@@ -221,12 +223,15 @@ public final class EventProcessor extends AbstractProcessor {
         return writeJava(file.get(), type);
     }
 
-    private void writeCatalog() {
-        // Elements of earlier rounds may have lost their source positions: read every event afresh.
+    /** Writes the catalog; {@code fresh} names the events extracted in this round. */
+    private void writeCatalog(Set<String> fresh) {
+        // Elements of earlier rounds may have lost their source positions: read those events afresh.
         List<EventModel> sorted = new ArrayList<>();
         for (String name : events.keySet()) {
-            TypeElement fresh = processingEnv.getElementUtils().getTypeElement(name);
-            sorted.add(fresh == null ? events.get(name) : extractor.readEvent(fresh));
+            TypeElement element = fresh.contains(name)
+                    ? null
+                    : processingEnv.getElementUtils().getTypeElement(name);
+            sorted.add(element == null ? events.get(name) : extractor.readEvent(element));
         }
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
         Reach reach = Reach.of(sorted);
@@ -288,7 +293,7 @@ public final class EventProcessor extends AbstractProcessor {
                 && deferred.isEmpty()
                 && !round.errorRaised()
                 && reporter.errorCount() == 0) {
-            writeCatalog(); // events arrived in the last possible round
+            writeCatalog(Set.of()); // events arrived in the last possible round
         }
         if (catalog == null) {
             return;

@@ -80,6 +80,21 @@ public final class Shapes {
     @Event("shape.nested")
     public record Nested(List<Map<String, Optional<Point>>> deep, Tree tree, Renamed renamed, Cycle cycle) {}
 
+    /** Leaves that travel inside containers through their own element codecs. */
+    @Event("shape.elements")
+    public record Elements(
+            List<int[]> rows,
+            Map<String, byte[]> blobs,
+            Set<Instant> times,
+            Optional<UUID> id,
+            List<Optional<Duration>> durations,
+            Map<Color, char[]> letters,
+            List<BigDecimal[]> amounts) {}
+
+    /** Components named like the generated decoder's own locals. */
+    @Event("shape.locals")
+    public record Locals(String gen, String value, String parser, int field, String field_, long expected, String e) {}
+
     public record Point(int x, int y) {}
 
     public enum Color {

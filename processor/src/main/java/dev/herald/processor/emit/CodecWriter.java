@@ -34,8 +34,8 @@ import javax.lang.model.element.Modifier;
  * no reflection.
  */
 public final class CodecWriter {
-    /** Local names that generated methods use themselves; a component with one of them gets a suffix. */
-    private static final Set<String> RESERVED_LOCALS = Set.of("gen", "value", "parser", "field", "e");
+    /** Local names that generated methods use themselves; a component with one of them gets a suffix ({@code field_}). */
+    private static final Set<String> RESERVED_LOCALS = Set.of("gen", "value", "parser", "field", "expected", "e");
 
     private CodecWriter() {}
 
@@ -97,7 +97,7 @@ public final class CodecWriter {
         for (int i = 0; i < written.size(); i++) {
             ComponentModel component = written.get(i);
             method.addStatement("gen.writeFieldName($N)", nameFields.get(i));
-            method.addStatement(write(component.type(), "gen", CodeBlock.of("value.$N()", component.name()), 1));
+            method.addStatement(write(component.type(), CodeBlock.of("value.$N()", component.name())));
         }
         return method.addStatement("gen.writeEndObject()").build();
     }
@@ -114,33 +114,34 @@ public final class CodecWriter {
                 .endControlFlow()
                 .addStatement("$L(parser)", SupportCalls.EXPECT_OBJECT.target());
         List<String> locals = new ArrayList<>();
+        Set<String> usedLocals = new HashSet<>(RESERVED_LOCALS);
         for (ComponentModel component : record.components()) {
-            String local = RESERVED_LOCALS.contains(component.name()) ? component.name() + "_" : component.name();
+            String local = usedLocals.contains(component.name())
+                    ? unique(component.name() + "_", usedLocals)
+                    : unique(component.name(), usedLocals);
             locals.add(local);
             method.addStatement(
                     "$T $N = $L", JavaTypes.typeName(component.type()), local, defaultValue(component.type()));
         }
-        method.addStatement("int field = $T.UNKNOWN", CODEC_SUPPORT)
+        method.addStatement("int expected = 0")
+                .addStatement("int field")
+                .beginControlFlow(
+                        "while ((field = $L(parser, NAMES, expected)) != $T.END)",
+                        SupportCalls.NEXT_FIELD.target(),
+                        CODEC_SUPPORT)
                 .beginControlFlow("try")
-                .addStatement("int expected = 0")
-                .beginControlFlow("while (true)")
-                .addStatement("field = $T.UNKNOWN", CODEC_SUPPORT)
-                .addStatement("field = $L(parser, NAMES, expected)", SupportCalls.NEXT_FIELD.target())
-                .beginControlFlow("if (field == $T.END)", CODEC_SUPPORT)
-                .addStatement("break")
-                .endControlFlow()
                 .beginControlFlow("switch (field)");
         for (int i = 0; i < written.size(); i++) {
             ComponentModel component = written.get(i);
             String local = locals.get(record.components().indexOf(component));
-            method.addStatement("case $L -> $N = $L", i, local, read(component.type(), "parser", 1));
+            method.addStatement("case $L -> $N = $L", i, local, read(component.type()));
         }
         method.addStatement("default -> parser.skipChildren()")
                 .endControlFlow()
-                .addStatement("expected = field + 1")
-                .endControlFlow()
                 .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
                 .addStatement("throw $L(NAMES.name(field), e)", SupportCalls.FAILURE.target())
+                .endControlFlow()
+                .addStatement("expected = field + 1")
                 .endControlFlow()
                 .beginControlFlow("try")
                 .addStatement("return new $T($L)", recordName, String.join(", ", locals))
@@ -210,132 +211,147 @@ public final class CodecWriter {
         return CodeBlock.of("null");
     }
 
-    /** An expression that writes {@code value} of {@code type} with generator {@code gen}. */
-    static CodeBlock write(TypeRef type, String gen, CodeBlock value, int depth) {
+    /**
+     * A statement that writes {@code value} of {@code type}: a scalar directly, a container as one
+     * {@code Containers} call with its {@linkplain #elementCodec element codec}, a record or enum
+     * through its codec.
+     */
+    static CodeBlock write(TypeRef type, CodeBlock value) {
         if (type instanceof TypeRef.Scalar scalar) {
-            return writeScalar(scalar, gen, value);
+            return writeScalar(scalar, value);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            SupportCalls.Call method = SupportCalls.primitiveArray("write", array.element());
-            return CodeBlock.of("$L($N, $L)", method.target(), gen, value);
+            return CodeBlock.of(
+                    "$L(gen, $L)",
+                    SupportCalls.primitiveArray("write", array.element()).target(),
+                    value);
         }
-        String g = "g" + depth;
-        String e = "e" + depth;
         if (type instanceof TypeRef.Sequence sequence) {
             SupportCalls.Call method = sequence.kind() == TypeRef.SequenceKind.ARRAY
                     ? SupportCalls.WRITE_ARRAY
                     : SupportCalls.WRITE_COLLECTION;
-            return CodeBlock.of(
-                    "$L($N, $L, ($N, $N) -> $L)",
-                    method.target(),
-                    gen,
-                    value,
-                    g,
-                    e,
-                    write(sequence.element(), g, CodeBlock.of("$N", e), depth + 1));
+            return CodeBlock.of("$L(gen, $L, $L)", method.target(), value, elementCodec(sequence.element()));
         }
         if (type instanceof TypeRef.MapRef map) {
-            CodeBlock element = write(map.value(), g, CodeBlock.of("$N", e), depth + 1);
             if (map.enumKey() == null) {
                 return CodeBlock.of(
-                        "$L($N, $L, ($N, $N) -> $L)",
-                        SupportCalls.WRITE_STRING_MAP.target(),
-                        gen,
-                        value,
-                        g,
-                        e,
-                        element);
+                        "$L(gen, $L, $L)", SupportCalls.WRITE_STRING_MAP.target(), value, elementCodec(map.value()));
             }
             return CodeBlock.of(
-                    "$L($N, $L, $T.INSTANCE, ($N, $N) -> $L)",
+                    "$L(gen, $L, $T.INSTANCE, $L)",
                     SupportCalls.WRITE_ENUM_MAP.target(),
-                    gen,
                     value,
                     JavaTypes.codecName(map.enumKey()),
-                    g,
-                    e,
-                    element);
+                    elementCodec(map.value()));
         }
         if (type instanceof TypeRef.OptionalRef optional) {
             return CodeBlock.of(
-                    "$L($N, $L, ($N, $N) -> $L)",
-                    SupportCalls.WRITE_OPTIONAL.target(),
-                    gen,
-                    value,
-                    g,
-                    e,
-                    write(optional.value(), g, CodeBlock.of("$N", e), depth + 1));
+                    "$L(gen, $L, $L)", SupportCalls.WRITE_OPTIONAL.target(), value, elementCodec(optional.value()));
         }
-        return CodeBlock.of("$T.INSTANCE.encode($N, $L)", codecOf(type), gen, value);
+        return CodeBlock.of("$T.INSTANCE.encode(gen, $L)", codecOf(type), value);
     }
 
-    private static CodeBlock writeScalar(TypeRef.Scalar scalar, String gen, CodeBlock value) {
+    private static CodeBlock writeScalar(TypeRef.Scalar scalar, CodeBlock value) {
         ScalarKind kind = scalar.kind();
         if (scalar.primitive()) {
             return switch (kind) {
-                case BOOLEAN -> CodeBlock.of("$N.writeBoolean($L)", gen, value);
+                case BOOLEAN -> CodeBlock.of("gen.writeBoolean($L)", value);
                 case CHAR ->
-                    CodeBlock.of("$L($N, $L)", SupportCalls.writeValue(kind).target(), gen, value);
-                default -> CodeBlock.of("$N.writeNumber($L)", gen, value);
+                    CodeBlock.of("$L(gen, $L)", SupportCalls.writeValue(kind).target(), value);
+                default -> CodeBlock.of("gen.writeNumber($L)", value);
             };
         }
         return switch (kind) {
-            case STRING -> CodeBlock.of("$N.writeString($L)", gen, value);
+            case STRING -> CodeBlock.of("gen.writeString($L)", value);
             case BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR ->
-                CodeBlock.of("$L($N, $L)", SupportCalls.writeBox(kind).target(), gen, value);
-            default -> CodeBlock.of("$L($N, $L)", SupportCalls.writeValue(kind).target(), gen, value);
+                CodeBlock.of("$L(gen, $L)", SupportCalls.writeBox(kind).target(), value);
+            default -> CodeBlock.of("$L(gen, $L)", SupportCalls.writeValue(kind).target(), value);
         };
     }
 
     /** An expression that reads a value of {@code type} at the current token of {@code parser}. */
-    static CodeBlock read(TypeRef type, String parser, int depth) {
+    static CodeBlock read(TypeRef type) {
         if (type instanceof TypeRef.Scalar scalar) {
             boolean box = !scalar.primitive() && SupportCalls.boxedRead(scalar.kind());
             return CodeBlock.of(
-                    "$L($N)", SupportCalls.readScalar(scalar.kind(), box).target(), parser);
+                    "$L(parser)", SupportCalls.readScalar(scalar.kind(), box).target());
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            SupportCalls.Call method = SupportCalls.primitiveArray("read", array.element());
-            return CodeBlock.of("$L($N)", method.target(), parser);
+            return CodeBlock.of(
+                    "$L(parser)",
+                    SupportCalls.primitiveArray("read", array.element()).target());
         }
-        String p = "p" + depth;
         if (type instanceof TypeRef.Sequence sequence) {
-            CodeBlock element = read(sequence.element(), p, depth + 1);
+            CodeBlock element = elementCodec(sequence.element());
             return switch (sequence.kind()) {
-                case LIST -> CodeBlock.of("$L($N, $N -> $L)", SupportCalls.READ_LIST.target(), parser, p, element);
-                case SET -> CodeBlock.of("$L($N, $N -> $L)", SupportCalls.READ_SET.target(), parser, p, element);
+                case LIST -> CodeBlock.of("$L(parser, $L)", SupportCalls.READ_LIST.target(), element);
+                case SET -> CodeBlock.of("$L(parser, $L)", SupportCalls.READ_SET.target(), element);
                 case ARRAY ->
                     CodeBlock.of(
-                            "$L($N, $N -> $L, $T[]::new)",
+                            "$L(parser, $L, $T[]::new)",
                             SupportCalls.READ_ARRAY.target(),
-                            parser,
-                            p,
                             element,
                             JavaTypes.typeName(sequence.element()));
             };
         }
         if (type instanceof TypeRef.MapRef map) {
-            CodeBlock value = read(map.value(), p, depth + 1);
+            CodeBlock value = elementCodec(map.value());
             if (map.enumKey() == null) {
-                return CodeBlock.of("$L($N, $N -> $L)", SupportCalls.READ_STRING_MAP.target(), parser, p, value);
+                return CodeBlock.of("$L(parser, $L)", SupportCalls.READ_STRING_MAP.target(), value);
             }
             return CodeBlock.of(
-                    "$L($N, $T.INSTANCE, $N -> $L)",
+                    "$L(parser, $T.INSTANCE, $L)",
                     SupportCalls.READ_ENUM_MAP.target(),
-                    parser,
                     JavaTypes.codecName(map.enumKey()),
-                    p,
                     value);
         }
         if (type instanceof TypeRef.OptionalRef optional) {
-            return CodeBlock.of(
-                    "$L($N, $N -> $L)",
-                    SupportCalls.READ_OPTIONAL.target(),
-                    parser,
-                    p,
-                    read(optional.value(), p, depth + 1));
+            return CodeBlock.of("$L(parser, $L)", SupportCalls.READ_OPTIONAL.target(), elementCodec(optional.value()));
         }
-        return CodeBlock.of("$T.INSTANCE.decode($N)", codecOf(type), parser);
+        return CodeBlock.of("$T.INSTANCE.decode(parser)", codecOf(type));
+    }
+
+    /**
+     * The codec of a value inside a container, as an expression with no lambda: a runtime constant
+     * ({@code Scalars.STRING}), a generated codec's {@code INSTANCE}, or a {@code Containers} factory
+     * for a container inside a container ({@code Containers.listOf(Scalars.STRING)}). Elements may be
+     * null, so scalars use their boxed codecs.
+     */
+    static CodeBlock elementCodec(TypeRef type) {
+        if (type instanceof TypeRef.Scalar scalar) {
+            return SupportCalls.scalarCodec(scalar.kind()).reference();
+        }
+        if (type instanceof TypeRef.PrimitiveArray array) {
+            return SupportCalls.primitiveArrayCodec(array.element()).reference();
+        }
+        if (type instanceof TypeRef.Sequence sequence) {
+            CodeBlock element = elementCodec(sequence.element());
+            return switch (sequence.kind()) {
+                case LIST -> CodeBlock.of("$L($L)", SupportCalls.LIST_OF.target(), element);
+                case SET -> CodeBlock.of("$L($L)", SupportCalls.SET_OF.target(), element);
+                case ARRAY ->
+                    CodeBlock.of(
+                            "$L($L, $T[]::new)",
+                            SupportCalls.ARRAY_OF.target(),
+                            element,
+                            JavaTypes.typeName(sequence.element()));
+            };
+        }
+        if (type instanceof TypeRef.MapRef map) {
+            CodeBlock value = elementCodec(map.value());
+            if (map.enumKey() == null) {
+                return CodeBlock.of("$L($L)", SupportCalls.STRING_MAP_OF.target(), value);
+            }
+            return CodeBlock.of(
+                    "$L($T.INSTANCE, $L)",
+                    SupportCalls.ENUM_MAP_OF.target(),
+                    JavaTypes.codecName(map.enumKey()),
+                    value);
+        }
+        if (type instanceof TypeRef.OptionalRef optional) {
+            return CodeBlock.of("$L($L)", SupportCalls.OPTIONAL_OF.target(), elementCodec(optional.value()));
+        }
+        return CodeBlock.of("$T.INSTANCE", codecOf(type));
     }
 
     private static TypeName codecOf(TypeRef type) {

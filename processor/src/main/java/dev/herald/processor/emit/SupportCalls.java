@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The runtime helpers that generated codecs call ({@code CodecSupport}, {@code Scalars}, {@code
- * TimeValues}, {@code Containers}). Every helper the processor emits comes from here, and {@link #all()} lists each one with its signature, which {@code
- * SupportCallsTest} holds against the runtime class: a renamed or retyped helper fails Herald's
+ * The runtime helpers and element codecs that generated codecs name ({@code CodecSupport}, {@code
+ * Scalars}, {@code TimeValues}, {@code Containers}). Every name the processor emits comes from here,
+ * and {@link #all()} and {@link #constants()} list each one with its type, which {@code
+ * SupportCallsTest} holds against the runtime classes: a renamed or retyped helper fails Herald's
  * build, not a user's compilation.
  */
 final class SupportCalls {
@@ -19,6 +20,14 @@ final class SupportCalls {
     record Call(ClassName owner, String name) {
         /** {@code Owner.name}, ready for {@code $L(...)} in a JavaPoet format. */
         CodeBlock target() {
+            return CodeBlock.of("$T.$N", owner, name);
+        }
+    }
+
+    /** A static final element codec: the runtime class that holds it and its name. */
+    record Constant(ClassName owner, String name) {
+        /** {@code Owner.NAME}. */
+        CodeBlock reference() {
             return CodeBlock.of("$T.$N", owner, name);
         }
     }
@@ -43,11 +52,16 @@ final class SupportCalls {
     static final Call READ_STRING_MAP = new Call(CONTAINERS, "readStringMap");
     static final Call READ_ENUM_MAP = new Call(CONTAINERS, "readEnumMap");
     static final Call READ_OPTIONAL = new Call(CONTAINERS, "readOptional");
+    static final Call LIST_OF = new Call(CONTAINERS, "listOf");
+    static final Call SET_OF = new Call(CONTAINERS, "setOf");
+    static final Call ARRAY_OF = new Call(CONTAINERS, "arrayOf");
+    static final Call STRING_MAP_OF = new Call(CONTAINERS, "stringMapOf");
+    static final Call ENUM_MAP_OF = new Call(CONTAINERS, "enumMapOf");
+    static final Call OPTIONAL_OF = new Call(CONTAINERS, "optionalOf");
 
     private static final String PARSER = "com.fasterxml.jackson.core.JsonParser";
     private static final String GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
-    private static final String READER = "dev.herald.runtime.json.ValueReader";
-    private static final String WRITER = "dev.herald.runtime.json.ValueWriter";
+    private static final String CODEC = "dev.herald.runtime.JsonCodec";
     private static final String EXCEPTION = "dev.herald.runtime.json.EventDecodeException";
 
     /** How a scalar kind appears in helper names, and its Java types (primitive null for objects). */
@@ -74,6 +88,9 @@ final class SupportCalls {
 
     /** A static helper, its types as {@link Class#getTypeName} spells them, erased. */
     record Signature(Call call, String returns, List<String> parameters) {}
+
+    /** An element codec constant and its generic type as {@link java.lang.reflect.Type#getTypeName} spells it. */
+    record ConstantSignature(Constant constant, String type) {}
 
     private SupportCalls() {}
 
@@ -105,6 +122,23 @@ final class SupportCalls {
         return switch (kind) {
             case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, DURATION -> TIME;
             default -> SCALARS;
+        };
+    }
+
+    /**
+     * The element codec of a scalar inside a container: {@code Scalars.STRING}, {@code
+     * TimeValues.INSTANT}, … named as the kind; boxes, since an element may be null.
+     */
+    static Constant scalarCodec(ScalarKind kind) {
+        return new Constant(ownerOf(kind), kind.name());
+    }
+
+    /** The element codec of a primitive array inside a container: {@code Containers.INTS}, {@code Scalars.BYTES}, … */
+    static Constant primitiveArrayCodec(ScalarKind element) {
+        return switch (element) {
+            case BYTE -> new Constant(SCALARS, "BYTES");
+            case CHAR -> new Constant(SCALARS, "CHARS");
+            default -> new Constant(CONTAINERS, element.name() + "S");
         };
     }
 
@@ -144,22 +178,40 @@ final class SupportCalls {
         all.add(new Signature(NEXT_FIELD, "int", List.of(PARSER, "dev.herald.runtime.json.FieldNames", "int")));
         all.add(new Signature(FAILURE, EXCEPTION, List.of("java.lang.String", "java.lang.Exception")));
         all.add(new Signature(REJECTED, EXCEPTION, List.of("java.lang.Class", "java.lang.RuntimeException")));
-        all.add(new Signature(WRITE_COLLECTION, "void", List.of(GENERATOR, "java.util.Collection", WRITER)));
-        all.add(new Signature(WRITE_ARRAY, "void", List.of(GENERATOR, "java.lang.Object[]", WRITER)));
-        all.add(new Signature(WRITE_STRING_MAP, "void", List.of(GENERATOR, "java.util.Map", WRITER)));
+        all.add(new Signature(WRITE_COLLECTION, "void", List.of(GENERATOR, "java.util.Collection", CODEC)));
+        all.add(new Signature(WRITE_ARRAY, "void", List.of(GENERATOR, "java.lang.Object[]", CODEC)));
+        all.add(new Signature(WRITE_STRING_MAP, "void", List.of(GENERATOR, "java.util.Map", CODEC)));
         all.add(new Signature(
                 WRITE_ENUM_MAP,
                 "void",
-                List.of(GENERATOR, "java.util.Map", "dev.herald.runtime.json.EnumJsonCodec", WRITER)));
-        all.add(new Signature(WRITE_OPTIONAL, "void", List.of(GENERATOR, "java.util.Optional", WRITER)));
-        all.add(new Signature(READ_LIST, "java.util.List", List.of(PARSER, READER)));
-        all.add(new Signature(READ_SET, "java.util.Set", List.of(PARSER, READER)));
+                List.of(GENERATOR, "java.util.Map", "dev.herald.runtime.json.EnumJsonCodec", CODEC)));
+        all.add(new Signature(WRITE_OPTIONAL, "void", List.of(GENERATOR, "java.util.Optional", CODEC)));
+        all.add(new Signature(READ_LIST, "java.util.List", List.of(PARSER, CODEC)));
+        all.add(new Signature(READ_SET, "java.util.Set", List.of(PARSER, CODEC)));
         all.add(new Signature(
-                READ_ARRAY, "java.lang.Object[]", List.of(PARSER, READER, "java.util.function.IntFunction")));
-        all.add(new Signature(READ_STRING_MAP, "java.util.Map", List.of(PARSER, READER)));
+                READ_ARRAY, "java.lang.Object[]", List.of(PARSER, CODEC, "java.util.function.IntFunction")));
+        all.add(new Signature(READ_STRING_MAP, "java.util.Map", List.of(PARSER, CODEC)));
         all.add(new Signature(
-                READ_ENUM_MAP, "java.util.Map", List.of(PARSER, "dev.herald.runtime.json.EnumJsonCodec", READER)));
-        all.add(new Signature(READ_OPTIONAL, "java.util.Optional", List.of(PARSER, READER)));
+                READ_ENUM_MAP, "java.util.Map", List.of(PARSER, "dev.herald.runtime.json.EnumJsonCodec", CODEC)));
+        all.add(new Signature(READ_OPTIONAL, "java.util.Optional", List.of(PARSER, CODEC)));
+        all.add(new Signature(LIST_OF, CODEC, List.of(CODEC)));
+        all.add(new Signature(SET_OF, CODEC, List.of(CODEC)));
+        all.add(new Signature(ARRAY_OF, CODEC, List.of(CODEC, "java.util.function.IntFunction")));
+        all.add(new Signature(STRING_MAP_OF, CODEC, List.of(CODEC)));
+        all.add(new Signature(ENUM_MAP_OF, CODEC, List.of("dev.herald.runtime.json.EnumJsonCodec", CODEC)));
+        all.add(new Signature(OPTIONAL_OF, CODEC, List.of(CODEC)));
+        return all;
+    }
+
+    /** Every element codec constant the processor can name, with its type. */
+    static List<ConstantSignature> constants() {
+        List<ConstantSignature> all = new ArrayList<>();
+        KINDS.forEach((kind, types) -> {
+            all.add(new ConstantSignature(scalarCodec(kind), CODEC + "<" + types.type() + ">"));
+            if (types.primitive() != null) {
+                all.add(new ConstantSignature(primitiveArrayCodec(kind), CODEC + "<" + types.primitive() + "[]>"));
+            }
+        });
         return all;
     }
 }

@@ -28,24 +28,29 @@ public final class CodecSupport {
     /**
      * Moves to the next field's value and returns the field's index in {@code names}, {@link
      * #UNKNOWN} or {@link #END}. Fields usually arrive in the order the codec writes them, so the
-     * {@code expected} name is tried first as raw bytes, which skips the name lookup.
+     * {@code expected} name is tried first as raw bytes, which skips the name lookup. Its own
+     * failures come as {@link EventDecodeException}, naming the field once it is known.
      */
-    public static int nextField(JsonParser parser, FieldNames names, int expected) throws IOException {
-        int found;
-        if (expected < names.size() && parser.nextFieldName(names.get(expected))) {
-            found = expected;
-        } else {
-            JsonToken token = expected < names.size() ? parser.currentToken() : parser.nextToken();
-            if (token == JsonToken.END_OBJECT) {
-                return END;
+    public static int nextField(JsonParser parser, FieldNames names, int expected) throws EventDecodeException {
+        int found = UNKNOWN;
+        try {
+            if (expected < names.size() && parser.nextFieldName(names.get(expected))) {
+                found = expected;
+            } else {
+                JsonToken token = expected < names.size() ? parser.currentToken() : parser.nextToken();
+                if (token == JsonToken.END_OBJECT) {
+                    return END;
+                }
+                if (token != JsonToken.FIELD_NAME) {
+                    throw mismatch("a field name", token);
+                }
+                found = names.indexOf(parser.currentName());
             }
-            if (token != JsonToken.FIELD_NAME) {
-                throw mismatch("a field name", token);
-            }
-            found = names.indexOf(parser.currentName());
+            parser.nextToken();
+            return found;
+        } catch (IOException | RuntimeException e) {
+            throw failure(names.name(found), e);
         }
-        parser.nextToken();
-        return found;
     }
 
     /** Fails unless the current token starts an object. */

@@ -3,6 +3,7 @@ package dev.herald.runtime.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.herald.runtime.JsonCodec;
 import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,6 +19,27 @@ public final class Scalars {
     private static final int MAX_BIG_NUMBER_LENGTH = 1000;
 
     private Scalars() {}
+
+    // ---- element codecs: values inside lists, sets, arrays, maps and Optionals (null allowed) -----
+
+    public static final JsonCodec<String> STRING = ValueCodec.of(JsonGenerator::writeString, Scalars::readString);
+    public static final JsonCodec<Boolean> BOOLEAN = ValueCodec.of(Scalars::writeBooleanBox, Scalars::readBooleanBox);
+    public static final JsonCodec<Byte> BYTE = ValueCodec.of(Scalars::writeIntBox, Scalars::readByteBox);
+    public static final JsonCodec<Short> SHORT = ValueCodec.of(Scalars::writeShortBox, Scalars::readShortBox);
+    public static final JsonCodec<Integer> INT = ValueCodec.of(Scalars::writeIntBox, Scalars::readIntBox);
+    public static final JsonCodec<Long> LONG = ValueCodec.of(Scalars::writeLongBox, Scalars::readLongBox);
+    public static final JsonCodec<Float> FLOAT = ValueCodec.of(Scalars::writeFloatBox, Scalars::readFloatBox);
+    public static final JsonCodec<Double> DOUBLE = ValueCodec.of(Scalars::writeDoubleBox, Scalars::readDoubleBox);
+    public static final JsonCodec<Character> CHAR = ValueCodec.of(Scalars::writeCharBox, Scalars::readCharBox);
+    public static final JsonCodec<UUID> UUID = ValueCodec.of(Scalars::writeUuid, Scalars::readUuid);
+    public static final JsonCodec<BigDecimal> BIG_DECIMAL =
+            ValueCodec.of(Scalars::writeBigDecimal, Scalars::readBigDecimal);
+    public static final JsonCodec<BigInteger> BIG_INTEGER =
+            ValueCodec.of(Scalars::writeBigInteger, Scalars::readBigInteger);
+    /** {@code byte[]} as base64 text, as Jackson writes it. */
+    public static final JsonCodec<byte[]> BYTES = ValueCodec.of(Scalars::writeBytes, Scalars::readBytes);
+    /** {@code char[]} as one string, as Jackson writes it. */
+    public static final JsonCodec<char[]> CHARS = ValueCodec.of(Scalars::writeChars, Scalars::readChars);
 
     // ---- booleans, numbers, text -----------------------------------------------------------
 
@@ -229,7 +251,7 @@ public final class Scalars {
             throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not a UUID");
         }
         try {
-            return UUID.fromString(text);
+            return java.util.UUID.fromString(text); // qualified: the constant UUID hides the type here
         } catch (IllegalArgumentException e) {
             throw EventDecodeException.of("\"" + Texts.excerpt(text) + "\" is not a UUID");
         }

@@ -2,6 +2,7 @@ package dev.herald.runtime.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.herald.runtime.JsonCodec;
 import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,6 +20,18 @@ import java.time.temporal.TemporalQuery;
  */
 public final class TimeValues {
     private TimeValues() {}
+
+    // ---- element codecs: values inside lists, sets, arrays, maps and Optionals (null allowed) -----
+
+    public static final JsonCodec<Instant> INSTANT = ValueCodec.of(TimeValues::writeInstant, TimeValues::readInstant);
+    public static final JsonCodec<OffsetDateTime> OFFSET_DATE_TIME =
+            ValueCodec.of(TimeValues::writeOffsetDateTime, TimeValues::readOffsetDateTime);
+    public static final JsonCodec<LocalDate> LOCAL_DATE =
+            ValueCodec.of(TimeValues::writeLocalDate, TimeValues::readLocalDate);
+    public static final JsonCodec<LocalDateTime> LOCAL_DATE_TIME =
+            ValueCodec.of(TimeValues::writeLocalDateTime, TimeValues::readLocalDateTime);
+    public static final JsonCodec<Duration> DURATION =
+            ValueCodec.of(TimeValues::writeDuration, TimeValues::readDuration);
 
     // ---- java.time -------------------------------------------------------------------------
 

@@ -3,8 +3,8 @@ package dev.herald.runtime.json;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 
-/** Reads one value at the parser's current token; used by generated codecs for collection elements. */
+/** Reads one value at the parser's current token: one half of a {@link ValueCodec}. */
 @FunctionalInterface
-public interface ValueReader<T> {
+interface ValueReader<T> {
     T read(JsonParser parser) throws IOException;
 }

@@ -55,6 +55,10 @@ final class LibraryServer extends WebSocketServer {
         setReuseAddr(true);
         setDaemon(true);
         setConnectionLostTimeout(0); // our own ping and idle timeout, see Heartbeat
+        // The accept queue holds as many as may connect (the kernel caps it at net.core.somaxconn).
+        // With the JDK's default of 50, a storm of connects (every tab after a restart) overflows
+        // it, the kernel drops their SYNs, and those clients retry only after 1, 3, 7, 15 s.
+        setMaxPendingConnections(settings.maxConnections());
         setWebSocketFactory(new WebSocketServerFactory() {
             @Override
             public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {

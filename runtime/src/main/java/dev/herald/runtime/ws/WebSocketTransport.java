@@ -87,6 +87,12 @@ final class WebSocketTransport implements Transport<byte[]> {
 
     @Override
     public long queuedBytes() {
+        // The core asks for every connection on each sweep; a healthy one has nothing queued, and
+        // isEmpty is a plain read where walking the queue takes its locks, which the selector
+        // thread contends for.
+        if (socket.outQueue.isEmpty()) {
+            return 0;
+        }
         long bytes = 0;
         for (ByteBuffer buffer : socket.outQueue) {
             bytes += buffer.remaining();
