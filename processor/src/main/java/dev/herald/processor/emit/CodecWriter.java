@@ -226,27 +226,8 @@ public final class CodecWriter {
                     SupportCalls.primitiveArray("write", array.element()).target(),
                     value);
         }
-        if (type instanceof TypeRef.Sequence sequence) {
-            SupportCalls.Call method = sequence.kind() == TypeRef.SequenceKind.ARRAY
-                    ? SupportCalls.WRITE_ARRAY
-                    : SupportCalls.WRITE_COLLECTION;
-            return CodeBlock.of("$L(gen, $L, $L)", method.target(), value, elementCodec(sequence.element()));
-        }
-        if (type instanceof TypeRef.MapRef map) {
-            if (map.enumKey() == null) {
-                return CodeBlock.of(
-                        "$L(gen, $L, $L)", SupportCalls.WRITE_STRING_MAP.target(), value, elementCodec(map.value()));
-            }
-            return CodeBlock.of(
-                    "$L(gen, $L, $T.INSTANCE, $L)",
-                    SupportCalls.WRITE_ENUM_MAP.target(),
-                    value,
-                    JavaTypes.codecName(map.enumKey()),
-                    elementCodec(map.value()));
-        }
-        if (type instanceof TypeRef.OptionalRef optional) {
-            return CodeBlock.of(
-                    "$L(gen, $L, $L)", SupportCalls.WRITE_OPTIONAL.target(), value, elementCodec(optional.value()));
+        if (isContainer(type)) {
+            return containerCall(type, SupportCalls.WRITES, CodeBlock.of("gen, $L, ", value));
         }
         return CodeBlock.of("$T.INSTANCE.encode(gen, $L)", codecOf(type), value);
     }
@@ -281,32 +262,8 @@ public final class CodecWriter {
                     "$L(parser)",
                     SupportCalls.primitiveArray("read", array.element()).target());
         }
-        if (type instanceof TypeRef.Sequence sequence) {
-            CodeBlock element = elementCodec(sequence.element());
-            return switch (sequence.kind()) {
-                case LIST -> CodeBlock.of("$L(parser, $L)", SupportCalls.READ_LIST.target(), element);
-                case SET -> CodeBlock.of("$L(parser, $L)", SupportCalls.READ_SET.target(), element);
-                case ARRAY ->
-                    CodeBlock.of(
-                            "$L(parser, $L, $T[]::new)",
-                            SupportCalls.READ_ARRAY.target(),
-                            element,
-                            JavaTypes.typeName(sequence.element()));
-            };
-        }
-        if (type instanceof TypeRef.MapRef map) {
-            CodeBlock value = elementCodec(map.value());
-            if (map.enumKey() == null) {
-                return CodeBlock.of("$L(parser, $L)", SupportCalls.READ_STRING_MAP.target(), value);
-            }
-            return CodeBlock.of(
-                    "$L(parser, $T.INSTANCE, $L)",
-                    SupportCalls.READ_ENUM_MAP.target(),
-                    JavaTypes.codecName(map.enumKey()),
-                    value);
-        }
-        if (type instanceof TypeRef.OptionalRef optional) {
-            return CodeBlock.of("$L(parser, $L)", SupportCalls.READ_OPTIONAL.target(), elementCodec(optional.value()));
+        if (isContainer(type)) {
+            return containerCall(type, SupportCalls.READS, CodeBlock.of("parser, "));
         }
         return CodeBlock.of("$T.INSTANCE.decode(parser)", codecOf(type));
     }
@@ -324,34 +281,53 @@ public final class CodecWriter {
         if (type instanceof TypeRef.PrimitiveArray array) {
             return SupportCalls.primitiveArrayCodec(array.element()).reference();
         }
+        if (isContainer(type)) {
+            return containerCall(type, SupportCalls.FACTORIES, CodeBlock.of(""));
+        }
+        return CodeBlock.of("$T.INSTANCE", codecOf(type));
+    }
+
+    private static boolean isContainer(TypeRef type) {
+        return type instanceof TypeRef.Sequence
+                || type instanceof TypeRef.MapRef
+                || type instanceof TypeRef.OptionalRef;
+    }
+
+    /**
+     * One helper call for a container: {@code helper(<leading>[keys, ]elementCodec[, T[]::new])},
+     * where {@code leading} is what the helper takes first ({@code gen, value, }, {@code parser, }
+     * or nothing for a factory).
+     */
+    private static CodeBlock containerCall(TypeRef type, SupportCalls.ContainerCalls calls, CodeBlock leading) {
         if (type instanceof TypeRef.Sequence sequence) {
             CodeBlock element = elementCodec(sequence.element());
             return switch (sequence.kind()) {
-                case LIST -> CodeBlock.of("$L($L)", SupportCalls.LIST_OF.target(), element);
-                case SET -> CodeBlock.of("$L($L)", SupportCalls.SET_OF.target(), element);
+                case LIST -> CodeBlock.of("$L($L$L)", calls.list().target(), leading, element);
+                case SET -> CodeBlock.of("$L($L$L)", calls.set().target(), leading, element);
                 case ARRAY ->
-                    CodeBlock.of(
-                            "$L($L, $T[]::new)",
-                            SupportCalls.ARRAY_OF.target(),
-                            element,
-                            JavaTypes.typeName(sequence.element()));
+                    calls.newArray()
+                            ? CodeBlock.of(
+                                    "$L($L$L, $T[]::new)",
+                                    calls.array().target(),
+                                    leading,
+                                    element,
+                                    JavaTypes.typeName(sequence.element()))
+                            : CodeBlock.of("$L($L$L)", calls.array().target(), leading, element);
             };
         }
         if (type instanceof TypeRef.MapRef map) {
             CodeBlock value = elementCodec(map.value());
-            if (map.enumKey() == null) {
-                return CodeBlock.of("$L($L)", SupportCalls.STRING_MAP_OF.target(), value);
-            }
-            return CodeBlock.of(
-                    "$L($T.INSTANCE, $L)",
-                    SupportCalls.ENUM_MAP_OF.target(),
-                    JavaTypes.codecName(map.enumKey()),
-                    value);
+            return map.enumKey() == null
+                    ? CodeBlock.of("$L($L$L)", calls.stringMap().target(), leading, value)
+                    : CodeBlock.of(
+                            "$L($L$T.INSTANCE, $L)",
+                            calls.enumMap().target(),
+                            leading,
+                            JavaTypes.codecName(map.enumKey()),
+                            value);
         }
-        if (type instanceof TypeRef.OptionalRef optional) {
-            return CodeBlock.of("$L($L)", SupportCalls.OPTIONAL_OF.target(), elementCodec(optional.value()));
-        }
-        return CodeBlock.of("$T.INSTANCE", codecOf(type));
+        TypeRef.OptionalRef optional = (TypeRef.OptionalRef) type;
+        return CodeBlock.of("$L($L$L)", calls.optional().target(), leading, elementCodec(optional.value()));
     }
 
     private static TypeName codecOf(TypeRef type) {

@@ -59,6 +59,20 @@ final class SupportCalls {
     static final Call ENUM_MAP_OF = new Call(CONTAINERS, "enumMapOf");
     static final Call OPTIONAL_OF = new Call(CONTAINERS, "optionalOf");
 
+    /**
+     * The helpers for one use of containers: writing a field, reading a field, or building the
+     * element codec of a container inside a container. Arrays are read into {@code T[]::new}.
+     */
+    record ContainerCalls(
+            Call list, Call set, Call array, boolean newArray, Call stringMap, Call enumMap, Call optional) {}
+
+    static final ContainerCalls WRITES = new ContainerCalls(
+            WRITE_COLLECTION, WRITE_COLLECTION, WRITE_ARRAY, false, WRITE_STRING_MAP, WRITE_ENUM_MAP, WRITE_OPTIONAL);
+    static final ContainerCalls READS =
+            new ContainerCalls(READ_LIST, READ_SET, READ_ARRAY, true, READ_STRING_MAP, READ_ENUM_MAP, READ_OPTIONAL);
+    static final ContainerCalls FACTORIES =
+            new ContainerCalls(LIST_OF, SET_OF, ARRAY_OF, true, STRING_MAP_OF, ENUM_MAP_OF, OPTIONAL_OF);
+
     private static final String PARSER = "com.fasterxml.jackson.core.JsonParser";
     private static final String GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
     private static final String CODEC = "dev.herald.runtime.JsonCodec";
