@@ -1,5 +1,5 @@
 // Herald client runtime: timing utilities with VS Code's async.ts semantics.
-// Small classes, exact semantics, disposables. No framework, no DOM.
+// Small classes, exact semantics, disposables. No framework; the DOM only through injectable sources.
 
 /** A resource with a lifetime; disposing twice is harmless. */
 export interface IDisposable {
@@ -32,6 +32,36 @@ export class CancellationError extends Error {
 
 export function isCancellationError(error: unknown): error is CancellationError {
   return error instanceof CancellationError;
+}
+
+/**
+ * Whether the page is visible, and a `visibilitychange` event when that changes: `document` in a
+ * browser. Hidden tabs get their timers throttled (to once a minute after a while in Chrome), so
+ * what fell due while hidden must run when the tab is shown again.
+ */
+export interface VisibilitySource {
+  readonly visibilityState: string;
+  addEventListener(type: "visibilitychange", listener: () => void): void;
+  removeEventListener(type: "visibilitychange", listener: () => void): void;
+}
+
+/** `document` when there is one. */
+export function defaultVisibility(): VisibilitySource | null {
+  return (globalThis as { document?: VisibilitySource }).document ?? null;
+}
+
+/** Calls `listener` each time `source` becomes visible, until disposed. No source: never. */
+export function onBecameVisible(listener: () => void, source: VisibilitySource | null): Disposer {
+  if (source === null) {
+    return toDisposable(() => undefined);
+  }
+  const handler = () => {
+    if (source.visibilityState === "visible") {
+      listener();
+    }
+  };
+  source.addEventListener("visibilitychange", handler);
+  return toDisposable(() => source.removeEventListener("visibilitychange", handler));
 }
 
 /** Timer functions, injectable so that tests and non-browser hosts can drive time. */
@@ -229,6 +259,8 @@ export interface RefreshControllerOptions {
   /** Whether a fetch is in flight. */
   onLoading?: (loading: boolean) => void;
   timers?: Timers;
+  /** Where `visibilitychange` comes from. Default `document` when there is one; `null`: none. */
+  visibility?: VisibilitySource | null;
 }
 
 /**
@@ -239,12 +271,17 @@ export interface RefreshControllerOptions {
  * - A `notify()` while a fetch is in flight gives exactly one follow-up fetch after it, however
  *   many arrive, so data fetched before the change is replaced.
  * - `refresh()` fetches now. A response older than an applied newer one is never applied.
+ * - A fetch that fell due while the page was hidden (the browser throttles hidden timers) runs as
+ *   soon as the page is visible again.
  * - After `dispose()` nothing fetches or applies; the in-flight fetch is aborted.
  */
 export class RefreshController<T> implements IDisposable {
   private readonly timers: Timers;
   private readonly delay: number;
+  private readonly visible: Disposer;
   private timer: unknown = undefined;
+  /** When the scheduled fetch is due (`Date.now()` time). */
+  private dueAt = 0;
   private inFlight = 0;
   private dirty = false;
   private requested = 0;
@@ -259,6 +296,10 @@ export class RefreshController<T> implements IDisposable {
   ) {
     this.timers = options.timers ?? defaultTimers;
     this.delay = options.delay ?? 0;
+    this.visible = onBecameVisible(
+      () => this.runIfDue(),
+      options.visibility !== undefined ? options.visibility : defaultVisibility(),
+    );
   }
 
   /** Something changed: fetch again within `delay` ms, or right after the fetch in flight. */
@@ -327,6 +368,7 @@ export class RefreshController<T> implements IDisposable {
     }
     this.disposed = true;
     this.cancelTimer();
+    this.visible.dispose();
     for (const abort of this.aborts) {
       abort.abort();
     }
@@ -349,10 +391,18 @@ export class RefreshController<T> implements IDisposable {
     if (this.timer !== undefined) {
       return; // the scheduled fetch will see this change too
     }
+    this.dueAt = Date.now() + this.delay;
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       this.refresh().catch(() => undefined); // reported through onError
     }, this.delay);
+  }
+
+  /** The page is visible again: a fetch whose timer the browser held back runs now. */
+  private runIfDue(): void {
+    if (this.timer !== undefined && Date.now() >= this.dueAt) {
+      this.refresh().catch(() => undefined); // cancels the timer; reported through onError
+    }
   }
 
   private cancelTimer(): void {

@@ -1,6 +1,14 @@
 // Herald client runtime: the WebSocket event client. Framework-free; typed by ./events.
 
-import { defaultTimers, toDisposable, type Disposer, type Timers } from "./async";
+import {
+  defaultTimers,
+  defaultVisibility,
+  onBecameVisible,
+  toDisposable,
+  type Disposer,
+  type Timers,
+  type VisibilitySource,
+} from "./async";
 import { Events, type EventMessage, type EventName, type EventPayloads } from "./events";
 
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
@@ -50,6 +58,8 @@ export interface EventClientOptions {
   maxDelayMs?: number;
   /** Where `online` events come from. Default `window` when there is one. */
   online?: OnlineSource | null;
+  /** Where `visibilitychange` comes from. Default `document` when there is one. */
+  visibility?: VisibilitySource | null;
 }
 
 /** Close codes after which reconnecting cannot help: bad request, not authenticated, forbidden. */
@@ -66,7 +76,8 @@ type AnyHandler = (data: never, msg: never) => void;
  *   next macrotask, so mounting many components reconnects once, and a socket is kept while it still
  *   covers what is wanted.
  * - Reconnects with exponential backoff (500 ms doubling to 10 s, with jitter), reset by a
- *   successful open, retried at once when the browser comes back online; never after `stop()` or a
+ *   successful open, retried at once when the browser comes back online or the page becomes
+ *   visible (a hidden tab's timers are throttled); never after `stop()` or a
  *   close with 4400, 4401 or 4403 (reported, state `closed`).
  * - `onResync` fires on every reconnect and on the server's `$resync` frame: events may have been
  *   missed, re-fetch.
@@ -90,8 +101,10 @@ export class EventClient {
   private openedBefore = false;
   private syncTimer: unknown = undefined;
   private reconnectTimer: unknown = undefined;
-  private readonly onOnline = () => this.reconnectNow();
+  /** Back online, or the page shown again: a waiting reconnect goes now. */
+  private readonly onWake = () => this.reconnectNow();
   private onlineSource: OnlineSource | null = null;
+  private visibleListener: Disposer | undefined;
 
   constructor(options: EventClientOptions = {}) {
     this.options = options;
@@ -415,12 +428,18 @@ export class EventClient {
         ? this.options.online
         : ((globalThis as { window?: OnlineSource }).window ?? null);
     this.onlineSource = source;
-    source?.addEventListener("online", this.onOnline);
+    source?.addEventListener("online", this.onWake);
+    this.visibleListener = onBecameVisible(
+      this.onWake,
+      this.options.visibility !== undefined ? this.options.visibility : defaultVisibility(),
+    );
   }
 
   private unlistenOnline(): void {
-    this.onlineSource?.removeEventListener("online", this.onOnline);
+    this.onlineSource?.removeEventListener("online", this.onWake);
     this.onlineSource = null;
+    this.visibleListener?.dispose();
+    this.visibleListener = undefined;
   }
 }
 

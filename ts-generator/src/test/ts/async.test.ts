@@ -9,6 +9,7 @@ import {
   isCancellationError,
   toDisposable,
 } from "../../main/ts/async";
+import { FakePage, HeldTimers } from "./fake_page";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -221,6 +222,62 @@ describe("Sequencer", () => {
     await expect(failingSettled).resolves.toBe("fails");
     await expect(fast).resolves.toBe("fast");
     expect(order).toEqual(["slow", "failing", "fast"]);
+  });
+});
+
+describe("RefreshController in a tab that is hidden and shown again", () => {
+  function setup(page: FakePage, timers: HeldTimers) {
+    const fetches: string[] = [];
+    const controller = new RefreshController<string>(
+      () => {
+        fetches.push("fetch");
+        return Promise.resolve("data");
+      },
+      () => undefined,
+      { delay: 100, timers, visibility: page },
+    );
+    return { controller, fetches };
+  }
+
+  it("runs a fetch that fell due while hidden as soon as the page is visible, once", async () => {
+    const page = new FakePage();
+    const timers = new HeldTimers();
+    const { controller, fetches } = setup(page, timers);
+    page.hide();
+    controller.notify();
+    vi.advanceTimersByTime(60_000); // the clock moves on; the browser holds the hidden tab's timer
+
+    page.show();
+    expect(fetches).toHaveLength(1);
+    expect(timers.pending).toBe(0); // the held timer was cancelled, so it cannot fetch again
+    timers.fireAll();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches).toHaveLength(1);
+  });
+
+  it("leaves a fetch that is not due yet to its timer", () => {
+    const page = new FakePage();
+    const timers = new HeldTimers();
+    const { controller, fetches } = setup(page, timers);
+    page.hide();
+    controller.notify();
+    vi.advanceTimersByTime(50);
+
+    page.show();
+    expect(fetches).toHaveLength(0);
+    timers.fireAll();
+    expect(fetches).toHaveLength(1);
+  });
+
+  it("does nothing on visibility with nothing scheduled, and stops listening once disposed", () => {
+    const page = new FakePage();
+    const { controller, fetches } = setup(page, new HeldTimers());
+    page.hide();
+    page.show();
+    expect(fetches).toHaveLength(0);
+    expect(page.listenerCount).toBe(1);
+    controller.dispose();
+    expect(page.listenerCount).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EventClient, type ConnectionState, type EventClientError } from "../../main/ts/event_client";
 import { Events } from "../../main/ts/events";
+import { FakePage } from "./fake_page";
 import { FakeSocket } from "./fake_socket";
 
 const URL_BASE = "ws://backend.test/api/events/ws";
@@ -20,15 +21,17 @@ class FakeOnline {
 }
 
 let online: FakeOnline;
+let page: FakePage;
 
 function client(random = () => 0.5) {
-  return new EventClient({ url: URL_BASE, WebSocket: FakeSocket, random, online });
+  return new EventClient({ url: URL_BASE, WebSocket: FakeSocket, random, online, visibility: page });
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
   FakeSocket.reset();
   online = new FakeOnline();
+  page = new FakePage();
 });
 
 afterEach(() => {
@@ -268,6 +271,34 @@ describe("EventClient reconnect", () => {
 
     online.fire();
     expect(FakeSocket.instances).toHaveLength(2);
+  });
+
+  it("reconnects at once when the page is shown again after its socket dropped while hidden", async () => {
+    const c = client();
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    page.hide();
+    FakeSocket.last().serverClose(1006);
+    expect(c.state).toBe("reconnecting");
+    expect(FakeSocket.instances).toHaveLength(1);
+
+    page.show();
+    expect(FakeSocket.instances).toHaveLength(2);
+  });
+
+  it("showing the page leaves an open socket alone, and is not heard after stop()", async () => {
+    const c = client();
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    page.hide();
+    page.show();
+    expect(FakeSocket.instances).toHaveLength(1);
+    c.stop();
+    expect(page.listenerCount).toBe(0);
   });
 
   it("never reconnects after stop()", async () => {
