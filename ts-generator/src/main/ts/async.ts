@@ -22,6 +22,78 @@ export function toDisposable(fn: () => void): Disposer {
   return dispose;
 }
 
+/** Disposables disposed together; one added after `dispose()` is disposed at once. */
+export class DisposableStore implements IDisposable {
+  private readonly items = new Set<IDisposable>();
+  private disposed = false;
+
+  add<T extends IDisposable>(item: T): T {
+    if (this.disposed) {
+      item.dispose();
+    } else {
+      this.items.add(item);
+    }
+    return item;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    const items = [...this.items];
+    this.items.clear();
+    items.forEach((item) => item.dispose());
+  }
+}
+
+/**
+ * A typed event, as VS Code's `Emitter`: `event(listener)` subscribes and returns the unsubscribe,
+ * `fire(value)` calls the listeners subscribed when it began, except one unsubscribed before its
+ * turn (a component that unmounts while an event is dispatched hears no more); one subscribed
+ * during a fire hears the next. What a listener throws goes to `onListenerError` and the others
+ * still run. After `dispose()` it has no listeners and `event` subscribes nothing.
+ */
+export class Emitter<T> implements IDisposable {
+  private readonly listeners = new Set<(value: T) => void>();
+  private disposed = false;
+
+  constructor(private readonly onListenerError: (error: unknown) => void = reportListenerError) {}
+
+  readonly event = (listener: (value: T) => void): Disposer => {
+    if (this.disposed) {
+      return toDisposable(() => undefined);
+    }
+    // A wrapper per subscription, so that the same function subscribed twice is called twice.
+    const entry = (value: T) => listener(value);
+    this.listeners.add(entry);
+    return toDisposable(() => this.listeners.delete(entry));
+  };
+
+  get hasListeners(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) {
+      if (!this.listeners.has(listener)) {
+        continue; // unsubscribed by an earlier listener of this fire
+      }
+      try {
+        listener(value);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+  }
+}
+
+function reportListenerError(error: unknown): void {
+  console.warn("[herald] listener failed:", error);
+}
+
 /** Rejection reason of work that was cancelled or disposed before it ran. */
 export class CancellationError extends Error {
   constructor() {
@@ -74,6 +146,44 @@ export const defaultTimers: Timers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
 };
+
+/**
+ * One timer slot, as VS Code's `TimeoutTimer`: `set` replaces the pending callback, `cancel` drops
+ * it; nothing runs after `dispose()`.
+ */
+export class TimeoutTimer implements IDisposable {
+  private handle: unknown = undefined;
+  private disposed = false;
+
+  constructor(private readonly timers: () => Timers = () => defaultTimers) {}
+
+  get isSet(): boolean {
+    return this.handle !== undefined;
+  }
+
+  set(callback: () => void, ms: number): void {
+    this.cancel();
+    if (this.disposed) {
+      return;
+    }
+    this.handle = this.timers().setTimeout(() => {
+      this.handle = undefined;
+      callback();
+    }, ms);
+  }
+
+  cancel(): void {
+    if (this.handle !== undefined) {
+      this.timers().clearTimeout(this.handle);
+      this.handle = undefined;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancel();
+  }
+}
 
 /**
  * Delays a task until `delay` ms have passed without another trigger (debounce).

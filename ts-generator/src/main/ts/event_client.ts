@@ -1,6 +1,9 @@
 // Herald client runtime: the WebSocket event client. Framework-free; typed by ./events.
 
 import {
+  DisposableStore,
+  Emitter,
+  TimeoutTimer,
   defaultTimers,
   defaultVisibility,
   onBecameVisible,
@@ -82,14 +85,22 @@ type AnyHandler = (data: never, msg: never) => void;
  * - `onResync` fires on every reconnect and on the server's `$resync` frame: events may have been
  *   missed, re-fetch.
  * - Malformed frames, unknown names and throwing handlers go to `onError`; nothing throws.
+ * - `dispose()` stops it for good and forgets every handler.
  */
 export class EventClient {
   private options: EventClientOptions;
-  private readonly handlers = new Map<string, Set<AnyHandler>>();
-  private readonly anyHandlers = new Set<(msg: EventMessage) => void>();
-  private readonly stateHandlers = new Set<(state: ConnectionState) => void>();
-  private readonly resyncHandlers = new Set<(reason: ResyncReason) => void>();
-  private readonly errorHandlers = new Set<(error: EventClientError) => void>();
+  /** Per event name; an emitter without listeners is removed, so the keys are what is subscribed. */
+  private readonly byName = new Map<string, Emitter<EventMessage>>();
+  private readonly onAnyEmitter = new Emitter<EventMessage>();
+  private readonly stateEmitter = new Emitter<ConnectionState>((error) => this.handlerFailed("$state", error));
+  private readonly resyncEmitter = new Emitter<ResyncReason>((error) => this.handlerFailed("$resync", error));
+  private readonly errorEmitter = new Emitter<EventClientError>((failure) =>
+    console.warn("[herald] onError handler failed:", failure),
+  );
+  private readonly syncTimer = new TimeoutTimer(() => this.timers());
+  private readonly reconnectTimer = new TimeoutTimer(() => this.timers());
+  private readonly disposables = new DisposableStore();
+  private disposed = false;
 
   private started = false;
   private fixedFilter: readonly string[] | undefined;
@@ -99,8 +110,6 @@ export class EventClient {
   private currentState: ConnectionState = "closed";
   private attempt = 0;
   private openedBefore = false;
-  private syncTimer: unknown = undefined;
-  private reconnectTimer: unknown = undefined;
   /** Back online, or the page shown again: a waiting reconnect goes now. */
   private readonly onWake = () => this.reconnectNow();
   private onlineSource: OnlineSource | null = null;
@@ -108,6 +117,16 @@ export class EventClient {
 
   constructor(options: EventClientOptions = {}) {
     this.options = options;
+    for (const item of [
+      this.onAnyEmitter,
+      this.stateEmitter,
+      this.resyncEmitter,
+      this.errorEmitter,
+      this.syncTimer,
+      this.reconnectTimer,
+    ]) {
+      this.disposables.add(item);
+    }
   }
 
   /** Changes options; takes effect on the next connection. */
@@ -121,6 +140,9 @@ export class EventClient {
 
   /** Connects (on the next macrotask). `events` fixes the filter; without it the subscriptions decide. */
   start(events?: readonly EventName[]): void {
+    if (this.disposed) {
+      return;
+    }
     this.fixedFilter = events ? sortedUnique(events) : undefined;
     if (!this.started) {
       this.started = true;
@@ -140,26 +162,29 @@ export class EventClient {
       return;
     }
     this.started = false;
-    this.clearTimer("syncTimer");
-    this.clearTimer("reconnectTimer");
+    this.syncTimer.cancel();
+    this.reconnectTimer.cancel();
     this.unlistenOnline();
     this.closeSocket(1000, "client stopped");
     this.setState("closed");
   }
 
   on<N extends EventName>(name: N, handler: (data: EventPayloads[N], msg: MessageOf<N>) => void): Disposer {
-    let set = this.handlers.get(name);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(name, set);
+    if (this.disposed) {
+      return toDisposable(() => undefined);
     }
-    const entry = handler as unknown as AnyHandler;
-    set.add(entry);
+    let emitter = this.byName.get(name);
+    if (!emitter) {
+      emitter = new Emitter<EventMessage>((error) => this.handlerFailed(name, error));
+      this.byName.set(name, emitter);
+    }
+    const typed = handler as unknown as AnyHandler;
+    const subscription = emitter.event((msg) => typed(msg.data as never, msg as never));
     this.scheduleSync();
     return toDisposable(() => {
-      const current = this.handlers.get(name);
-      if (current?.delete(entry) && current.size === 0) {
-        this.handlers.delete(name);
+      subscription.dispose();
+      if (this.byName.get(name) === emitter && !emitter.hasListeners) {
+        this.byName.delete(name);
       }
       this.scheduleSync();
     });
@@ -167,27 +192,42 @@ export class EventClient {
 
   /** Every event; while any such handler exists the socket asks for all events. */
   onAny(handler: (msg: EventMessage) => void): Disposer {
-    this.anyHandlers.add(handler);
+    const subscription = this.onAnyEmitter.event((msg) => {
+      try {
+        handler(msg);
+      } catch (error) {
+        this.handlerFailed(msg.event, error);
+      }
+    });
     this.scheduleSync();
     return toDisposable(() => {
-      this.anyHandlers.delete(handler);
+      subscription.dispose();
       this.scheduleSync();
     });
   }
 
   onStateChange(handler: (state: ConnectionState) => void): Disposer {
-    this.stateHandlers.add(handler);
-    return toDisposable(() => this.stateHandlers.delete(handler));
+    return this.stateEmitter.event(handler);
   }
 
   onResync(handler: (reason: ResyncReason) => void): Disposer {
-    this.resyncHandlers.add(handler);
-    return toDisposable(() => this.resyncHandlers.delete(handler));
+    return this.resyncEmitter.event(handler);
   }
 
   onError(handler: (error: EventClientError) => void): Disposer {
-    this.errorHandlers.add(handler);
-    return toDisposable(() => this.errorHandlers.delete(handler));
+    return this.errorEmitter.event(handler);
+  }
+
+  /** Stops for good: closes the socket, cancels timers, forgets every handler. */
+  dispose(): void {
+    if (this.disposed) {
+      return;
+    }
+    this.stop();
+    this.disposed = true;
+    this.byName.forEach((emitter) => emitter.dispose());
+    this.byName.clear();
+    this.disposables.dispose();
   }
 
   /** The names the socket should ask for now: `null` for all, `[]` for none (no socket). */
@@ -195,24 +235,21 @@ export class EventClient {
     if (this.fixedFilter) {
       return this.fixedFilter;
     }
-    if (this.anyHandlers.size > 0) {
+    if (this.onAnyEmitter.hasListeners) {
       return null;
     }
-    return [...this.handlers.keys()].sort();
+    return [...this.byName.keys()].sort();
   }
 
   private scheduleSync(): void {
-    if (!this.started || this.syncTimer !== undefined) {
+    if (!this.started || this.syncTimer.isSet) {
       return;
     }
-    this.syncTimer = this.timers().setTimeout(() => {
-      this.syncTimer = undefined;
-      this.sync();
-    }, 0);
+    this.syncTimer.set(() => this.sync(), 0);
   }
 
   private sync(): void {
-    if (!this.started || this.currentState === "closed" || this.reconnectTimer !== undefined) {
+    if (!this.started || this.currentState === "closed" || this.reconnectTimer.isSet) {
       return; // refused for good, or a reconnect is already scheduled and will use the new filter
     }
     const wanted = this.wanted();
@@ -285,12 +322,7 @@ export class EventClient {
 
   private scheduleReconnect(): void {
     this.setState("reconnecting");
-    this.clearTimer("reconnectTimer");
-    const delay = this.backoff(this.attempt++);
-    this.reconnectTimer = this.timers().setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.sync();
-    }, delay);
+    this.reconnectTimer.set(() => this.sync(), this.backoff(this.attempt++));
   }
 
   /** Equal jitter: half the exponential delay fixed, half random. */
@@ -303,8 +335,8 @@ export class EventClient {
   }
 
   private reconnectNow(): void {
-    if (this.started && this.currentState === "reconnecting" && this.reconnectTimer !== undefined) {
-      this.clearTimer("reconnectTimer");
+    if (this.started && this.currentState === "reconnecting" && this.reconnectTimer.isSet) {
+      this.reconnectTimer.cancel();
       this.sync();
     }
   }
@@ -341,40 +373,25 @@ export class EventClient {
       return;
     }
     const msg = message as unknown as EventMessage;
-    for (const handler of [...(this.handlers.get(name) ?? [])]) {
-      this.guard(name, () => (handler as (data: unknown, msg: EventMessage) => void)(msg.data, msg));
-    }
-    for (const handler of [...this.anyHandlers]) {
-      this.guard(name, () => handler(msg));
-    }
+    this.byName.get(name)?.fire(msg);
+    this.onAnyEmitter.fire(msg);
   }
 
-  private guard(event: string, call: () => void): void {
-    try {
-      call();
-    } catch (error) {
-      this.report({ kind: "handler", event, error });
-    }
+  /** A handler threw: reported, and the other handlers still run. */
+  private handlerFailed(event: string, error: unknown): void {
+    this.report({ kind: "handler", event, error });
   }
 
   private fireResync(reason: ResyncReason): void {
-    for (const handler of [...this.resyncHandlers]) {
-      this.guard("$resync", () => handler(reason));
-    }
+    this.resyncEmitter.fire(reason);
   }
 
   private report(error: EventClientError): void {
-    if (this.errorHandlers.size === 0) {
+    if (!this.errorEmitter.hasListeners) {
       console.warn("[herald] event client:", error);
       return;
     }
-    for (const handler of [...this.errorHandlers]) {
-      try {
-        handler(error);
-      } catch (failure) {
-        console.warn("[herald] onError handler failed:", failure);
-      }
-    }
+    this.errorEmitter.fire(error);
   }
 
   private setState(state: ConnectionState): void {
@@ -382,9 +399,7 @@ export class EventClient {
       return;
     }
     this.currentState = state;
-    for (const handler of [...this.stateHandlers]) {
-      this.guard("$state", () => handler(state));
-    }
+    this.stateEmitter.fire(state);
   }
 
   private closeSocket(code: number, reason: string): void {
@@ -413,13 +428,6 @@ export class EventClient {
 
   private timers(): Timers {
     return this.options.timers ?? defaultTimers;
-  }
-
-  private clearTimer(which: "syncTimer" | "reconnectTimer"): void {
-    if (this[which] !== undefined) {
-      this.timers().clearTimeout(this[which]);
-      this[which] = undefined;
-    }
   }
 
   private listenOnline(): void {

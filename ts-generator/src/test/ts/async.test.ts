@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CancellationError,
   Delayer,
+  DisposableStore,
+  Emitter,
+  TimeoutTimer,
   RefreshController,
   Sequencer,
   ThrottledDelayer,
@@ -222,6 +225,96 @@ describe("Sequencer", () => {
     await expect(failingSettled).resolves.toBe("fails");
     await expect(fast).resolves.toBe("fast");
     expect(order).toEqual(["slow", "failing", "fast"]);
+  });
+});
+
+describe("Emitter", () => {
+  it("calls every listener; one that throws is reported and the others still run", () => {
+    const errors: unknown[] = [];
+    const emitter = new Emitter<number>((error) => errors.push(error));
+    const seen: string[] = [];
+    emitter.event((n) => seen.push(`a${n}`));
+    emitter.event(() => {
+      throw new Error("boom");
+    });
+    emitter.event((n) => seen.push(`c${n}`));
+    emitter.fire(1);
+    expect(seen).toEqual(["a1", "c1"]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it("skips a listener removed during a fire and calls one added during it only next time", () => {
+    const emitter = new Emitter<number>();
+    const seen: string[] = [];
+    let second: () => void = () => undefined;
+    emitter.event(() => {
+      seen.push("first");
+      second();
+      emitter.event(() => seen.push("late"));
+    });
+    second = emitter.event(() => seen.push("second"));
+    emitter.fire(1);
+    expect(seen).toEqual(["first"]);
+    emitter.fire(2);
+    expect(seen).toEqual(["first", "first", "late"]);
+  });
+
+  it("calls a function subscribed twice twice, and each unsubscribe removes one", () => {
+    const emitter = new Emitter<number>();
+    let calls = 0;
+    const listener = () => calls++;
+    const one = emitter.event(listener);
+    emitter.event(listener);
+    emitter.fire(0);
+    one();
+    emitter.fire(0);
+    expect(calls).toBe(3);
+  });
+
+  it("has no listeners after dispose() and subscribes nothing later", () => {
+    const emitter = new Emitter<number>();
+    let calls = 0;
+    emitter.event(() => calls++);
+    emitter.dispose();
+    emitter.event(() => calls++);
+    emitter.fire(0);
+    expect(calls).toBe(0);
+    expect(emitter.hasListeners).toBe(false);
+  });
+});
+
+describe("DisposableStore", () => {
+  it("disposes everything once, and what is added afterwards at once", () => {
+    const store = new DisposableStore();
+    let disposed = 0;
+    store.add(toDisposable(() => disposed++));
+    store.add(toDisposable(() => disposed++));
+    store.dispose();
+    store.dispose();
+    expect(disposed).toBe(2);
+    store.add(toDisposable(() => disposed++));
+    expect(disposed).toBe(3);
+  });
+});
+
+describe("TimeoutTimer", () => {
+  it("runs the last callback set, not a cancelled one, and nothing after dispose()", () => {
+    const timer = new TimeoutTimer();
+    const runs: string[] = [];
+    timer.set(() => runs.push("first"), 100);
+    timer.set(() => runs.push("second"), 100);
+    expect(timer.isSet).toBe(true);
+    vi.advanceTimersByTime(100);
+    expect(runs).toEqual(["second"]);
+    expect(timer.isSet).toBe(false);
+
+    timer.set(() => runs.push("cancelled"), 100);
+    timer.cancel();
+    timer.set(() => runs.push("disposed"), 100);
+    timer.dispose();
+    timer.set(() => runs.push("after"), 100);
+    vi.advanceTimersByTime(1000);
+    expect(runs).toEqual(["second"]);
   });
 });
 

@@ -301,6 +301,31 @@ describe("EventClient reconnect", () => {
     expect(page.listenerCount).toBe(0);
   });
 
+  it("dispose() closes the socket, forgets every handler and starts no more", async () => {
+    const c = client();
+    const seen: string[] = [];
+    const states: ConnectionState[] = [];
+    c.on(Events.FS_CREATED, (data) => seen.push(data.Path));
+    c.onStateChange((state) => states.push(state));
+    c.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = FakeSocket.last();
+    socket.serverOpen();
+
+    c.dispose();
+    expect(socket.closedWith?.code).toBe(1000);
+    socket.serverSend({ event: "fs.created", data: { AssetID: "a", Path: "/x", IsDir: false }, ts: 1 });
+    c.on(Events.FS_CREATED, (data) => seen.push(data.Path));
+    c.start();
+    online.fire();
+    page.show();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(seen).toEqual([]);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(states.at(-1)).toBe("closed");
+    expect(page.listenerCount).toBe(0);
+  });
+
   it("never reconnects after stop()", async () => {
     const c = client();
     c.start();
