@@ -38,12 +38,16 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #publish} runs on the emitting (business) thread and only encodes the event once and
  *       offers it to a bounded hand-off queue. When the queue is full the event is not delivered and
  *       every connection is marked to get {@code $resync}: nothing grows without bound.
- *   <li>One fan-out thread takes frames from the queue and does the per-connection work (filter,
- *       access policy, budget, building the wire form once, handing it to the transport), and every
- *       {@link #SWEEP_INTERVAL} measures the transports' queues. Per-connection state is written by
- *       that thread only; stats are read through volatile fields.
+ *   <li>The connections are spread over a few lanes (one per core, at most {@link #MAX_LANES}),
+ *       each with its own hand-off queue and fan-out thread: with 10,000 clients one thread spent
+ *       tens of milliseconds per event writing to every socket. A lane's thread takes frames from
+ *       its queue and does the per-connection work (filter, access policy, budget, handing the wire
+ *       form to the transport), and every {@link #SWEEP_INTERVAL} measures its transports' queues.
+ *       A connection belongs to one lane for life and its state is written by that lane's thread
+ *       only, so its frames keep the order of the queue; stats are read through volatile fields.
+ *       A frame's wire form is built once, before the hand-off, and shared by the lanes.
  *   <li>{@link #handshake}, {@link Ticket#open} and {@link Connection#remove} may be called from any
- *       thread; the connection list is copy-on-write.
+ *       thread; the connection lists are copy-on-write.
  *   <li>With a {@link Broker}, each local emit is also published once (the broker must not block),
  *       and each envelope from another node is decoded once, on the broker's thread, for the
  *       access policy, then handed off like a local one with its bytes unchanged. Remote events
@@ -62,6 +66,9 @@ public final class FanOut<F> implements AutoCloseable {
      */
     static final Duration SWEEP_INTERVAL = Duration.ofMillis(50);
 
+    /** Fan-out threads at most; more than the cores only adds hand-offs. */
+    static final int MAX_LANES = 4;
+
     /** Estimated WebSocket frame header bytes per event, added to the payload when budgeting. */
     private static final int FRAME_OVERHEAD = 10;
 
@@ -70,24 +77,14 @@ public final class FanOut<F> implements AutoCloseable {
     private final WireFormat<F> format;
     private final Admission admission;
     private final Duration sweepInterval;
-    private final BlockingQueue<Frame<F>> handoff;
-    private final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
-    /** Events were lost for every connection (a full hand-off, a gap between nodes): all get $resync. */
-    private final AtomicBoolean everyoneMissed = new AtomicBoolean();
 
     private final AtomicLong overflows = new AtomicLong();
     /** Events published so far; lets a {@link Ticket} tell whether its client missed one while connecting. */
     private final AtomicLong published = new AtomicLong();
 
-    /** Sweeps done, for tests that wait for the core to have looked at every connection. */
-    private volatile long sweeps;
-
-    /** The wire forms of one connection's share of a batch; reused, fan-out thread only. */
-    private final List<F> wires = new ArrayList<>();
-
-    private final Thread thread;
     private volatile boolean closed;
     /** The bus this core forwards, once {@link #forward} was called. */
     private volatile Subscription source;
@@ -100,19 +97,23 @@ public final class FanOut<F> implements AutoCloseable {
     private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
 
     public FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format) {
-        this(json, settings, format, SWEEP_INTERVAL);
+        this(
+                json,
+                settings,
+                format,
+                SWEEP_INTERVAL,
+                Math.min(MAX_LANES, Runtime.getRuntime().availableProcessors()));
     }
 
-    FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format, Duration sweepInterval) {
+    FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format, Duration sweepInterval, int laneCount) {
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.format = Objects.requireNonNull(format, "format");
         this.admission = new Admission(settings);
         this.sweepInterval = sweepInterval;
-        this.handoff = new ArrayBlockingQueue<>(settings.handoffCapacity());
-        this.thread = new Thread(this::run, "herald-fanout");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < Math.max(1, laneCount); i++) {
+            lanes.add(new Lane(i));
+        }
         this.broker = settings.broker();
         if (broker != null) {
             broker.start(nodeId, new RemoteEvents());
@@ -134,13 +135,13 @@ public final class FanOut<F> implements AutoCloseable {
             return;
         }
         published.incrementAndGet();
-        boolean local = !connections.isEmpty();
+        boolean local = admitted.get() > 0;
         if (!local && broker == null) {
             return;
         }
         byte[] json = encode(type, event);
         if (local) {
-            handOff(new Frame<>(type, event, json));
+            handOff(new Frame<>(type, event, json, format.frame(json)));
         }
         if (broker != null) {
             try {
@@ -152,9 +153,11 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     private void handOff(Frame<F> frame) {
-        if (!handoff.offer(frame)) {
-            overflows.incrementAndGet();
-            everyoneMissed.set(true);
+        for (Lane lane : lanes) {
+            if (!lane.connections.isEmpty() && !lane.handoff.offer(frame)) {
+                overflows.incrementAndGet();
+                lane.everyoneMissed.set(true);
+            }
         }
     }
 
@@ -198,7 +201,7 @@ public final class FanOut<F> implements AutoCloseable {
 
     public List<ConnectionStats> stats() {
         List<ConnectionStats> stats = new ArrayList<>();
-        for (Connection c : connections) {
+        for (Connection c : connections()) {
             stats.add(new ConnectionStats(
                     c.id, c.principal, c.queuedBytes, c.delivered, c.dropped, c.resyncs, c.overBudgetSince != 0));
         }
@@ -224,80 +227,113 @@ public final class FanOut<F> implements AutoCloseable {
                 LOG.warn("Closing the broker failed", e);
             }
         }
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        handoff.clear();
-        connections.forEach(Connection::remove);
-    }
-
-    private void run() {
-        long sweepNanos = sweepInterval.toNanos();
-        long nextSweep = System.nanoTime() + sweepNanos;
-        List<Frame<F>> batch = new ArrayList<>();
-        while (!closed) {
+        lanes.forEach(lane -> lane.thread.interrupt());
+        for (Lane lane : lanes) {
             try {
-                Frame<F> frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (frame != null) {
-                    batch.add(frame);
-                    handoff.drainTo(batch, 1023);
-                    deliver(batch);
-                    batch.clear();
-                }
-                if (everyoneMissed.getAndSet(false)) {
-                    connections.forEach(c -> c.missed = true);
-                }
-                if (System.nanoTime() - nextSweep >= 0) {
-                    sweep();
-                    nextSweep = System.nanoTime() + sweepNanos;
-                }
+                lane.thread.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
-                if (closed) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Fan-out failed; continuing", e);
+                Thread.currentThread().interrupt();
             }
+            lane.handoff.clear();
+            lane.connections.forEach(Connection::remove);
         }
     }
 
-    /**
-     * Delivers a batch: each connection gets its share of the frames in one transport call, so a
-     * backlog costs one write per connection instead of one per event.
-     */
-    private void deliver(List<Frame<F>> batch) {
-        List<Frame<F>> share = new ArrayList<>(batch.size());
-        for (Connection connection : connections) {
-            if (connection.removed) {
-                continue;
-            }
-            for (Frame<F> frame : batch) {
-                if (connection.wants(frame)) {
-                    share.add(frame);
-                }
-            }
-            if (!share.isEmpty()) {
-                connection.offer(share);
-                share.clear();
-            }
-        }
+    /** The admitted connections of every lane. */
+    private List<Connection> connections() {
+        List<Connection> all = new ArrayList<>();
+        lanes.forEach(lane -> all.addAll(lane.connections));
+        return all;
     }
 
-    private void sweep() {
-        long now = System.nanoTime();
-        for (Connection connection : connections) {
-            if (!connection.removed) {
-                connection.sweep(now);
-            }
-        }
-        sweeps++; // fan-out thread only
-    }
-
+    /** Sweeps every lane has done, for tests that wait for the core to have looked at every connection. */
     long sweeps() {
-        return sweeps;
+        long fewest = Long.MAX_VALUE;
+        for (Lane lane : lanes) {
+            fewest = Math.min(fewest, lane.sweeps);
+        }
+        return fewest;
+    }
+
+    /** One fan-out thread, its hand-off queue and the connections it serves. */
+    private final class Lane {
+        final BlockingQueue<Frame<F>> handoff = new ArrayBlockingQueue<>(settings.handoffCapacity());
+        final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
+        /** Events were lost for every connection of the lane (a full hand-off, a gap between nodes). */
+        final AtomicBoolean everyoneMissed = new AtomicBoolean();
+        /** The wire forms of one connection's share of a batch; reused, this lane's thread only. */
+        final List<F> wires = new ArrayList<>();
+
+        final Thread thread;
+        volatile long sweeps;
+
+        Lane(int index) {
+            thread = new Thread(this::run, "herald-fanout-" + index);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            long sweepNanos = sweepInterval.toNanos();
+            long nextSweep = System.nanoTime() + sweepNanos;
+            List<Frame<F>> batch = new ArrayList<>();
+            while (!closed) {
+                try {
+                    Frame<F> frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (frame != null) {
+                        batch.add(frame);
+                        handoff.drainTo(batch, 1023);
+                        deliver(batch);
+                        batch.clear();
+                    }
+                    if (everyoneMissed.getAndSet(false)) {
+                        connections.forEach(c -> c.missed = true);
+                    }
+                    if (System.nanoTime() - nextSweep >= 0) {
+                        sweep();
+                        nextSweep = System.nanoTime() + sweepNanos;
+                    }
+                } catch (InterruptedException e) {
+                    if (closed) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("Fan-out failed; continuing", e);
+                }
+            }
+        }
+
+        /**
+         * Delivers a batch: each connection gets its share of the frames in one transport call, so a
+         * backlog costs one write per connection instead of one per event.
+         */
+        private void deliver(List<Frame<F>> batch) {
+            List<Frame<F>> share = new ArrayList<>(batch.size());
+            for (Connection connection : connections) {
+                if (connection.removed) {
+                    continue;
+                }
+                for (Frame<F> frame : batch) {
+                    if (connection.wants(frame)) {
+                        share.add(frame);
+                    }
+                }
+                if (!share.isEmpty()) {
+                    connection.offer(share);
+                    share.clear();
+                }
+            }
+        }
+
+        private void sweep() {
+            long now = System.nanoTime();
+            for (Connection connection : connections) {
+                if (!connection.removed) {
+                    connection.sweep(now);
+                }
+            }
+            sweeps++; // this lane's thread only
+        }
     }
 
     /** What the broker delivers: other nodes' envelopes and the news that some were lost. */
@@ -327,8 +363,8 @@ public final class FanOut<F> implements AutoCloseable {
                 return;
             }
             published.incrementAndGet();
-            if (!connections.isEmpty()) {
-                handOff(new Frame<>(event.type(), event.event(), envelope));
+            if (admitted.get() > 0) {
+                handOff(new Frame<>(event.type(), event.event(), envelope, format.frame(envelope)));
             }
         }
 
@@ -339,7 +375,7 @@ public final class FanOut<F> implements AutoCloseable {
             }
             LOG.info("Events from other nodes may have been lost ({}): every client gets $resync", reason);
             published.incrementAndGet(); // a client connecting now missed them too
-            everyoneMissed.set(true);
+            lanes.forEach(lane -> lane.everyoneMissed.set(true));
         }
     }
 
@@ -380,9 +416,10 @@ public final class FanOut<F> implements AutoCloseable {
                 return null;
             }
             Admission.Admitted admittedAs = (Admission.Admitted) decision;
-            Connection connection =
-                    new Connection(ids.incrementAndGet(), transport, admittedAs.principal(), admittedAs.names());
-            connections.add(connection);
+            long id = ids.incrementAndGet();
+            Lane lane = lanes.get((int) (id % lanes.size()));
+            Connection connection = new Connection(id, lane, transport, admittedAs.principal(), admittedAs.names());
+            lane.connections.add(connection);
             // Checked after adding: an event published from here on is delivered to it.
             if (published.get() != publishedAtHandshake) {
                 connection.resyncRequested = true;
@@ -391,9 +428,10 @@ public final class FanOut<F> implements AutoCloseable {
         }
     }
 
-    /** An admitted connection. Mutable state belongs to the fan-out thread. */
+    /** An admitted connection. Mutable state belongs to its lane's fan-out thread. */
     public final class Connection {
         private final long id;
+        private final Lane lane;
         private final Transport<F> transport;
         private final Object principal;
         /** The names it asked for, {@code null} for all. */
@@ -411,11 +449,12 @@ public final class FanOut<F> implements AutoCloseable {
         private volatile long overBudgetSince;
         /** Events were dropped for it: it gets {@code $resync} once drained. */
         private boolean missed;
-        /** Set by {@link Ticket#open} on another thread; the fan-out thread turns it into {@code missed}. */
+        /** Set by {@link Ticket#open} on another thread; the lane's thread turns it into {@code missed}. */
         private volatile boolean resyncRequested;
 
-        private Connection(long id, Transport<F> transport, Object principal, Set<String> names) {
+        private Connection(long id, Lane lane, Transport<F> transport, Object principal, Set<String> names) {
             this.id = id;
+            this.lane = lane;
             this.transport = transport;
             this.principal = principal;
             this.names = names;
@@ -433,7 +472,7 @@ public final class FanOut<F> implements AutoCloseable {
         public void remove() {
             if (!removed) {
                 removed = true;
-                if (connections.remove(this)) {
+                if (lane.connections.remove(this)) {
                     admitted.decrementAndGet();
                 }
             }
@@ -454,6 +493,7 @@ public final class FanOut<F> implements AutoCloseable {
 
         /** Queues what fits in the budget; drops the rest and marks the connection for {@code $resync}. */
         private void offer(List<Frame<F>> frames) {
+            List<F> wires = lane.wires;
             wires.clear();
             long bytes = 0;
             for (Frame<F> frame : frames) {
@@ -470,7 +510,7 @@ public final class FanOut<F> implements AutoCloseable {
                     }
                 }
                 bytes += size;
-                wires.add(frame.wire(format));
+                wires.add(frame.wire);
             }
             dropped += frames.size() - wires.size();
             if (wires.isEmpty()) {

@@ -3,9 +3,9 @@ package dev.herald.runtime.fanout;
 import dev.herald.runtime.EventType;
 
 /**
- * One emitted event, encoded once: the envelope's UTF-8 bytes and, built on first use, the
- * transport's wire form of it, both shared by every connection that receives it. Touched by the
- * fan-out thread only once handed off.
+ * One emitted event, encoded once: the envelope's UTF-8 bytes and the transport's wire form of
+ * it, both built on the publishing thread before the hand-off and shared by every connection of
+ * every lane that receives it. Immutable.
  *
  * @param <F> the transport's frame form
  */
@@ -14,20 +14,13 @@ final class Frame<F> {
     final Record event;
     /** The envelope, {@code {"event":...,"data":...,"ts":...}}. */
     final byte[] json;
+    /** The transport's frame of {@link #json}. */
+    final F wire;
 
-    private F wire;
-
-    Frame(EventType<?> type, Record event, byte[] json) {
+    Frame(EventType<?> type, Record event, byte[] json, F wire) {
         this.type = type;
         this.event = event;
         this.json = json;
-    }
-
-    F wire(WireFormat<F> format) {
-        F form = wire;
-        if (form == null) {
-            form = wire = format.frame(json);
-        }
-        return form;
+        this.wire = wire;
     }
 }

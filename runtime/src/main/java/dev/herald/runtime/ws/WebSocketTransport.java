@@ -3,6 +3,7 @@ package dev.herald.runtime.ws;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Transport;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,8 +36,9 @@ final class WebSocketTransport implements Transport<byte[]> {
     }
 
     /**
-     * Queues the frames as one buffer with one write demand: a single frame as a view of its shared
-     * bytes, several copied into one buffer so the selector writes them with one call. Whole frames
+     * Sends the frames as one buffer: written at once when nothing else waits for this socket (see
+     * {@link GatheringChannel#writeIfIdle}), else queued with one write demand for the selector. A
+     * single frame goes as a view of its shared bytes, several copied into one buffer. Whole frames
      * only, so the library's own frames (ping, pong, close) interleave safely.
      */
     @Override
@@ -57,6 +59,17 @@ final class WebSocketTransport implements Transport<byte[]> {
         }
         if (!socket.isOpen()) {
             return false;
+        }
+        GatheringChannel channel = (GatheringChannel) socket.getChannel();
+        try {
+            if (channel.writeIfIdle(buffer)) {
+                if (buffer.hasRemaining()) {
+                    writeDemand.accept(socket); // the selector writes the rest when the socket takes it
+                }
+                return true;
+            }
+        } catch (IOException e) {
+            return false; // reset or closed by the peer; the library sees it on its side and closes
         }
         socket.outQueue.add(buffer);
         writeDemand.accept(socket);
@@ -90,10 +103,11 @@ final class WebSocketTransport implements Transport<byte[]> {
         // The core asks for every connection on each sweep; a healthy one has nothing queued, and
         // isEmpty is a plain read where walking the queue takes its locks, which the selector
         // thread contends for.
+        long unfinished = ((GatheringChannel) socket.getChannel()).unfinishedBytes();
         if (socket.outQueue.isEmpty()) {
-            return 0;
+            return unfinished;
         }
-        long bytes = 0;
+        long bytes = unfinished;
         for (ByteBuffer buffer : socket.outQueue) {
             bytes += buffer.remaining();
         }

@@ -33,7 +33,8 @@ class FanOutClusterTest {
                                 handshake -> handshake.queryParameter("user").orElse("anonymous"))
                         .build(),
                 json -> new String(json, StandardCharsets.UTF_8),
-                Duration.ofMillis(10));
+                Duration.ofMillis(10),
+                2);
         cores.add(core);
         return core;
     }

@@ -67,6 +67,9 @@ class FanOutTest {
 
     private static final Handshake ALL = handshake(null);
 
+    /** Two lanes whatever the machine, so that connections are spread over two fan-out threads. */
+    private static final int LANES = 2;
+
     /** Wire forms built, to show each frame's form is built once however many connections get it. */
     private final AtomicInteger wireForms = new AtomicInteger();
 
@@ -80,7 +83,8 @@ class FanOutTest {
                     wireForms.incrementAndGet();
                     return new String(json, StandardCharsets.UTF_8);
                 },
-                Duration.ofMillis(10));
+                Duration.ofMillis(10),
+                LANES);
         return fanOut;
     }
 

@@ -17,6 +17,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.java_websocket.SocketChannelIOHelper;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
@@ -107,6 +110,103 @@ class GatheringChannelTest {
 
         assertThat(socket.outQueue).isEmpty();
         assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(expected.toString(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The three writers of a connection at once, on a socket with a 4 KiB send buffer so that
+     * direct writes stop half-way: the fan-out thread writing directly while idle and queueing
+     * otherwise (as {@code WebSocketTransport.send} does), another thread queueing the library's
+     * own frames (a ping timer, a close), and the selector running the library's write loop.
+     * Every frame must arrive whole, and each writer's frames in order.
+     */
+    @Test
+    void directWritesQueuedFramesAndTheSelector_atOnce_neverSplitAFrame_andKeepEachWritersOrder() throws Exception {
+        int events = 5_000;
+        int controls = 500;
+        CompletableFuture<String> received = CompletableFuture.supplyAsync(this::readSlowlyUntilClosed);
+        AtomicInteger directWritesLeftUnfinished = new AtomicInteger();
+        Thread fanOut = new Thread(() -> {
+            try {
+                for (int i = 0; i < events; i++) {
+                    ByteBuffer buffer = ByteBuffer.wrap(frame('e', i));
+                    while (i % 50 == 0 && (!socket.outQueue.isEmpty() || channel.isNeedWrite())) {
+                        Thread.yield(); // let the big ones find the socket idle, and stop half-way
+                    }
+                    if (!channel.writeIfIdle(buffer)) {
+                        socket.outQueue.add(buffer);
+                    } else if (buffer.hasRemaining()) {
+                        directWritesLeftUnfinished.incrementAndGet();
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread library = new Thread(() -> {
+            for (int i = 0; i < controls; i++) {
+                socket.outQueue.add(ByteBuffer.wrap(frame('c', i)));
+                try {
+                    Thread.sleep(0, 200_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        fanOut.start();
+        library.start();
+        try (Selector selector = Selector.open()) {
+            serverSide.register(selector, SelectionKey.OP_WRITE);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((fanOut.isAlive() || library.isAlive() || !socket.outQueue.isEmpty() || channel.isNeedWrite())
+                    && System.nanoTime() < deadline) {
+                selector.select(10);
+                selector.selectedKeys().clear();
+                SocketChannelIOHelper.batch(socket, channel);
+            }
+        }
+        fanOut.join();
+        library.join();
+        serverSide.shutdownOutput();
+
+        String stream = received.get(30, TimeUnit.SECONDS);
+        Matcher frames = Pattern.compile("<([ec]) (\\d+) x*>").matcher(stream);
+        int[] next = new int[2];
+        int end = 0;
+        while (frames.find()) {
+            assertThat(frames.start())
+                    .as("a frame starts where the last one ended")
+                    .isEqualTo(end);
+            int writer = frames.group(1).equals("e") ? 0 : 1;
+            assertThat(Integer.parseInt(frames.group(2))).isEqualTo(next[writer]++);
+            end = frames.end();
+        }
+        assertThat(end).isEqualTo(stream.length());
+        assertThat(next).containsExactly(events, controls);
+        assertThat(directWritesLeftUnfinished)
+                .as("direct writes the socket took only in part")
+                .hasPositiveValue();
+    }
+
+    private static byte[] frame(char writer, int i) {
+        // Every 50th is larger than both socket buffers, so a direct write of it stops half-way.
+        int length = i % 50 == 0 ? 50_000 : i * 7 % 3000;
+        return ("<" + writer + " " + i + " " + "x".repeat(length) + ">").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A reader slower than the writers, so that the socket fills and writes stop half-way. */
+    private String readSlowlyUntilClosed() {
+        try {
+            InputStream in = Channels.newInputStream(peer);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[1024];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                out.write(chunk, 0, n);
+                Thread.yield();
+            }
+            return out.toString(StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] frame(int i) {
