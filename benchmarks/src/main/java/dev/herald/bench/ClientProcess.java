@@ -21,11 +21,14 @@ final class ClientProcess implements AutoCloseable {
     final String connected;
 
     ClientProcess(URI uri, int clients) throws IOException {
-        this(uri, clients, false);
+        this(uri, clients, "once");
     }
 
-    /** Starts {@code clients} clients at once; with {@code reconnect} they come back as the TS client does. */
-    ClientProcess(URI uri, int clients, boolean reconnect) throws IOException {
+    /**
+     * Starts {@code clients} clients at once; {@code mode} {@code reconnect}: they come back as the
+     * TS client does; {@code stall}: they never read after the upgrade (see {@link LoadClients}).
+     */
+    ClientProcess(URI uri, int clients, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(
                         java,
@@ -35,7 +38,7 @@ final class ClientProcess implements AutoCloseable {
                         LoadClients.class.getName(),
                         uri.toString(),
                         Integer.toString(clients),
-                        reconnect ? "reconnect" : "once")
+                        mode)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -35,13 +35,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * rather than being hidden by one-at-a-time connects. With {@code reconnect}, a client whose socket
  * ends tries again after the TypeScript client's delay (equal jitter, 500 ms doubling to 10 s, reset
  * once connected); a close with a final code (4400, 4401, 4403, 4429) ends it for good, as it does
- * the TypeScript client.
+ * the TypeScript client. With {@code stall}, a client reads the upgrade response and then never
+ * reads again, with a 4 KiB receive buffer: a browser tab frozen by the debugger or a phone that
+ * lost its radio, as the server sees them.
  *
  * <p>It prints {@code connected <open> in <ms> ms, refused <n>, failed <n>} once every client is open
  * or finally refused (or after 60 s), then answers one-line commands on standard input: {@code
  * count} prints the frames received so far, {@code latencies} the latency summary, {@code status}
  * {@code <open> <refused> <waiting> <opened since start> <nanoTime of the last open>}, {@code quit}
- * disconnects and exits. Run by {@link ClientProcess}: {@code uri clients [reconnect]}.
+ * disconnects and exits. Run by {@link ClientProcess}: {@code uri clients once|reconnect|stall}.
  */
 public final class LoadClients {
     private static final byte[] MARKER = "\"Path\":\"/".getBytes(StandardCharsets.US_ASCII);
@@ -54,6 +56,7 @@ public final class LoadClients {
     private final InetSocketAddress address;
     private final byte[] upgradeRequest;
     private final boolean reconnect;
+    private final boolean stall;
     private final List<Connection> connections = new ArrayList<>();
     private final Random random = new Random();
     /** Connections waiting for their reconnect delay, by due time; selector thread only. */
@@ -67,10 +70,11 @@ public final class LoadClients {
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong lastOpenNanos = new AtomicLong();
 
-    private LoadClients(URI uri, boolean reconnect) throws IOException {
+    private LoadClients(URI uri, String mode) throws IOException {
         this.selector = Selector.open();
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
-        this.reconnect = reconnect;
+        this.reconnect = mode.equals("reconnect");
+        this.stall = mode.equals("stall");
         this.upgradeRequest = ("GET " + uri.getRawPath() + " HTTP/1.1\r\n"
                         + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                         + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -81,9 +85,8 @@ public final class LoadClients {
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
         int clients = Integer.parseInt(args[1]);
-        boolean reconnect = args.length > 2 && args[2].equals("reconnect");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        LoadClients load = new LoadClients(uri, reconnect);
+        LoadClients load = new LoadClients(uri, args.length > 2 ? args[2] : "once");
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
             Connection connection = load.new Connection();
@@ -168,6 +171,9 @@ public final class LoadClients {
                 socket = SocketChannel.open();
                 socket.configureBlocking(false);
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (stall) {
+                    socket.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
+                }
                 state = State.CONNECTING;
                 if (socket.connect(address)) {
                     upgrade();
@@ -225,6 +231,9 @@ public final class LoadClients {
             buffer.compact();
             state = State.OPEN;
             attempt = 0;
+            if (stall) {
+                socket.keyFor(selector).interestOps(0); // never reads again
+            }
             open.incrementAndGet();
             opened.incrementAndGet();
             lastOpenNanos.set(System.nanoTime());
@@ -301,7 +310,7 @@ public final class LoadClients {
             }
             byte kind = bytes[marker + MARKER.length];
             long sent = 0;
-            for (int i = marker + MARKER.length + 2; i < to && bytes[i] != '"'; i++) {
+            for (int i = marker + MARKER.length + 2; i < to && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
                 sent = sent * 10 + (bytes[i] - '0');
             }
             if (kind == 'l') {

@@ -23,10 +23,14 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code surplus [clients] [maxConnections] [rate] [seconds]}: more clients than {@code
  *       maxConnections} at once; the surplus must be refused with 4429, and the admitted clients'
  *       latency is measured under {@code rate} events/s.
+ *   <li>{@code stalled [clients] [stalled] [rate] [seconds] [payload bytes]}: besides {@code
+ *       clients} healthy ones, {@code stalled} clients that stop reading after the upgrade; with a
+ *       64 KiB byte budget and a 5 s over-budget timeout they must be dropped (4008) while the
+ *       healthy ones get every event, measured as in {@code surplus}.
  * </ul>
  *
  * <p>Loopback only, bounded in count and time. Run: {@code java -cp benchmarks/target/benchmarks.jar
- * dev.herald.bench.ScaleLoad connect|restart|surplus [clients] ...}
+ * dev.herald.bench.ScaleLoad connect|restart|surplus|stalled [clients] ...}
  */
 public final class ScaleLoad {
     private static final String HOST = "127.0.0.1";
@@ -51,7 +55,15 @@ public final class ScaleLoad {
                         args.length > 2 ? Integer.parseInt(args[2]) : 10_000,
                         args.length > 3 ? Integer.parseInt(args[3]) : 10,
                         args.length > 4 ? Integer.parseInt(args[4]) : 20);
-            default -> throw new IllegalArgumentException("scenario is connect, restart or surplus: " + scenario);
+            case "stalled" ->
+                stalled(
+                        clients,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 1_000,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 10,
+                        args.length > 4 ? Integer.parseInt(args[4]) : 30,
+                        args.length > 5 ? Integer.parseInt(args[5]) : 1_000);
+            default ->
+                throw new IllegalArgumentException("scenario is connect, restart, surplus or stalled: " + scenario);
         }
         System.exit(0);
     }
@@ -89,7 +101,7 @@ public final class ScaleLoad {
         EventBus bus = EventBus.create();
         EventWebSocketServer first = server(bus, 0, clients);
         int port = first.port();
-        try (ClientProcess process = new ClientProcess(uri(first), clients, true)) {
+        try (ClientProcess process = new ClientProcess(uri(first), clients, "reconnect")) {
             System.out.println("before the restart: " + process.connected);
             long stopped = System.nanoTime();
             first.stop(Duration.ofSeconds(10));
@@ -153,6 +165,61 @@ public final class ScaleLoad {
                     latencies[0] / 1000.0,
                     latencies[1] / 1000.0,
                     latencies[2] / 1000.0);
+        } finally {
+            server.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    private static void stalled(int healthy, int stalled, int rate, int seconds, int payload) throws Exception {
+        if (healthy + stalled > MAX_CLIENTS) {
+            throw new IllegalArgumentException("bounded: at most " + MAX_CLIENTS + " clients in all");
+        }
+        EventBus bus = EventBus.create();
+        EventWebSocketServer server = EventWebSocketServer.builder(bus)
+                .bindAddress(new InetSocketAddress(HOST, 0))
+                .maxConnections(healthy + stalled)
+                .byteBudget(64 * 1024)
+                .overBudgetTimeout(Duration.ofSeconds(5))
+                .build()
+                .start();
+        String padding = "p".repeat(Math.max(0, payload - 60));
+        try (ClientProcess good = new ClientProcess(uri(server), healthy);
+                ClientProcess bad = new ClientProcess(uri(server), stalled, "stall")) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "stalled: healthy %s; stalled %s; server holds %d%n",
+                    good.connected,
+                    bad.connected,
+                    server.connectionCount());
+            long expected = (long) healthy * rate * seconds;
+            long intervalNanos = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            int dropped = -1;
+            for (int seq = 0; seq < rate * seconds; seq++) {
+                long due = start + seq * intervalNanos;
+                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                    LockSupport.parkNanos(wait);
+                }
+                bus.emit(new FsCreated("asset-load", "/l/" + System.nanoTime() + "/" + padding, false));
+                if (dropped < 0 && server.connectionCount() <= healthy) {
+                    dropped = seq / rate;
+                }
+            }
+            long delivered = good.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(10))[0];
+            long[] latencies = good.latenciesMicros();
+            System.out.printf(
+                    Locale.ROOT,
+                    "healthy clients at %d events/s of %d bytes: delivered %d of %d, latency p50 %.2f ms, p99 %.2f ms,"
+                            + " max %.2f ms; the stalled ones were all dropped after %s s; server holds %d%n",
+                    rate,
+                    payload,
+                    delivered,
+                    expected,
+                    latencies[0] / 1000.0,
+                    latencies[1] / 1000.0,
+                    latencies[2] / 1000.0,
+                    dropped < 0 ? "more than " + seconds : Integer.toString(dropped),
+                    server.connectionCount());
         } finally {
             server.stop(Duration.ofSeconds(10));
         }

@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Threading rules:
  *
  * <ul>
- *   <li>{@link #publish} runs on the emitting (business) thread and only encodes the event once and
- *       offers it to a bounded hand-off queue. When the queue is full the event is not delivered and
- *       every connection is marked to get {@code $resync}: nothing grows without bound.
+ *   <li>{@link #publish} runs on the emitting (business) thread and only encodes the event once,
+ *       builds its wire form once and offers it to each lane's bounded hand-off queue. When a lane's
+ *       queue is full the event is not delivered there and every connection of that lane is marked
+ *       to get {@code $resync}: nothing grows without bound.
  *   <li>The connections are spread over a few lanes (one per core, at most {@link #MAX_LANES}),
  *       each with its own hand-off queue and fan-out thread: with 10,000 clients one thread spent
  *       tens of milliseconds per event writing to every socket. A lane's thread takes frames from
