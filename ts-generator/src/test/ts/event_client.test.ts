@@ -27,6 +27,15 @@ function client(random = () => 0.5) {
   return new EventClient({ url: URL_BASE, WebSocket: FakeSocket, random, online, visibility: page });
 }
 
+/** A started client subscribed to fs.created, once its socket exists. */
+async function subscribedClient(): Promise<EventClient> {
+  const c = client();
+  c.start();
+  c.on(Events.FS_CREATED, () => {});
+  await vi.advanceTimersByTimeAsync(0);
+  return c;
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
   FakeSocket.reset();
@@ -262,10 +271,7 @@ describe("EventClient reconnect", () => {
   });
 
   it("retries at once when the browser comes back online", async () => {
-    const c = client();
-    c.start();
-    c.on(Events.FS_CREATED, () => {});
-    await vi.advanceTimersByTimeAsync(0);
+    await subscribedClient();
     FakeSocket.last().serverClose(1006);
     expect(FakeSocket.instances).toHaveLength(1);
 
@@ -274,10 +280,7 @@ describe("EventClient reconnect", () => {
   });
 
   it("reconnects at once when the page is shown again after its socket dropped while hidden", async () => {
-    const c = client();
-    c.start();
-    c.on(Events.FS_CREATED, () => {});
-    await vi.advanceTimersByTimeAsync(0);
+    const c = await subscribedClient();
     FakeSocket.last().serverOpen();
     page.hide();
     FakeSocket.last().serverClose(1006);
@@ -289,10 +292,7 @@ describe("EventClient reconnect", () => {
   });
 
   it("showing the page leaves an open socket alone, and is not heard after stop()", async () => {
-    const c = client();
-    c.start();
-    c.on(Events.FS_CREATED, () => {});
-    await vi.advanceTimersByTimeAsync(0);
+    const c = await subscribedClient();
     FakeSocket.last().serverOpen();
     page.hide();
     page.show();
