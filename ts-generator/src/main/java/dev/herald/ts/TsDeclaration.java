@@ -14,12 +14,8 @@ public sealed interface TsDeclaration {
     /** One interface member; {@code name} is quoted when it is not an identifier. */
     record Property(String name, TsType type, String doc, boolean readonly, boolean optional) {}
 
-    /** {@code export type Name = Type;} */
-    record TypeAlias(String name, String doc, String type) implements TsDeclaration {
-        public static TypeAlias of(String name, String doc, TsType type) {
-            return new TypeAlias(name, doc, type.render());
-        }
-    }
+    /** {@code export type Name = Type;}, a long union written one member per line. */
+    record TypeAlias(String name, String doc, TsType type) implements TsDeclaration {}
 
     /** {@code export const Name = value as const;} */
     record Const(String name, String doc, TsValue value, boolean asConst) implements TsDeclaration {}
@@ -46,6 +42,9 @@ public sealed interface TsDeclaration {
             return new Parameter(name, type, false, null);
         }
     }
+
+    /** A {@code // ---- title ----} line that opens a section of the module. */
+    record Section(String title) implements TsDeclaration {}
 
     /** Text written as is: imports, re-exports, a copied runtime section. */
     record Raw(String text) implements TsDeclaration {}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -31,6 +32,20 @@ public final class TsRuntime {
     }
 
     /** The text of a runtime file. */
+    /**
+     * {@code text} without its leading comment lines (the runtime file's own header) and the blank
+     * lines after them: where a generated module embeds a runtime file, its header says it all.
+     */
+    public static String withoutHeader(String text) {
+        String[] lines = text.split("\n", -1);
+        int first = 0;
+        while (first < lines.length && (lines[first].startsWith("//") || lines[first].isBlank())) {
+            first++;
+        }
+        return String.join("\n", Arrays.asList(lines).subList(first, lines.length))
+                        .strip() + "\n";
+    }
+
     public static String read(String name) {
         try (InputStream in = TsRuntime.class.getResourceAsStream("runtime/" + name)) {
             if (in == null) {

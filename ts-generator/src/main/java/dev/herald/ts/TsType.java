@@ -54,6 +54,26 @@ public sealed interface TsType {
         }
     }
 
+    /** An object type written in place: {@code { readonly event: "a.b"; readonly data: AB }}. */
+    record ObjectLiteral(List<Field> fields) implements TsType {
+        public ObjectLiteral {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public String render() {
+            return fields.stream()
+                    .map(field -> (field.readonly() ? "readonly " : "")
+                            + TsWriter.propertyName(field.name())
+                            + ": "
+                            + field.type().render())
+                    .collect(Collectors.joining("; ", "{ ", " }"));
+        }
+    }
+
+    /** A member of an {@link ObjectLiteral}; its name is quoted when it is not an identifier. */
+    record Field(String name, TsType type, boolean readonly) {}
+
     /** {@code Name<A, B>}: {@code Record<string, V>}, {@code Partial<...>}. */
     record Generic(String name, List<TsType> arguments) implements TsType {
         public Generic {

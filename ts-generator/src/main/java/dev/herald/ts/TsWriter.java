@@ -51,13 +51,13 @@ public final class TsWriter {
             out.append("}\n");
         } else if (declaration instanceof TsDeclaration.TypeAlias alias) {
             doc(out, alias.doc(), "");
-            String line = "export type " + alias.name() + " = " + alias.type() + ";";
-            if (line.length() <= WIDTH || !alias.type().contains(" | ")) {
+            String line = "export type " + alias.name() + " = " + alias.type().render() + ";";
+            if (line.length() <= WIDTH || !(alias.type() instanceof TsType.Union union)) {
                 out.append(line).append('\n');
             } else {
                 out.append("export type ").append(alias.name()).append(" =\n");
-                for (String member : alias.type().split(" \\| ")) {
-                    out.append("  | ").append(member).append('\n');
+                for (TsType member : union.members()) {
+                    out.append("  | ").append(member.render()).append('\n');
                 }
                 out.setLength(out.length() - 1);
                 out.append(";\n");
@@ -69,6 +69,8 @@ public final class TsWriter {
             out.append(constant.asConst() ? " as const;\n" : ";\n");
         } else if (declaration instanceof TsDeclaration.Function function) {
             function(out, function);
+        } else if (declaration instanceof TsDeclaration.Section section) {
+            out.append("// ---- ").append(section.title()).append(" ----\n");
         } else if (declaration instanceof TsDeclaration.Raw raw) {
             out.append(raw.text());
             if (!raw.text().endsWith("\n")) {

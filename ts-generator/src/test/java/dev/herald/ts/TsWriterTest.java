@@ -29,7 +29,7 @@ class TsWriterTest {
                                                 "Multi\nline",
                                                 true,
                                                 false))),
-                        TsDeclaration.TypeAlias.of(
+                        new TsDeclaration.TypeAlias(
                                 "Color", "", TsType.Union.of(new TsType.Literal("RED"), new TsType.Literal("verde")))));
 
         assertThat(TsWriter.write(module)).isEqualTo("""
@@ -87,5 +87,32 @@ class TsWriterTest {
                 .startsWith("// Herald 0.1.0-SNAPSHOT client runtime (async.ts)")
                 .contains("export class Delayer<T>");
         assertThat(TsRuntime.read(TsRuntime.HOOKS_BASE)).contains("export function useRefresh<");
+    }
+
+    @Test
+    void aLongUnionBreaksOneMemberPerLine_evenWhenAMemberContainsTheSeparator() {
+        TsType message = new TsType.ObjectLiteral(List.of(
+                new TsType.Field("event", new TsType.Literal("a.b"), true),
+                new TsType.Field("data-x", new TsType.Named("AB"), true)));
+        TsDeclaration alias = new TsDeclaration.TypeAlias(
+                "Status",
+                "",
+                TsType.Union.of(
+                        new TsType.Literal("up | down, with a long description of what that means"),
+                        new TsType.Literal("sideways"),
+                        message));
+
+        assertThat(TsWriter.write(new TsModule(List.of(), List.of(alias)))).isEqualTo("""
+                        export type Status =
+                          | "up | down, with a long description of what that means"
+                          | "sideways"
+                          | { readonly event: "a.b"; readonly "data-x": AB };
+                        """);
+    }
+
+    @Test
+    void anEmbeddedRuntimeFileLosesItsOwnHeader() {
+        assertThat(TsRuntime.withoutHeader("// one\n// two\n\nimport x from \"y\";\n// kept\n"))
+                .isEqualTo("import x from \"y\";\n// kept\n");
     }
 }

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns the event model into the TypeScript model and writes the frontend folder: {@code
@@ -85,8 +84,8 @@ public final class TypeScriptEmitter {
         events.forEach(e -> constants.put(e.constantName(), new TsValue.StringValue(e.name())));
         declarations.add(new TsDeclaration.Const(
                 "Events", "Every event name, by constant.", new TsValue.ObjectValue(constants), true));
-        declarations.add(
-                new TsDeclaration.TypeAlias("EventName", "Any event name.", "(typeof Events)[keyof typeof Events]"));
+        declarations.add(new TsDeclaration.TypeAlias(
+                "EventName", "Any event name.", new TsType.Named("(typeof Events)[keyof typeof Events]")));
 
         List<RecordModel> sortedRecords = records.stream()
                 .sorted(Comparator.comparing(RecordModel::flatName))
@@ -104,7 +103,7 @@ public final class TypeScriptEmitter {
             TsType union = new TsType.Union(model.jsonNames().stream()
                     .map(n -> (TsType) new TsType.Literal(n))
                     .toList());
-            declarations.add(TsDeclaration.TypeAlias.of(model.flatName(), jsdoc(model.doc()), union));
+            declarations.add(new TsDeclaration.TypeAlias(model.flatName(), jsdoc(model.doc()), union));
         }
 
         declarations.add(new TsDeclaration.Interface(
@@ -114,14 +113,16 @@ public final class TypeScriptEmitter {
                         .map(e -> new TsDeclaration.Property(
                                 e.name(), new TsType.Named(e.record().flatName()), "", false, false))
                         .toList()));
-        String messages = events.stream()
-                .map(e -> "{ readonly event: " + TsWriter.quote(e.name()) + "; readonly data: "
-                        + e.record().flatName() + "; readonly ts: number }")
-                .collect(Collectors.joining(" | "));
+        List<TsType> messages = events.stream()
+                .map(e -> (TsType) new TsType.ObjectLiteral(List.of(
+                        new TsType.Field("event", new TsType.Literal(e.name()), true),
+                        new TsType.Field("data", new TsType.Named(e.record().flatName()), true),
+                        new TsType.Field("ts", TsType.NUMBER, true))))
+                .toList();
         declarations.add(new TsDeclaration.TypeAlias(
                 "EventMessage",
                 "A message as the server sends it: `{ event, data, ts }`.",
-                messages.isEmpty() ? "never" : messages));
+                messages.isEmpty() ? new TsType.Named("never") : new TsType.Union(messages)));
 
         Map<String, List<String>> groups = Names.groups(events);
         Map<String, TsValue> groupValues = new LinkedHashMap<>();
@@ -153,9 +154,8 @@ public final class TypeScriptEmitter {
 
     static TsModule hooksModule(List<EventModel> events, Map<String, String> groupNames) {
         List<TsDeclaration> declarations = new ArrayList<>();
-        declarations.add(
-                new TsDeclaration.Raw(TsRuntime.read(TsRuntime.HOOKS_BASE).strip() + "\n"));
-        declarations.add(new TsDeclaration.Raw("// ---- Generated hooks, one pair per event group ----"));
+        declarations.add(new TsDeclaration.Raw(TsRuntime.withoutHeader(TsRuntime.read(TsRuntime.HOOKS_BASE))));
+        declarations.add(new TsDeclaration.Section("Generated hooks, one pair per event group"));
         Names.groups(events).forEach((group, names) -> {
             List<EventModel> members =
                     events.stream().filter(e -> e.group().equals(group)).toList();
@@ -164,12 +164,12 @@ public final class TypeScriptEmitter {
             String eventList = String.join(", ", names);
             List<Parameter> keyParameter = new ArrayList<>();
             String keyArguments = "";
-            String scope = "a `" + group + "` event";
+            String scope = "one of the `" + group + "` events";
             if (key != null) {
                 String name = JS_RESERVED.contains(key.name()) ? key.name() + "_" : key.name();
                 keyParameter.add(Parameter.of(name, keyType(key).render()));
                 keyArguments = ", " + TsWriter.quote(key.jsonName()) + ", " + name;
-                scope = "a `" + group + "` event for `" + name + "`";
+                scope = "one of the `" + group + "` events for `" + name + "`";
             }
 
             List<Parameter> refresh = new ArrayList<>(keyParameter);
