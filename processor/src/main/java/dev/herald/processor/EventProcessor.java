@@ -317,7 +317,8 @@ public final class EventProcessor extends AbstractProcessor {
                 catalog.reach().records(),
                 catalog.reach().enums(),
                 options.groupNames(),
-                options.react());
+                options.react(),
+                options.tanstack());
         for (TypeScriptEmitter.Output output : outputs) {
             writeResource(TYPESCRIPT_RESOURCES + output.fileName(), output.content(), origins);
         }

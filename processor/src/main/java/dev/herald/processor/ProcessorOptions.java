@@ -16,22 +16,36 @@ import javax.lang.model.SourceVersion;
  * @param tsOutputDir {@code herald.ts.outputDir}, an absolute folder, or {@code null}
  * @param groupNames {@code herald.ts.groupNames}: how a group is spelled in hook names
  * @param react {@code herald.ts.react}: whether to write {@code event_hooks.ts}
+ * @param tanstack {@code herald.ts.tanstack}: whether to write {@code event_query.ts} (needs React)
  */
-record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String> groupNames, boolean react) {
+record ProcessorOptions(
+        ClassName catalog, Path tsOutputDir, Map<String, String> groupNames, boolean react, boolean tanstack) {
     static final String CATALOG = "herald.catalog";
     static final String TS_OUTPUT_DIR = "herald.ts.outputDir";
     static final String TS_GROUP_NAMES = "herald.ts.groupNames";
     static final String TS_REACT = "herald.ts.react";
+    static final String TS_TANSTACK = "herald.ts.tanstack";
 
     /** Every option the processor reads. */
-    static final Set<String> NAMES = Set.of(CATALOG, TS_OUTPUT_DIR, TS_GROUP_NAMES, TS_REACT);
+    static final Set<String> NAMES = Set.of(CATALOG, TS_OUTPUT_DIR, TS_GROUP_NAMES, TS_REACT, TS_TANSTACK);
 
     static ProcessorOptions read(Map<String, String> options, Reporter reporter) {
+        boolean react = flag(TS_REACT, options.get(TS_REACT), true, reporter);
+        boolean tanstack = flag(TS_TANSTACK, options.get(TS_TANSTACK), false, reporter);
+        if (tanstack && !react) {
+            reporter.report(
+                    HeraldMessage.OPTION_INVALID,
+                    TS_TANSTACK,
+                    "true",
+                    "event_query.ts builds on event_hooks.ts, which herald.ts.react=false turns off");
+            tanstack = false;
+        }
         return new ProcessorOptions(
                 catalog(options.get(CATALOG), reporter),
                 outputDir(options.get(TS_OUTPUT_DIR), reporter),
                 groupNames(options.get(TS_GROUP_NAMES), reporter),
-                react(options.get(TS_REACT), reporter));
+                react,
+                tanstack);
     }
 
     private static ClassName catalog(String value, Reporter reporter) {
@@ -99,16 +113,16 @@ record ProcessorOptions(ClassName catalog, Path tsOutputDir, Map<String, String>
         return Collections.unmodifiableMap(names);
     }
 
-    private static boolean react(String value, Reporter reporter) {
+    private static boolean flag(String name, String value, boolean byDefault, Reporter reporter) {
         if (value == null || value.isBlank()) {
-            return true;
+            return byDefault;
         }
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
             default -> {
-                reporter.report(HeraldMessage.OPTION_INVALID, TS_REACT, value, "expected true or false");
-                yield true;
+                reporter.report(HeraldMessage.OPTION_INVALID, name, value, "expected true or false");
+                yield byDefault;
             }
         };
     }

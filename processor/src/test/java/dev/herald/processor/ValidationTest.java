@@ -395,6 +395,20 @@ class ValidationTest {
     }
 
     @Test
+    void tanstackWithoutReact_isAnError_becauseEventQueryBuildsOnTheHooks() {
+        JavaFileObject file = source(
+                "com.example.Ok",
+                "package com.example;",
+                "import dev.herald.Event;",
+                "@Event(\"a.b\")",
+                "public record Ok(String id) {}");
+
+        assertThat(compile(List.of("-Aherald.ts.tanstack=true", "-Aherald.ts.react=false"), file))
+                .hadErrorContaining(message(HeraldMessage.OPTION_INVALID, "herald.ts.tanstack", "true")
+                        + "event_query.ts builds on event_hooks.ts");
+    }
+
+    @Test
     void invalidCatalogOption_isAnError() {
         JavaFileObject file = source(
                 "com.example.Ok",

@@ -16,6 +16,9 @@ public final class TsRuntime {
     /** The generic hooks, which the processor writes at the top of {@code event_hooks.ts}. */
     public static final String HOOKS_BASE = "event_hooks.ts";
 
+    /** The TanStack Query hooks; the processor appends one hook per event group. */
+    public static final String QUERY_BASE = "event_query.ts";
+
     private TsRuntime() {}
 
     /** The Herald version these files belong to. */

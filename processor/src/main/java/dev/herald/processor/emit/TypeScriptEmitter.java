@@ -59,11 +59,15 @@ public final class TypeScriptEmitter {
             Collection<RecordModel> records,
             Collection<EnumModel> enums,
             Map<String, String> groupNames,
-            boolean react) {
+            boolean react,
+            boolean tanstack) {
         List<Output> outputs = new ArrayList<>();
         outputs.add(new Output("events.ts", TsWriter.write(eventsModule(events, records, enums))));
         if (react) {
             outputs.add(new Output("event_hooks.ts", TsWriter.write(hooksModule(events, groupNames))));
+        }
+        if (tanstack) {
+            outputs.add(new Output("event_query.ts", TsWriter.write(queryModule(events, groupNames))));
         }
         for (String runtime : TsRuntime.VERBATIM) {
             outputs.add(new Output(runtime, TsRuntime.withHeader(runtime)));
@@ -152,56 +156,111 @@ public final class TypeScriptEmitter {
         return new TsModule(header(), declarations);
     }
 
+    /**
+     * What the hooks of one event group share: its name and spelling, its events, and the key
+     * parameter when every event of the group has the same {@code @EventKey}.
+     *
+     * @param keyParameter none, or the key's parameter
+     * @param keyArguments {@code , "JsonName", name} for the generic hook, or empty
+     * @param scope how the JSDoc names what triggers the hook
+     */
+    private record GroupHook(
+            String group,
+            String spelling,
+            String eventList,
+            List<Parameter> keyParameter,
+            String keyArguments,
+            String scope) {
+        static List<GroupHook> of(List<EventModel> events, Map<String, String> groupNames) {
+            List<GroupHook> hooks = new ArrayList<>();
+            Names.groups(events).forEach((group, names) -> {
+                List<EventModel> members =
+                        events.stream().filter(e -> e.group().equals(group)).toList();
+                ComponentModel key = sharedKey(members);
+                List<Parameter> keyParameter = new ArrayList<>();
+                String keyArguments = "";
+                String scope = "one of the `" + group + "` events";
+                if (key != null) {
+                    String name = JS_RESERVED.contains(key.name()) ? key.name() + "_" : key.name();
+                    keyParameter.add(Parameter.of(name, keyType(key).render()));
+                    keyArguments = ", " + TsWriter.quote(key.jsonName()) + ", " + name;
+                    scope = "one of the `" + group + "` events for `" + name + "`";
+                }
+                hooks.add(new GroupHook(
+                        group,
+                        Names.groupSpelling(group, groupNames),
+                        String.join(", ", names),
+                        List.copyOf(keyParameter),
+                        keyArguments,
+                        scope));
+            });
+            return hooks;
+        }
+
+        /** The key parameter (if any) followed by {@code more}. */
+        List<Parameter> parameters(Parameter... more) {
+            List<Parameter> parameters = new ArrayList<>(keyParameter);
+            parameters.addAll(List.of(more));
+            return parameters;
+        }
+    }
+
     static TsModule hooksModule(List<EventModel> events, Map<String, String> groupNames) {
         List<TsDeclaration> declarations = new ArrayList<>();
         declarations.add(new TsDeclaration.Raw(TsRuntime.withoutHeader(TsRuntime.read(TsRuntime.HOOKS_BASE))));
         declarations.add(new TsDeclaration.Section("Generated hooks, one pair per event group"));
-        Names.groups(events).forEach((group, names) -> {
-            List<EventModel> members =
-                    events.stream().filter(e -> e.group().equals(group)).toList();
-            String spelling = Names.groupSpelling(group, groupNames);
-            ComponentModel key = sharedKey(members);
-            String eventList = String.join(", ", names);
-            List<Parameter> keyParameter = new ArrayList<>();
-            String keyArguments = "";
-            String scope = "one of the `" + group + "` events";
-            if (key != null) {
-                String name = JS_RESERVED.contains(key.name()) ? key.name() + "_" : key.name();
-                keyParameter.add(Parameter.of(name, keyType(key).render()));
-                keyArguments = ", " + TsWriter.quote(key.jsonName()) + ", " + name;
-                scope = "one of the `" + group + "` events for `" + name + "`";
-            }
-
-            List<Parameter> refresh = new ArrayList<>(keyParameter);
-            refresh.add(Parameter.of("fetcher", "(signal: AbortSignal) => Promise<T>"));
-            refresh.add(new Parameter("options", "GroupRefreshOptions", false, "{}"));
+        for (GroupHook hook : GroupHook.of(events, groupNames)) {
             declarations.add(new TsDeclaration.Function(
-                    "use" + spelling + "Refresh",
-                    "Fetches with `fetcher` on mount, again when " + scope + " arrives, and after a resync.\n"
-                            + "Returns `{ data, loading, error, refresh }`. Events: " + eventList + ".",
+                    "use" + hook.spelling() + "Refresh",
+                    "Fetches with `fetcher` on mount, again when " + hook.scope() + " arrives, and after a resync.\n"
+                            + "Returns `{ data, loading, error, refresh }`. Events: " + hook.eventList() + ".",
                     List.of("T"),
-                    refresh,
+                    hook.parameters(
+                            Parameter.of("fetcher", "(signal: AbortSignal) => Promise<T>"),
+                            new Parameter("options", "GroupRefreshOptions", false, "{}")),
                     "RefreshState<T>",
-                    List.of("return useGroupRefresh(" + TsWriter.quote(group) + ", fetcher, options" + keyArguments
-                            + ");")));
-
-            List<Parameter> change = new ArrayList<>(keyParameter);
-            change.add(Parameter.of("onChange", "() => void"));
-            change.add(new Parameter("delayMs", "number", true, null));
+                    List.of("return useGroupRefresh(" + TsWriter.quote(hook.group()) + ", fetcher, options"
+                            + hook.keyArguments() + ");")));
             declarations.add(new TsDeclaration.Function(
-                    "useOn" + spelling + "Change",
-                    "Calls `onChange` (debounced by `delayMs`) when " + scope + " arrives, and after a resync.\n"
-                            + "Events: " + eventList + ".",
+                    "useOn" + hook.spelling() + "Change",
+                    "Calls `onChange` (debounced by `delayMs`) when " + hook.scope() + " arrives, and after a resync.\n"
+                            + "Events: " + hook.eventList() + ".",
                     List.of(),
-                    change,
+                    hook.parameters(
+                            Parameter.of("onChange", "() => void"), new Parameter("delayMs", "number", true, null)),
                     "void",
-                    List.of("useOnGroupChange(" + TsWriter.quote(group) + ", onChange, delayMs" + keyArguments
-                            + ");")));
-        });
+                    List.of("useOnGroupChange(" + TsWriter.quote(hook.group()) + ", onChange, delayMs"
+                            + hook.keyArguments() + ");")));
+        }
         List<String> header = List.of(
                 "Generated by Herald " + TsRuntime.version()
                         + ": the generic hooks, then one pair per event group. Do not edit.",
                 "React is a peer dependency of this file only.");
+        return new TsModule(header, declarations);
+    }
+
+    /** {@code event_query.ts}: the TanStack Query hooks, then {@code useInvalidateOn<Group>Change} per group. */
+    static TsModule queryModule(List<EventModel> events, Map<String, String> groupNames) {
+        List<TsDeclaration> declarations = new ArrayList<>();
+        declarations.add(new TsDeclaration.Raw(TsRuntime.withoutHeader(TsRuntime.read(TsRuntime.QUERY_BASE))));
+        declarations.add(new TsDeclaration.Section("Generated hooks, one per event group"));
+        for (GroupHook hook : GroupHook.of(events, groupNames)) {
+            declarations.add(new TsDeclaration.Function(
+                    "useInvalidateOn" + hook.spelling() + "Change",
+                    "Invalidates `queryKey` when " + hook.scope() + " arrives (a burst once, `delay` ms after its\n"
+                            + "first event), and after a resync. Events: " + hook.eventList() + ".",
+                    List.of(),
+                    hook.parameters(
+                            Parameter.of("queryKey", "QueryKey"),
+                            new Parameter("options", "InvalidateOptions", false, "{}")),
+                    "void",
+                    List.of("useInvalidateOnGroupChange(" + TsWriter.quote(hook.group()) + ", queryKey, options"
+                            + hook.keyArguments() + ");")));
+        }
+        List<String> header = List.of(
+                "Generated by Herald " + TsRuntime.version()
+                        + ": the TanStack Query hooks, then one per event group. Do not edit.",
+                "React and @tanstack/react-query (v5) are peer dependencies of this file only.");
         return new TsModule(header, declarations);
     }
 
