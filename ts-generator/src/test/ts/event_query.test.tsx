@@ -12,27 +12,12 @@ import {
   useInvalidateOnGroupChange,
   type InvalidationMap,
 } from "../../main/ts/event_query";
+import { until } from "./until";
 
 let server: WebSocketServer;
 let sockets: import("ws").WebSocket[];
 let queryClient: QueryClient;
 let invalidated: (QueryKey | "everything")[];
-
-function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (condition()) {
-        resolve();
-      } else if (Date.now() > deadline) {
-        reject(new Error("timed out waiting"));
-      } else {
-        setTimeout(check, 5);
-      }
-    };
-    check();
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

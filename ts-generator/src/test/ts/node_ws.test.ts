@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
 import { EventClient, type ConnectionState } from "../../main/ts/event_client";
 import { Events } from "../../main/ts/events";
+import { until } from "./until";
 
 let server: WebSocketServer | undefined;
 let client: EventClient | undefined;
@@ -12,22 +13,6 @@ afterEach(async () => {
   client?.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
-
-function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (condition()) {
-        resolve();
-      } else if (Date.now() > deadline) {
-        reject(new Error("timed out waiting"));
-      } else {
-        setTimeout(check, 5);
-      }
-    };
-    check();
-  });
-}
 
 describe("EventClient against a real server", () => {
   it("reconnects after the server drops it, resubscribes with its filter and fires onResync", async () => {
