@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.herald.Event;
 import dev.herald.EventKey;
+import dev.herald.processor.emit.AsyncApiWriter;
 import dev.herald.processor.emit.CatalogWriter;
 import dev.herald.processor.emit.CodecWriter;
 import dev.herald.processor.emit.JavaTypes;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -309,6 +311,28 @@ public final class EventProcessor extends AbstractProcessor {
                         .toString()));
         writeResource(EventIndex.PATH, EventIndex.content(binaryNames), origins);
         writeTypeScript(origins);
+        writeAsyncApi(origins);
+    }
+
+    private void writeAsyncApi(Element[] origins) {
+        String title = options.asyncApiTitle() != null ? options.asyncApiTitle() : catalog.name() + " events";
+        String document = AsyncApiWriter.write(
+                catalog.events(),
+                catalog.reach().records(),
+                catalog.reach().enums(),
+                new AsyncApiWriter.Info(title, options.asyncApiVersion()));
+        writeResource(AsyncApiWriter.PATH, document, origins);
+        Path output = options.asyncApiOutput();
+        if (output != null) {
+            try {
+                OutputFolder.write(
+                        output.getParent(),
+                        List.of(new TypeScriptEmitter.Output(
+                                output.getFileName().toString(), document)));
+            } catch (IOException | RuntimeException e) {
+                reporter.report(HeraldMessage.WRITE_FAILED, output, e.toString());
+            }
+        }
     }
 
     private void writeTypeScript(Element[] origins) {
@@ -324,7 +348,7 @@ public final class EventProcessor extends AbstractProcessor {
         }
         if (options.tsOutputDir() != null) {
             try {
-                TypeScriptFolder.write(options.tsOutputDir(), outputs);
+                OutputFolder.write(options.tsOutputDir(), outputs);
             } catch (IOException | RuntimeException e) {
                 reporter.report(HeraldMessage.WRITE_FAILED, options.tsOutputDir(), e.toString());
             }

@@ -17,17 +17,38 @@ import javax.lang.model.SourceVersion;
  * @param groupNames {@code herald.ts.groupNames}: how a group is spelled in hook names
  * @param react {@code herald.ts.react}: whether to write {@code event_hooks.ts}
  * @param tanstack {@code herald.ts.tanstack}: whether to write {@code event_query.ts} (needs React)
+ * @param asyncApiOutput {@code herald.asyncapi.output}, an absolute file, or {@code null}
+ * @param asyncApiTitle {@code herald.asyncapi.title}, or {@code null} for the default
+ * @param asyncApiVersion {@code herald.asyncapi.version}, default {@code 1.0.0}
  */
 record ProcessorOptions(
-        ClassName catalog, Path tsOutputDir, Map<String, String> groupNames, boolean react, boolean tanstack) {
+        ClassName catalog,
+        Path tsOutputDir,
+        Map<String, String> groupNames,
+        boolean react,
+        boolean tanstack,
+        Path asyncApiOutput,
+        String asyncApiTitle,
+        String asyncApiVersion) {
     static final String CATALOG = "herald.catalog";
     static final String TS_OUTPUT_DIR = "herald.ts.outputDir";
     static final String TS_GROUP_NAMES = "herald.ts.groupNames";
     static final String TS_REACT = "herald.ts.react";
     static final String TS_TANSTACK = "herald.ts.tanstack";
+    static final String ASYNCAPI_OUTPUT = "herald.asyncapi.output";
+    static final String ASYNCAPI_TITLE = "herald.asyncapi.title";
+    static final String ASYNCAPI_VERSION = "herald.asyncapi.version";
 
     /** Every option the processor reads. */
-    static final Set<String> NAMES = Set.of(CATALOG, TS_OUTPUT_DIR, TS_GROUP_NAMES, TS_REACT, TS_TANSTACK);
+    static final Set<String> NAMES = Set.of(
+            CATALOG,
+            TS_OUTPUT_DIR,
+            TS_GROUP_NAMES,
+            TS_REACT,
+            TS_TANSTACK,
+            ASYNCAPI_OUTPUT,
+            ASYNCAPI_TITLE,
+            ASYNCAPI_VERSION);
 
     static ProcessorOptions read(Map<String, String> options, Reporter reporter) {
         boolean react = flag(TS_REACT, options.get(TS_REACT), true, reporter);
@@ -42,10 +63,20 @@ record ProcessorOptions(
         }
         return new ProcessorOptions(
                 catalog(options.get(CATALOG), reporter),
-                outputDir(options.get(TS_OUTPUT_DIR), reporter),
+                absolutePath(
+                        TS_OUTPUT_DIR, options.get(TS_OUTPUT_DIR), "${project.basedir}/web/src/generated", reporter),
                 groupNames(options.get(TS_GROUP_NAMES), reporter),
                 react,
-                tanstack);
+                tanstack,
+                absolutePath(
+                        ASYNCAPI_OUTPUT,
+                        options.get(ASYNCAPI_OUTPUT),
+                        "${project.build.directory}/asyncapi.json",
+                        reporter),
+                blankToNull(options.get(ASYNCAPI_TITLE)),
+                blankToNull(options.get(ASYNCAPI_VERSION)) == null
+                        ? "1.0.0"
+                        : options.get(ASYNCAPI_VERSION).strip());
     }
 
     private static ClassName catalog(String value, Reporter reporter) {
@@ -65,7 +96,11 @@ record ProcessorOptions(
         return dot < 0 ? ClassName.get("", name) : ClassName.get(name.substring(0, dot), name.substring(dot + 1));
     }
 
-    private static Path outputDir(String value, Reporter reporter) {
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Path absolutePath(String option, String value, String example, Reporter reporter) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -73,16 +108,16 @@ record ProcessorOptions(
         try {
             path = Path.of(value.strip());
         } catch (RuntimeException e) {
-            reporter.report(HeraldMessage.OPTION_INVALID, TS_OUTPUT_DIR, value, e.getMessage());
+            reporter.report(HeraldMessage.OPTION_INVALID, option, value, e.getMessage());
             return null;
         }
         if (!path.isAbsolute()) {
             reporter.report(
                     HeraldMessage.OPTION_INVALID,
-                    TS_OUTPUT_DIR,
+                    option,
                     value,
                     "it must be absolute, because javac's working directory is wherever the build was started;"
-                            + " in Maven write ${project.basedir}/web/src/generated");
+                            + " in Maven write " + example);
             return null;
         }
         return path.normalize();

@@ -9,13 +9,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 
-/** Writes the TypeScript output into a frontend's folder ({@code herald.ts.outputDir}). */
-final class TypeScriptFolder {
-    private TypeScriptFolder() {}
+/**
+ * Writes generated files into a folder outside the class output: a frontend's TypeScript folder
+ * ({@code herald.ts.outputDir}), the AsyncAPI document's place ({@code herald.asyncapi.output}).
+ */
+final class OutputFolder {
+    private OutputFolder() {}
 
     /**
      * Creates the folder if needed and rewrites only the files whose content changed, so that a
-     * frontend dev server watching it does not reload for nothing.
+     * frontend dev server (or a catalog watching the document) does not reload for nothing.
      */
     static void write(Path folder, List<TypeScriptEmitter.Output> outputs) throws IOException {
         Files.createDirectories(folder);
