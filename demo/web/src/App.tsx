@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Delayer } from "@/api/async";
 import {
@@ -6,9 +7,9 @@ import {
   useEvent,
   useEventClientInit,
   useFSRefresh,
-  useTaskRefresh,
   type ConnectionState,
 } from "@/api/event_hooks";
+import { useInvalidateOnEvents } from "@/api/event_query";
 import { api, type Asset, type FileEntry, type Task } from "./http";
 
 /** The event endpoint: another port of this host, which the server writes into the page. */
@@ -276,8 +277,10 @@ function Icon({ dir }: { dir: boolean }) {
   );
 }
 
+/** The task list through TanStack Query: task events mark its query stale (event_query.ts). */
 function TaskPanel() {
-  const { data: tasks } = useTaskRefresh(() => api.listTasks(), { delay: 300 });
+  const { data: tasks } = useQuery({ queryKey: ["tasks"], queryFn: () => api.listTasks() });
+  useInvalidateOnEvents({ [Events.TASK_CREATED]: [["tasks"]], [Events.TASK_COMPLETED]: [["tasks"]] }, { delay: 100 });
   const [progress, setProgress] = useState<Record<string, number>>({});
 
   useEvent(Events.TASK_PROGRESS, (data) => {

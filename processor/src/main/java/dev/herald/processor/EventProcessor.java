@@ -320,7 +320,7 @@ public final class EventProcessor extends AbstractProcessor {
                 catalog.events(),
                 catalog.reach().records(),
                 catalog.reach().enums(),
-                new AsyncApiWriter.Info(title, options.asyncApiVersion()));
+                new AsyncApiWriter.Info(title, options.asyncApiVersion(), options.asyncApiPath()));
         writeResource(AsyncApiWriter.PATH, document, origins);
         Path output = options.asyncApiOutput();
         if (output != null) {

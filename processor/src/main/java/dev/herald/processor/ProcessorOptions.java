@@ -1,6 +1,7 @@
 package dev.herald.processor;
 
 import com.palantir.javapoet.ClassName;
+import dev.herald.processor.emit.AsyncApiWriter;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import javax.lang.model.SourceVersion;
  * @param asyncApiOutput {@code herald.asyncapi.output}, an absolute file, or {@code null}
  * @param asyncApiTitle {@code herald.asyncapi.title}, or {@code null} for the default
  * @param asyncApiVersion {@code herald.asyncapi.version}, default {@code 1.0.0}
+ * @param asyncApiPath {@code herald.asyncapi.path}, the endpoint's path, default {@code /api/events/ws}
  */
 record ProcessorOptions(
         ClassName catalog,
@@ -29,7 +31,8 @@ record ProcessorOptions(
         boolean tanstack,
         Path asyncApiOutput,
         String asyncApiTitle,
-        String asyncApiVersion) {
+        String asyncApiVersion,
+        String asyncApiPath) {
     static final String CATALOG = "herald.catalog";
     static final String TS_OUTPUT_DIR = "herald.ts.outputDir";
     static final String TS_GROUP_NAMES = "herald.ts.groupNames";
@@ -38,6 +41,7 @@ record ProcessorOptions(
     static final String ASYNCAPI_OUTPUT = "herald.asyncapi.output";
     static final String ASYNCAPI_TITLE = "herald.asyncapi.title";
     static final String ASYNCAPI_VERSION = "herald.asyncapi.version";
+    static final String ASYNCAPI_PATH = "herald.asyncapi.path";
 
     /** Every option the processor reads. */
     static final Set<String> NAMES = Set.of(
@@ -48,7 +52,8 @@ record ProcessorOptions(
             TS_TANSTACK,
             ASYNCAPI_OUTPUT,
             ASYNCAPI_TITLE,
-            ASYNCAPI_VERSION);
+            ASYNCAPI_VERSION,
+            ASYNCAPI_PATH);
 
     static ProcessorOptions read(Map<String, String> options, Reporter reporter) {
         boolean react = flag(TS_REACT, options.get(TS_REACT), true, reporter);
@@ -76,7 +81,8 @@ record ProcessorOptions(
                 blankToNull(options.get(ASYNCAPI_TITLE)),
                 blankToNull(options.get(ASYNCAPI_VERSION)) == null
                         ? "1.0.0"
-                        : options.get(ASYNCAPI_VERSION).strip());
+                        : options.get(ASYNCAPI_VERSION).strip(),
+                endpointPath(options.get(ASYNCAPI_PATH), reporter));
     }
 
     private static ClassName catalog(String value, Reporter reporter) {
@@ -94,6 +100,18 @@ record ProcessorOptions(
         }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? ClassName.get("", name) : ClassName.get(name.substring(0, dot), name.substring(dot + 1));
+    }
+
+    private static String endpointPath(String value, Reporter reporter) {
+        String path = blankToNull(value);
+        if (path == null) {
+            return AsyncApiWriter.DEFAULT_PATH;
+        }
+        if (!path.startsWith("/")) {
+            reporter.report(HeraldMessage.OPTION_INVALID, ASYNCAPI_PATH, value, "it must start with '/'");
+            return AsyncApiWriter.DEFAULT_PATH;
+        }
+        return path;
     }
 
     private static String blankToNull(String value) {

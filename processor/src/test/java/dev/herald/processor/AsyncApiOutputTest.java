@@ -93,18 +93,21 @@ class AsyncApiOutputTest {
     }
 
     @Test
-    void titleVersionAndAnOutputFile_comeFromTheOptions(@TempDir Path folder) throws IOException {
+    void titleVersionPathAndAnOutputFile_comeFromTheOptions(@TempDir Path folder) throws IOException {
         Path output = folder.resolve("api/asyncapi.json");
         Compilation compilation = compile(
                 List.of(
                         "-Aherald.asyncapi.title=Files service",
                         "-Aherald.asyncapi.version=2.3.0",
+                        "-Aherald.asyncapi.path=/files/events",
                         "-Aherald.asyncapi.output=" + output),
                 SHAPES);
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(document(compilation).at("/info/title").asText()).isEqualTo("Files service");
         assertThat(document(compilation).at("/info/version").asText()).isEqualTo("2.3.0");
+        assertThat(document(compilation).at("/channels/events/address").asText())
+                .isEqualTo("/files/events");
         assertThat(JSON.readTree(Files.readString(output))).isEqualTo(document(compilation));
     }
 

@@ -27,11 +27,11 @@ public final class AsyncApiWriter {
     /** Where the processor writes it in the class output. */
     public static final String PATH = "META-INF/herald/asyncapi.json";
 
-    /** The document's title and version, from the options or their defaults. */
-    public record Info(String title, String version) {}
+    /** The document's title, version and the endpoint's path, from the options or their defaults. */
+    public record Info(String title, String version, String path) {}
 
     /** The endpoint's default path, which every transport's builder starts from. */
-    static final String ENDPOINT_PATH = "/api/events/ws";
+    public static final String DEFAULT_PATH = "/api/events/ws";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -55,12 +55,11 @@ public final class AsyncApiWriter {
 
             gen.writeObjectFieldStart("channels");
             gen.writeObjectFieldStart("events");
-            gen.writeStringField("address", ENDPOINT_PATH);
+            gen.writeStringField("address", info.path());
             gen.writeStringField(
                     "description",
-                    "One WebSocket per client at the endpoint's path (this is the default one); the server sends"
-                            + " the events the query asks for, and $resync when the client may have missed some"
-                            + " (re-fetch then).");
+                    "One WebSocket per client; the server sends the events the query asks for, and $resync when"
+                            + " the client may have missed some (re-fetch then).");
             gen.writeObjectFieldStart("messages");
             for (EventModel event : events) {
                 reference(gen, event.name(), "#/components/messages/" + event.name());
