@@ -102,18 +102,8 @@ public final class ClusterLoad {
         EventWebSocketServer nodeB = node(EventBus.create(), brokerB);
         try (ClientProcess onA = clients(nodeA);
                 ClientProcess onB = clients(nodeB)) {
-            long intervalNanos = 1_000_000_000L / rate;
             int total = rate * seconds;
-            long start = System.nanoTime();
-            for (int seq = 0; seq < total; seq++) {
-                long due = start + seq * intervalNanos;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                // The clients read the emit time from the path (one machine, one monotonic clock).
-                busA.emit(new FsCreated("asset-load", "/l/" + System.nanoTime(), false));
-            }
+            LoadPacing.atFixedRate(rate, seconds, seq -> busA.emit(LoadPacing.timedEvent("")));
             long expected = (long) total * clients;
             long deliveredA = onA.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(15))[0];
             long deliveredB = onB.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(15))[0];

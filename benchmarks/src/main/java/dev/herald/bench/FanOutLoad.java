@@ -6,7 +6,6 @@ import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.fs.FsCreated;
 import jakarta.websocket.server.ServerContainer;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -127,7 +125,7 @@ public final class FanOutLoad {
 
     private Result runHerald() throws Exception {
         EventBus bus = EventBus.create();
-        long heapBefore = heapAfterGc();
+        long heapBefore = LoadPacing.heapAfterGc();
         EventWebSocketServer server = EventWebSocketServer.builder(bus)
                 .bindAddress(new InetSocketAddress(HOST, 0))
                 .maxConnections(clients + 10)
@@ -155,7 +153,7 @@ public final class FanOutLoad {
         Tomcat.initWebappDefaults(context);
         context.addServletContainerInitializer(new WsSci(), null);
         tomcat.start();
-        long heapBefore = heapAfterGc();
+        long heapBefore = LoadPacing.heapAfterGc();
         EventEndpoint endpoint =
                 EventEndpoint.builder(bus).maxConnections(clients + 10).build();
         endpoint.deploy((ServerContainer) context.getServletContext().getAttribute(ServerContainer.class.getName()));
@@ -170,7 +168,7 @@ public final class FanOutLoad {
 
     private Result runBare() throws Exception {
         EventJson json = EventJson.create();
-        long heapBefore = heapAfterGc();
+        long heapBefore = LoadPacing.heapAfterGc();
         CountDownLatch started = new CountDownLatch(1);
         WebSocketServer server = new WebSocketServer(new InetSocketAddress(HOST, 0)) {
             @Override
@@ -223,20 +221,10 @@ public final class FanOutLoad {
             while (connected.getAsInt() < clients && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
             }
-            long heapPerConnection = Math.max(0, heapAfterGc() - heapBefore) / clients;
+            long heapPerConnection = Math.max(0, LoadPacing.heapAfterGc() - heapBefore) / clients;
 
             // Fixed rate: latency and delivery.
-            long intervalNanos = 1_000_000_000L / rate;
-            long start = System.nanoTime();
-            int total = rate * seconds;
-            for (int seq = 0; seq < total; seq++) {
-                long due = start + seq * intervalNanos;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                emitter.emit(new FsCreated("asset-load", "/l/" + System.nanoTime(), false));
-            }
+            LoadPacing.atFixedRate(rate, seconds, seq -> emitter.emit(LoadPacing.timedEvent("")));
             long delivered = clientProcess.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(10))[0];
             long[] latencies = clientProcess.latenciesMicros();
 
@@ -261,13 +249,5 @@ public final class FanOutLoad {
                     heapPerConnection,
                     saturation);
         }
-    }
-
-    private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -2,13 +2,10 @@ package dev.herald.bench;
 
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.ws.EventWebSocketServer;
-import dev.herald.seed.fs.FsCreated;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load tool for one instance with many connections (DESIGN.md section 13), on {@link
@@ -82,10 +79,11 @@ public final class ScaleLoad {
 
     private static void connect(int clients) throws Exception {
         EventBus bus = EventBus.create();
-        long heapBefore = heapAfterGc();
+        long heapBefore = LoadPacing.heapAfterGc();
         EventWebSocketServer server = server(bus, 0, clients);
         try (ClientProcess process = new ClientProcess(uri(server), clients)) {
-            long heapPerConnection = Math.max(0, heapAfterGc() - heapBefore) / Math.max(1, server.connectionCount());
+            long heapPerConnection =
+                    Math.max(0, LoadPacing.heapAfterGc() - heapBefore) / Math.max(1, server.connectionCount());
             System.out.printf(
                     Locale.ROOT,
                     "connect storm: %s; server holds %d connections, heap per idle connection %d B%n",
@@ -145,15 +143,7 @@ public final class ScaleLoad {
                     server.connectionCount());
             long admitted = status[0];
             long expected = admitted * rate * seconds;
-            long intervalNanos = 1_000_000_000L / rate;
-            long start = System.nanoTime();
-            for (int seq = 0; seq < rate * seconds; seq++) {
-                long due = start + seq * intervalNanos;
-                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
-                bus.emit(new FsCreated("asset-load", "/l/" + System.nanoTime(), false));
-            }
+            LoadPacing.atFixedRate(rate, seconds, seq -> bus.emit(LoadPacing.timedEvent("")));
             long delivered = process.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(10))[0];
             long[] latencies = process.latenciesMicros();
             System.out.printf(
@@ -192,19 +182,13 @@ public final class ScaleLoad {
                     bad.connected,
                     server.connectionCount());
             long expected = (long) healthy * rate * seconds;
-            long intervalNanos = 1_000_000_000L / rate;
-            long start = System.nanoTime();
-            int dropped = -1;
-            for (int seq = 0; seq < rate * seconds; seq++) {
-                long due = start + seq * intervalNanos;
-                for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
+            int[] dropped = {-1}; // the second by which every stalled client was gone
+            LoadPacing.atFixedRate(rate, seconds, seq -> {
+                bus.emit(LoadPacing.timedEvent("/" + padding));
+                if (dropped[0] < 0 && server.connectionCount() <= healthy) {
+                    dropped[0] = seq / rate;
                 }
-                bus.emit(new FsCreated("asset-load", "/l/" + System.nanoTime() + "/" + padding, false));
-                if (dropped < 0 && server.connectionCount() <= healthy) {
-                    dropped = seq / rate;
-                }
-            }
+            });
             long delivered = good.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(10))[0];
             long[] latencies = good.latenciesMicros();
             System.out.printf(
@@ -218,18 +202,10 @@ public final class ScaleLoad {
                     latencies[0] / 1000.0,
                     latencies[1] / 1000.0,
                     latencies[2] / 1000.0,
-                    dropped < 0 ? "more than " + seconds : Integer.toString(dropped),
+                    dropped[0] < 0 ? "more than " + seconds : Integer.toString(dropped[0]),
                     server.connectionCount());
         } finally {
             server.stop(Duration.ofSeconds(10));
         }
-    }
-
-    static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

@@ -379,15 +379,17 @@ class ValidationTest {
                 .onLineContaining("record Hidden");
     }
 
+    /** A valid event, for the tests of bad options. */
+    private static final JavaFileObject OK_EVENT = source(
+            "com.example.Ok",
+            "package com.example;",
+            "import dev.herald.Event;",
+            "@Event(\"a.b\")",
+            "public record Ok(String id) {}");
+
     @Test
     void relativeTypeScriptOutputDir_isAnErrorSayingWhy() {
-        JavaFileObject file = source(
-                "com.example.Ok",
-                "package com.example;",
-                "import dev.herald.Event;",
-                "@Event(\"a.b\")",
-                "public record Ok(String id) {}");
-        Compilation compilation = compile(List.of("-Aherald.ts.outputDir=web/src/generated"), file);
+        Compilation compilation = compile(List.of("-Aherald.ts.outputDir=web/src/generated"), OK_EVENT);
 
         assertThat(compilation)
                 .hadErrorContaining(message(HeraldMessage.OPTION_INVALID, "herald.ts.outputDir", "web/src/generated")
@@ -396,28 +398,14 @@ class ValidationTest {
 
     @Test
     void tanstackWithoutReact_isAnError_becauseEventQueryBuildsOnTheHooks() {
-        JavaFileObject file = source(
-                "com.example.Ok",
-                "package com.example;",
-                "import dev.herald.Event;",
-                "@Event(\"a.b\")",
-                "public record Ok(String id) {}");
-
-        assertThat(compile(List.of("-Aherald.ts.tanstack=true", "-Aherald.ts.react=false"), file))
+        assertThat(compile(List.of("-Aherald.ts.tanstack=true", "-Aherald.ts.react=false"), OK_EVENT))
                 .hadErrorContaining(message(HeraldMessage.OPTION_INVALID, "herald.ts.tanstack", "true")
                         + "event_query.ts builds on event_hooks.ts");
     }
 
     @Test
     void invalidCatalogOption_isAnError() {
-        JavaFileObject file = source(
-                "com.example.Ok",
-                "package com.example;",
-                "import dev.herald.Event;",
-                "@Event(\"a.b\")",
-                "public record Ok(String id) {}");
-
-        assertThat(compile(List.of("-Aherald.catalog=com.example.1Bad"), file))
+        assertThat(compile(List.of("-Aherald.catalog=com.example.1Bad"), OK_EVENT))
                 .hadErrorContaining(message(HeraldMessage.OPTION_INVALID, "herald.catalog", "com.example.1Bad"));
     }
 
