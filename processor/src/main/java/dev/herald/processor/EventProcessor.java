@@ -5,12 +5,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.herald.Event;
 import dev.herald.EventKey;
-import dev.herald.processor.emit.AsyncApiWriter;
 import dev.herald.processor.emit.CatalogWriter;
 import dev.herald.processor.emit.CodecWriter;
 import dev.herald.processor.emit.JavaTypes;
+import dev.herald.processor.emit.ModelExport;
 import dev.herald.processor.emit.ServiceFileWriter;
-import dev.herald.processor.emit.TypeScriptEmitter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.ModelExtractor;
@@ -19,6 +18,13 @@ import dev.herald.processor.model.RecordModel;
 import dev.herald.processor.validation.CatalogValidator;
 import dev.herald.processor.validation.DeclarationValidator;
 import dev.herald.processor.validation.EventValidator;
+import dev.herald.ts.generate.AsyncApiGenerator;
+import dev.herald.ts.generate.GeneratedFile;
+import dev.herald.ts.generate.OutputFolder;
+import dev.herald.ts.generate.TypeScriptGenerator;
+import dev.herald.ts.model.HeraldModel;
+import dev.herald.ts.model.ModelJson;
+import dev.herald.ts.model.ModelMerge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,8 +54,9 @@ import javax.tools.StandardLocation;
  * The Herald annotation processor. Per round: read each {@code @Event} record into the model,
  * validate it, and write the codecs of what it reaches. In the first round in which no event waits
  * for a type that does not exist yet (usually the first), it also writes the catalog; in the last
- * round the services file, the event index and the TypeScript. The first round also takes the events an earlier compilation of the same output
- * folder indexed and this one does not compile (a partial build), as long as their classes still
+ * round the services file, the event index, {@code model.json}, and from that model the TypeScript
+ * and the AsyncAPI document. The first round also takes the events an earlier compilation of the
+ * same output folder indexed and this one does not compile (a partial build), as long as their classes still
  * exist and are still {@code @Event}: a compilation never forgets an event.
  *
  * <p>It never lets an exception reach javac: a failure is reported as an error on the element being
@@ -263,7 +270,7 @@ public final class EventProcessor extends AbstractProcessor {
         sorted.forEach(e -> packages.add(e.record().packageName()));
         String common = null;
         for (String pkg : packages) {
-            common = common == null ? pkg : commonPackage(common, pkg);
+            common = common == null ? pkg : ModelMerge.commonPackage(common, pkg);
         }
         if (common == null || (common.isEmpty() && !packages.equals(Set.of("")))) {
             reporter.report(
@@ -271,16 +278,6 @@ public final class EventProcessor extends AbstractProcessor {
             return null;
         }
         return ClassName.get(common, "Events");
-    }
-
-    static String commonPackage(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        StringBuilder common = new StringBuilder();
-        for (int i = 0; i < Math.min(left.length, right.length) && left[i].equals(right[i]); i++) {
-            common.append(common.length() == 0 ? "" : ".").append(left[i]);
-        }
-        return common.toString();
     }
 
     private void finish(RoundEnvironment round) {
@@ -310,40 +307,33 @@ public final class EventProcessor extends AbstractProcessor {
                         .getBinaryName(e.record().element())
                         .toString()));
         writeResource(EventIndex.PATH, EventIndex.content(binaryNames), origins);
-        writeTypeScript(origins);
-        writeAsyncApi(origins);
+        HeraldModel model = ModelExport.of(catalog.name(), catalog.events(), catalog.reach());
+        writeResource(HeraldModel.PATH, ModelJson.write(model), origins);
+        writeTypeScript(model, origins);
+        writeAsyncApi(model, origins);
     }
 
-    private void writeAsyncApi(Element[] origins) {
-        String title = options.asyncApiTitle() != null ? options.asyncApiTitle() : catalog.name() + " events";
-        String document = AsyncApiWriter.write(
-                catalog.events(),
-                catalog.reach().records(),
-                catalog.reach().enums(),
-                new AsyncApiWriter.Info(title, options.asyncApiVersion(), options.asyncApiPath()));
-        writeResource(AsyncApiWriter.PATH, document, origins);
+    private void writeAsyncApi(HeraldModel model, Element[] origins) {
+        String document = AsyncApiGenerator.generate(
+                model,
+                new AsyncApiGenerator.Info(options.asyncApiTitle(), options.asyncApiVersion(), options.asyncApiPath()));
+        writeResource(AsyncApiGenerator.PATH, document, origins);
         Path output = options.asyncApiOutput();
         if (output != null) {
             try {
                 OutputFolder.write(
                         output.getParent(),
-                        List.of(new TypeScriptEmitter.Output(
-                                output.getFileName().toString(), document)));
+                        List.of(new GeneratedFile(output.getFileName().toString(), document)));
             } catch (IOException | RuntimeException e) {
                 reporter.report(HeraldMessage.WRITE_FAILED, output, e.toString());
             }
         }
     }
 
-    private void writeTypeScript(Element[] origins) {
-        List<TypeScriptEmitter.Output> outputs = TypeScriptEmitter.emit(
-                catalog.events(),
-                catalog.reach().records(),
-                catalog.reach().enums(),
-                options.groupNames(),
-                options.react(),
-                options.tanstack());
-        for (TypeScriptEmitter.Output output : outputs) {
+    private void writeTypeScript(HeraldModel model, Element[] origins) {
+        List<GeneratedFile> outputs = TypeScriptGenerator.generate(
+                model, new TypeScriptGenerator.Options(options.groupNames(), options.react(), options.tanstack()));
+        for (GeneratedFile output : outputs) {
             writeResource(TYPESCRIPT_RESOURCES + output.fileName(), output.content(), origins);
         }
         if (options.tsOutputDir() != null) {

@@ -1,7 +1,7 @@
 package dev.herald.processor;
 
 import com.palantir.javapoet.ClassName;
-import dev.herald.processor.emit.AsyncApiWriter;
+import dev.herald.ts.generate.AsyncApiGenerator;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -105,11 +105,11 @@ record ProcessorOptions(
     private static String endpointPath(String value, Reporter reporter) {
         String path = blankToNull(value);
         if (path == null) {
-            return AsyncApiWriter.DEFAULT_PATH;
+            return AsyncApiGenerator.DEFAULT_PATH;
         }
         if (!path.startsWith("/")) {
             reporter.report(HeraldMessage.OPTION_INVALID, ASYNCAPI_PATH, value, "it must start with '/'");
-            return AsyncApiWriter.DEFAULT_PATH;
+            return AsyncApiGenerator.DEFAULT_PATH;
         }
         return path;
     }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
-import dev.herald.processor.emit.AsyncApiWriter;
+import dev.herald.ts.generate.AsyncApiGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class AsyncApiOutputTest {
 
     private static JsonNode document(Compilation compilation) throws IOException {
         return JSON.readTree(compilation
-                .generatedFile(StandardLocation.CLASS_OUTPUT, AsyncApiWriter.PATH)
+                .generatedFile(StandardLocation.CLASS_OUTPUT, AsyncApiGenerator.PATH)
                 .orElseThrow()
                 .getCharContent(true)
                 .toString());

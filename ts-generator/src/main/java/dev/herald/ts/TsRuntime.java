@@ -34,7 +34,6 @@ public final class TsRuntime {
         return properties.getProperty("version", "unknown");
     }
 
-    /** The text of a runtime file. */
     /**
      * {@code text} without its leading comment lines (the runtime file's own header) and the blank
      * lines after them: where a generated module embeds a runtime file, its header says it all.
@@ -49,6 +48,7 @@ public final class TsRuntime {
                         .strip() + "\n";
     }
 
+    /** The text of a runtime file. */
     public static String read(String name) {
         try (InputStream in = TsRuntime.class.getResourceAsStream("runtime/" + name)) {
             if (in == null) {
@@ -62,7 +62,7 @@ public final class TsRuntime {
 
     /** A runtime file as written out: a header naming the version, then the file. */
     public static String withHeader(String name) {
-        return "// Herald " + version() + " client runtime (" + name
-                + "), copied by the Herald processor. Do not edit.\n\n" + read(name);
+        return "// Herald " + version() + " client runtime (" + name + "), copied by Herald. Do not edit.\n\n"
+                + read(name);
     }
 }

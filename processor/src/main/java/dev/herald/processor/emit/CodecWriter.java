@@ -16,10 +16,10 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.herald.processor.model.ComponentModel;
 import dev.herald.processor.model.EnumModel;
-import dev.herald.processor.model.Names;
 import dev.herald.processor.model.RecordModel;
 import dev.herald.processor.model.TypeRef;
-import dev.herald.processor.model.TypeRef.ScalarKind;
+import dev.herald.ts.model.Naming;
+import dev.herald.ts.model.ScalarKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,7 +59,7 @@ public final class CodecWriter {
         List<String> nameFields = new ArrayList<>();
         Set<String> usedFields = new HashSet<>(Set.of("INSTANCE"));
         for (ComponentModel component : written) {
-            String field = unique(Names.upperSnake(component.name()) + "_FIELD", usedFields);
+            String field = unique(Naming.constantName(component.name()) + "_FIELD", usedFields);
             nameFields.add(field);
             codec.addField(FieldSpec.builder(
                             JavaTypes.SERIALIZED_STRING, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

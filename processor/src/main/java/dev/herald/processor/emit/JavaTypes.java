@@ -7,7 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.RecordModel;
 import dev.herald.processor.model.TypeRef;
-import dev.herald.processor.model.TypeRef.ScalarKind;
+import dev.herald.ts.model.ScalarKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

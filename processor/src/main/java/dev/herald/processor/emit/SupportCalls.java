@@ -2,7 +2,7 @@ package dev.herald.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.herald.processor.model.TypeRef.ScalarKind;
+import dev.herald.ts.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

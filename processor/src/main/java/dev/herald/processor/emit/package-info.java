@@ -1,5 +1,6 @@
 /**
  * Output: the JSON codec per record and enum, the catalog class, the services file, and the
- * TypeScript files (through {@code herald-ts-generator}). Reads the model only.
+ * language-neutral model ({@code ModelExport}) that {@code herald-ts-generator} turns into the
+ * TypeScript and the AsyncAPI document. Reads the model only.
  */
 package dev.herald.processor.emit;

@@ -1,5 +1,6 @@
 package dev.herald.processor.model;
 
+import dev.herald.ts.model.Naming;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 
@@ -13,12 +14,11 @@ import javax.lang.model.element.AnnotationValue;
 public record EventModel(String name, RecordModel record, AnnotationMirror annotation, AnnotationValue nameValue) {
     /** The part before the first dot (empty when the name has none, which validation reports). */
     public String group() {
-        int dot = name.indexOf('.');
-        return dot < 0 ? "" : name.substring(0, dot);
+        return Naming.group(name);
     }
 
     /** The constant in Java and TypeScript: {@code tunnel.statusChanged} gives {@code TUNNEL_STATUS_CHANGED}. */
     public String constantName() {
-        return Names.constantName(name);
+        return Naming.constantName(name);
     }
 }

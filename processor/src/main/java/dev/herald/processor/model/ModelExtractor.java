@@ -1,7 +1,7 @@
 package dev.herald.processor.model;
 
-import dev.herald.processor.model.TypeRef.ScalarKind;
-import dev.herald.processor.model.TypeRef.SequenceKind;
+import dev.herald.ts.model.ScalarKind;
+import dev.herald.ts.model.SequenceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

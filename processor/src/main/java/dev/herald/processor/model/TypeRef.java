@@ -1,5 +1,8 @@
 package dev.herald.processor.model;
 
+import dev.herald.ts.model.ScalarKind;
+import dev.herald.ts.model.SequenceKind;
+
 /**
  * The JSON-relevant shape of a component type, as DESIGN.md section 4 maps it. Extraction builds
  * it for every component; {@link Unsupported} and {@link Missing} carry what went wrong so that
@@ -32,37 +35,4 @@ public sealed interface TypeRef {
 
     /** A type javac could not resolve yet (another processor may still generate it). */
     record Missing(String type) implements TypeRef {}
-
-    enum SequenceKind {
-        LIST,
-        SET,
-        ARRAY
-    }
-
-    enum ScalarKind {
-        BOOLEAN,
-        BYTE,
-        SHORT,
-        INT,
-        LONG,
-        FLOAT,
-        DOUBLE,
-        CHAR,
-        STRING,
-        UUID,
-        BIG_DECIMAL,
-        BIG_INTEGER,
-        INSTANT,
-        OFFSET_DATE_TIME,
-        LOCAL_DATE,
-        LOCAL_DATE_TIME,
-        DURATION;
-
-        public boolean isNumber() {
-            return switch (this) {
-                case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> true;
-                default -> false;
-            };
-        }
-    }
 }

@@ -5,8 +5,8 @@ import dev.herald.processor.Reporter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.ModelExtractor;
-import dev.herald.processor.model.Names;
 import dev.herald.processor.model.RecordModel;
+import dev.herald.ts.model.Naming;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -120,7 +120,7 @@ public final class CatalogValidator {
         boolean ok = true;
         for (TypeElement type : all) {
             String flatName = String.join("", ModelExtractor.simpleNames(type));
-            if (Names.TS_RESERVED_NAMES.contains(flatName)) {
+            if (Naming.TS_RESERVED_NAMES.contains(flatName)) {
                 reporter.report(type, HeraldMessage.TS_NAME_RESERVED, type.getQualifiedName(), flatName);
                 ok = false;
             }
@@ -144,8 +144,9 @@ public final class CatalogValidator {
     private boolean checkHookNames(List<EventModel> events, Map<String, String> groupNames) {
         Map<String, String> bySpelling = new HashMap<>();
         boolean ok = true;
-        for (String group : Names.groups(events).keySet()) {
-            String spelling = Names.groupSpelling(group, groupNames);
+        for (String group :
+                Naming.groups(events.stream().map(EventModel::name).toList()).keySet()) {
+            String spelling = Naming.groupSpelling(group, groupNames);
             String clash = bySpelling.putIfAbsent(spelling, group);
             if (clash != null) {
                 EventModel first = events.stream()

@@ -1,6 +1,5 @@
-package dev.herald.processor;
+package dev.herald.ts.generate;
 
-import dev.herald.processor.emit.TypeScriptEmitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,16 +12,16 @@ import java.util.List;
  * Writes generated files into a folder outside the class output: a frontend's TypeScript folder
  * ({@code herald.ts.outputDir}), the AsyncAPI document's place ({@code herald.asyncapi.output}).
  */
-final class OutputFolder {
+public final class OutputFolder {
     private OutputFolder() {}
 
     /**
      * Creates the folder if needed and rewrites only the files whose content changed, so that a
      * frontend dev server (or a catalog watching the document) does not reload for nothing.
      */
-    static void write(Path folder, List<TypeScriptEmitter.Output> outputs) throws IOException {
+    public static void write(Path folder, List<GeneratedFile> outputs) throws IOException {
         Files.createDirectories(folder);
-        for (TypeScriptEmitter.Output output : outputs) {
+        for (GeneratedFile output : outputs) {
             Path file = folder.resolve(output.fileName());
             byte[] content = output.content().getBytes(StandardCharsets.UTF_8);
             if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), content)) {

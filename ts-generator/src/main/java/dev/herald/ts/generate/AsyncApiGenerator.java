@@ -1,17 +1,18 @@
-package dev.herald.processor.emit;
+package dev.herald.ts.generate;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.herald.processor.model.ComponentModel;
-import dev.herald.processor.model.EnumModel;
-import dev.herald.processor.model.EventModel;
-import dev.herald.processor.model.RecordModel;
-import dev.herald.processor.model.TypeRef;
-import dev.herald.processor.model.TypeRef.ScalarKind;
+import dev.herald.ts.model.EnumDef;
+import dev.herald.ts.model.EventDef;
+import dev.herald.ts.model.FieldDef;
+import dev.herald.ts.model.HeraldModel;
+import dev.herald.ts.model.RecordDef;
+import dev.herald.ts.model.ScalarKind;
+import dev.herald.ts.model.SequenceKind;
+import dev.herald.ts.model.TypeDef;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,11 +24,15 @@ import java.util.List;
  * mapping: what the generated codecs write, as the TypeScript types describe it ({@code Optional}
  * and {@code @Nullable} as {@code [T, "null"]}). Written with Jackson's streaming generator.
  */
-public final class AsyncApiWriter {
+public final class AsyncApiGenerator {
     /** Where the processor writes it in the class output. */
     public static final String PATH = "META-INF/herald/asyncapi.json";
 
-    /** The document's title, version and the endpoint's path, from the options or their defaults. */
+    /**
+     * The document's title, version and the endpoint's path.
+     *
+     * @param title {@code null} for the default: the catalog's name and "events"
+     */
     public record Info(String title, String version, String path) {}
 
     /** The endpoint's default path, which every transport's builder starts from. */
@@ -35,17 +40,23 @@ public final class AsyncApiWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private AsyncApiWriter() {}
+    private AsyncApiGenerator() {}
 
-    public static String write(
-            List<EventModel> events, Collection<RecordModel> records, Collection<EnumModel> enums, Info info) {
+    /** The default title when none is given: {@code com.acme.Events events}. */
+    public static String defaultTitle(HeraldModel model) {
+        return (model.catalog().isEmpty() ? "Herald" : model.catalog()) + " events";
+    }
+
+    public static String generate(HeraldModel model, Info info) {
+        List<EventDef> events = model.events();
+        String title = info.title() != null ? info.title() : defaultTitle(model);
         StringWriter out = new StringWriter();
         try (JsonGenerator gen = JSON.createGenerator(out)) {
             gen.useDefaultPrettyPrinter();
             gen.writeStartObject();
             gen.writeStringField("asyncapi", "3.0.0");
             gen.writeObjectFieldStart("info");
-            gen.writeStringField("title", info.title());
+            gen.writeStringField("title", title);
             gen.writeStringField("version", info.version());
             gen.writeStringField(
                     "description",
@@ -61,7 +72,7 @@ public final class AsyncApiWriter {
                     "One WebSocket per client; the server sends the events the query asks for, and $resync when"
                             + " the client may have missed some (re-fetch then).");
             gen.writeObjectFieldStart("messages");
-            for (EventModel event : events) {
+            for (EventDef event : events) {
                 reference(gen, event.name(), "#/components/messages/" + event.name());
             }
             reference(gen, "resync", "#/components/messages/resync");
@@ -92,7 +103,7 @@ public final class AsyncApiWriter {
             gen.writeStringField("$ref", "#/channels/events");
             gen.writeEndObject();
             gen.writeArrayFieldStart("messages");
-            for (EventModel event : events) {
+            for (EventDef event : events) {
                 gen.writeStartObject();
                 gen.writeStringField("$ref", "#/channels/events/messages/" + event.name());
                 gen.writeEndObject();
@@ -106,14 +117,14 @@ public final class AsyncApiWriter {
 
             gen.writeObjectFieldStart("components");
             gen.writeObjectFieldStart("messages");
-            for (EventModel event : events) {
+            for (EventDef event : events) {
                 gen.writeObjectFieldStart(event.name());
                 gen.writeStringField("name", event.name());
-                description(gen, event.record().doc());
+                description(gen, model.payload(event).doc());
                 envelope(
                         gen,
                         event.name(),
-                        "#/components/schemas/" + event.record().flatName());
+                        "#/components/schemas/" + model.payload(event).name());
                 gen.writeEndObject();
             }
             gen.writeObjectFieldStart("resync");
@@ -126,19 +137,19 @@ public final class AsyncApiWriter {
             gen.writeEndObject();
 
             gen.writeObjectFieldStart("schemas");
-            for (RecordModel record : records.stream()
-                    .sorted(Comparator.comparing(RecordModel::flatName))
+            for (RecordDef record : model.records().stream()
+                    .sorted(Comparator.comparing(RecordDef::name))
                     .toList()) {
-                recordSchema(gen, record);
+                recordSchema(gen, model, record);
             }
-            for (EnumModel model : enums.stream()
-                    .sorted(Comparator.comparing(EnumModel::flatName))
+            for (EnumDef enumDef : model.enums().stream()
+                    .sorted(Comparator.comparing(EnumDef::name))
                     .toList()) {
-                gen.writeObjectFieldStart(model.flatName());
+                gen.writeObjectFieldStart(enumDef.name());
                 gen.writeStringField("type", "string");
-                description(gen, model.doc());
+                description(gen, enumDef.doc());
                 gen.writeArrayFieldStart("enum");
-                for (String name : model.jsonNames()) {
+                for (String name : enumDef.values()) {
                     gen.writeString(name);
                 }
                 gen.writeEndArray();
@@ -166,9 +177,8 @@ public final class AsyncApiWriter {
     }
 
     private static void description(JsonGenerator gen, String doc) throws IOException {
-        String text = TypeScriptEmitter.jsdoc(doc == null ? "" : doc);
-        if (!text.isEmpty()) {
-            gen.writeStringField("description", text);
+        if (doc != null && !doc.isEmpty()) {
+            gen.writeStringField("description", doc);
         }
     }
 
@@ -198,38 +208,33 @@ public final class AsyncApiWriter {
         gen.writeEndObject();
     }
 
-    private static void recordSchema(JsonGenerator gen, RecordModel record) throws IOException {
-        gen.writeObjectFieldStart(record.flatName());
+    private static void recordSchema(JsonGenerator gen, HeraldModel model, RecordDef record) throws IOException {
+        gen.writeObjectFieldStart(record.name());
         gen.writeStringField("type", "object");
         description(gen, record.doc());
-        List<ComponentModel> written =
-                record.components().stream().filter(c -> !c.ignored()).toList();
         gen.writeArrayFieldStart("required");
-        for (ComponentModel component : written) {
-            gen.writeString(component.jsonName());
+        for (FieldDef field : record.fields()) {
+            gen.writeString(field.jsonName());
         }
         gen.writeEndArray();
         gen.writeObjectFieldStart("properties");
-        for (ComponentModel component : written) {
-            gen.writeFieldName(component.jsonName());
-            boolean nullable = component.nullable() || component.type() instanceof TypeRef.OptionalRef;
-            TypeRef type =
-                    component.type() instanceof TypeRef.OptionalRef optional ? optional.value() : component.type();
-            schema(gen, type, nullable, component.doc());
+        for (FieldDef field : record.fields()) {
+            gen.writeFieldName(field.jsonName());
+            boolean nullable = field.nullable() || field.type() instanceof TypeDef.OptionalOf;
+            TypeDef type = field.type() instanceof TypeDef.OptionalOf optional ? optional.value() : field.type();
+            schema(gen, model, type, nullable, field.doc());
         }
         gen.writeEndObject();
         gen.writeEndObject();
     }
 
     /** The schema of a value of {@code type}; {@code nullable}: it may also be {@code null}. */
-    private static void schema(JsonGenerator gen, TypeRef type, boolean nullable, String doc) throws IOException {
-        if (type instanceof TypeRef.RecordRef || type instanceof TypeRef.EnumRef) {
-            String name = type instanceof TypeRef.RecordRef record
-                    ? record.model().flatName()
-                    : ((TypeRef.EnumRef) type).model().flatName();
-            String text = TypeScriptEmitter.jsdoc(doc == null ? "" : doc);
+    private static void schema(JsonGenerator gen, HeraldModel model, TypeDef type, boolean nullable, String doc)
+            throws IOException {
+        if (type instanceof TypeDef.RecordRef || type instanceof TypeDef.EnumRef) {
+            String name = model.nameOf(type);
             gen.writeStartObject();
-            if (nullable || !text.isEmpty()) {
+            if (nullable || (doc != null && !doc.isEmpty())) {
                 // draft-07 ignores keywords beside $ref: null and the description go around it
                 gen.writeArrayFieldStart(nullable ? "oneOf" : "allOf");
                 reference(gen, name);
@@ -248,9 +253,9 @@ public final class AsyncApiWriter {
         }
         gen.writeStartObject();
         description(gen, doc);
-        if (type instanceof TypeRef.Scalar scalar) {
+        if (type instanceof TypeDef.Scalar scalar) {
             scalar(gen, scalar.kind(), nullable);
-        } else if (type instanceof TypeRef.PrimitiveArray array) {
+        } else if (type instanceof TypeDef.PrimitiveArray array) {
             if (array.element() == ScalarKind.BYTE || array.element() == ScalarKind.CHAR) {
                 typeName(gen, "string", nullable);
                 if (array.element() == ScalarKind.BYTE) {
@@ -263,33 +268,34 @@ public final class AsyncApiWriter {
                 scalar(gen, array.element(), false);
                 gen.writeEndObject();
             }
-        } else if (type instanceof TypeRef.Sequence sequence) {
+        } else if (type instanceof TypeDef.Sequence sequence) {
             typeName(gen, "array", nullable);
-            if (sequence.kind() == TypeRef.SequenceKind.SET) {
+            if (sequence.kind() == SequenceKind.SET) {
                 gen.writeBooleanField("uniqueItems", true);
             }
             gen.writeFieldName("items");
-            element(gen, sequence.element());
-        } else if (type instanceof TypeRef.MapRef map) {
+            element(gen, model, sequence.element());
+        } else if (type instanceof TypeDef.MapOf map) {
             typeName(gen, "object", nullable);
             if (map.enumKey() != null) {
                 gen.writeObjectFieldStart("propertyNames");
                 gen.writeStringField(
-                        "$ref", "#/components/schemas/" + map.enumKey().flatName());
+                        "$ref",
+                        "#/components/schemas/" + model.enumDef(map.enumKey()).name());
                 gen.writeEndObject();
             }
             gen.writeFieldName("additionalProperties");
-            element(gen, map.value());
+            element(gen, model, map.value());
         }
         gen.writeEndObject();
     }
 
     /** A value inside a container: an {@code Optional} there may be null, other values as given. */
-    private static void element(JsonGenerator gen, TypeRef type) throws IOException {
-        if (type instanceof TypeRef.OptionalRef optional) {
-            schema(gen, optional.value(), true, null);
+    private static void element(JsonGenerator gen, HeraldModel model, TypeDef type) throws IOException {
+        if (type instanceof TypeDef.OptionalOf optional) {
+            schema(gen, model, optional.value(), true, null);
         } else {
-            schema(gen, type, false, null);
+            schema(gen, model, type, false, null);
         }
     }
 

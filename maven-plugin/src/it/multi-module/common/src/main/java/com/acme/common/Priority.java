@@ -1,0 +1,6 @@
+package com.acme.common;
+
+public enum Priority {
+    LOW,
+    HIGH
+}

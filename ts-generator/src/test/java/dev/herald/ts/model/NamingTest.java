@@ -1,0 +1,25 @@
+package dev.herald.ts.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NamingTest {
+    @Test
+    void javadocBecomesJsDoc_withBracesInsideCodeKept() {
+        assertThat(Naming.docFromJavadoc("Fetch {@code /files/{path}} again, see {@link Files#get(String) get}."))
+                .isEqualTo("Fetch `/files/{path}` again, see Files#get(String).");
+        assertThat(Naming.docFromJavadoc("One.\n<p>\nTwo {@literal a<b}.")).isEqualTo("One.\n\nTwo `a<b`.");
+        assertThat(Naming.docFromJavadoc("Unclosed {@code x")).isEqualTo("Unclosed {@code x");
+    }
+
+    @Test
+    void constantsGroupsAndHookSpellings() {
+        assertThat(Naming.constantName("fs.HTTPServer")).isEqualTo("FS_HTTP_SERVER");
+        assertThat(Naming.constantName("tunnel.statusChanged")).isEqualTo("TUNNEL_STATUS_CHANGED");
+        assertThat(Naming.group("fs.created")).isEqualTo("fs");
+        assertThat(Naming.groupSpelling("my-group", Map.of())).isEqualTo("MyGroup");
+        assertThat(Naming.groupSpelling("fs", Map.of("fs", "FS"))).isEqualTo("FS");
+    }
+}
