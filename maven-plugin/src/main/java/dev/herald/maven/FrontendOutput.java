@@ -41,11 +41,10 @@ final class FrontendOutput {
         if (!hookConflicts.isEmpty()) {
             throw new ModelConflictException(hookConflicts);
         }
-        OutputFolder.write(
-                settings.outputDirectory(),
-                TypeScriptGenerator.generate(
-                        model,
-                        new TypeScriptGenerator.Options(settings.groupNames(), settings.react(), settings.tanstack())));
+        List<GeneratedFile> typeScript = TypeScriptGenerator.generate(
+                model, new TypeScriptGenerator.Options(settings.groupNames(), settings.react(), settings.tanstack()));
+        OutputFolder.write(settings.outputDirectory(), typeScript);
+        OutputFolder.removeStale(settings.outputDirectory(), TypeScriptGenerator.FILE_NAMES, typeScript);
         Path document = settings.asyncApiOutput();
         if (document != null) {
             String text = AsyncApiGenerator.generate(

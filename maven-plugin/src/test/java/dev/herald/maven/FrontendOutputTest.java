@@ -48,6 +48,23 @@ class FrontendOutputTest {
     }
 
     @Test
+    void hooksTurnedOff_areRemoved_butAFileOfTheSameNameTheFrontendWroteStays() throws Exception {
+        FrontendOutput.write(
+                List.of(FILES),
+                new FrontendOutput.Settings(dir.resolve("ts"), Map.of(), true, true, null, null, "1.0.0", "/ws"));
+        assertThat(dir.resolve("ts/event_query.ts")).exists();
+        Path own = Files.writeString(dir.resolve("ts/event_hooks.ts"), "// ours\nexport const x = 1;\n");
+
+        FrontendOutput.write(
+                List.of(FILES),
+                new FrontendOutput.Settings(dir.resolve("ts"), Map.of(), false, false, null, null, "1.0.0", "/ws"));
+
+        assertThat(dir.resolve("ts/event_query.ts")).doesNotExist();
+        assertThat(own).hasContent("// ours\nexport const x = 1;");
+        assertThat(dir.resolve("ts/events.ts")).exists();
+    }
+
+    @Test
     void groupsSpelledAlike_areAConflict() {
         assertThatThrownBy(() -> FrontendOutput.write(List.of(FILES, TASKS), settings(Map.of("fs", "Task"))))
                 .isInstanceOf(ModelConflictException.class)

@@ -339,6 +339,7 @@ public final class EventProcessor extends AbstractProcessor {
         if (options.tsOutputDir() != null) {
             try {
                 OutputFolder.write(options.tsOutputDir(), outputs);
+                OutputFolder.removeStale(options.tsOutputDir(), TypeScriptGenerator.FILE_NAMES, outputs);
             } catch (IOException | RuntimeException e) {
                 reporter.report(HeraldMessage.WRITE_FAILED, options.tsOutputDir(), e.toString());
             }

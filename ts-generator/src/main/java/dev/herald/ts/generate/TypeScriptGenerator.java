@@ -62,6 +62,10 @@ public final class TypeScriptGenerator {
         }
     }
 
+    /** Every file {@link #generate} may write, whatever the options. */
+    public static final Set<String> FILE_NAMES =
+            Set.of("events.ts", "event_hooks.ts", "event_query.ts", "async.ts", "event_client.ts");
+
     private TypeScriptGenerator() {}
 
     /** The folder's files, in a fixed order. */
