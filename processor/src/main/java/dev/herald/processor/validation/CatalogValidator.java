@@ -142,30 +142,24 @@ public final class CatalogValidator {
 
     /** Two groups spelled alike would give two hooks of one name. */
     private boolean checkHookNames(List<EventModel> events, Map<String, String> groupNames) {
-        Map<String, String> bySpelling = new HashMap<>();
-        boolean ok = true;
-        for (String group :
-                Naming.groups(events.stream().map(EventModel::name).toList()).keySet()) {
-            String spelling = Naming.groupSpelling(group, groupNames);
-            String clash = bySpelling.putIfAbsent(spelling, group);
-            if (clash != null) {
-                EventModel first = events.stream()
-                        .filter(e -> e.group().equals(group))
-                        .findFirst()
-                        .orElseThrow();
-                reporter.report(
-                        first.record().element(),
-                        first.annotation(),
-                        first.nameValue(),
-                        HeraldMessage.HOOK_NAME_COLLISION,
-                        clash,
-                        group,
-                        spelling,
-                        spelling);
-                ok = false;
-            }
+        List<Naming.SpellingClash> clashes =
+                Naming.spellingClashes(events.stream().map(EventModel::name).toList(), groupNames);
+        for (Naming.SpellingClash clash : clashes) {
+            EventModel first = events.stream()
+                    .filter(e -> e.group().equals(clash.second()))
+                    .findFirst()
+                    .orElseThrow();
+            reporter.report(
+                    first.record().element(),
+                    first.annotation(),
+                    first.nameValue(),
+                    HeraldMessage.HOOK_NAME_COLLISION,
+                    clash.first(),
+                    clash.second(),
+                    clash.spelling(),
+                    clash.spelling());
         }
-        return ok;
+        return clashes.isEmpty();
     }
 
     private boolean checkVisibleFrom(TypeElement record, String catalogPackage, String catalogName) {

@@ -89,17 +89,14 @@ public final class TypeScriptGenerator {
      * name; empty when there are none.
      */
     public static List<String> hookNameConflicts(HeraldModel model, Map<String, String> groupNames) {
-        List<String> conflicts = new ArrayList<>();
-        Map<String, String> bySpelling = new LinkedHashMap<>();
-        for (String group : groups(model).keySet()) {
-            String spelling = Naming.groupSpelling(group, groupNames);
-            String clash = bySpelling.putIfAbsent(spelling, group);
-            if (clash != null) {
-                conflicts.add("Groups \"" + clash + "\" and \"" + group + "\" both give the hook names use" + spelling
-                        + "Refresh/useOn" + spelling + "Change. Spell one differently with groupNames.");
-            }
-        }
-        return conflicts;
+        return Naming.spellingClashes(
+                        model.events().stream().map(EventDef::name).toList(), groupNames)
+                .stream()
+                .map(clash -> "Groups \"" + clash.first() + "\" and \"" + clash.second()
+                        + "\" both give the hook names use"
+                        + clash.spelling() + "Refresh/useOn" + clash.spelling() + "Change. Spell one differently"
+                        + " with groupNames.")
+                .toList();
     }
 
     private static Map<String, List<String>> groups(HeraldModel model) {

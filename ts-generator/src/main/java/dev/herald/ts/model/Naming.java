@@ -79,6 +79,23 @@ public final class Naming {
         return out.toString();
     }
 
+    /** Two groups whose hooks would have one name: {@code useFooRefresh} twice. */
+    public record SpellingClash(String first, String second, String spelling) {}
+
+    /** The groups that {@code overrides} (or capitalisation) spell like an earlier one, in group order. */
+    public static List<SpellingClash> spellingClashes(Collection<String> eventNames, Map<String, String> overrides) {
+        List<SpellingClash> clashes = new ArrayList<>();
+        Map<String, String> bySpelling = new TreeMap<>();
+        for (String group : groups(eventNames).keySet()) {
+            String spelling = groupSpelling(group, overrides);
+            String earlier = bySpelling.putIfAbsent(spelling, group);
+            if (earlier != null) {
+                clashes.add(new SpellingClash(earlier, group, spelling));
+            }
+        }
+        return clashes;
+    }
+
     /**
      * Javadoc in JSDoc's (and Markdown's) terms: {@code {@code x}} and {@code {@literal x}} become
      * {@code `x`} (braces inside balanced, as Javadoc reads them), links their target, paragraphs
