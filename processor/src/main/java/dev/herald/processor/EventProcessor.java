@@ -220,7 +220,7 @@ public final class EventProcessor extends AbstractProcessor {
         }
     }
 
-    private boolean writeCodec(TypeElement type, ClassName codec, Supplier<JavaFile> file) {
+    private boolean writeCodec(TypeElement type, ClassName codec, Supplier<CodecWriter.Source> file) {
         String codecName = codec.canonicalName();
         if (!writtenCodecs.add(codecName)) {
             return true;
@@ -229,7 +229,8 @@ public final class EventProcessor extends AbstractProcessor {
                 && processingEnv.getElementUtils().getTypeElement(codecName) != null) {
             return true; // a library compiled with Herald ships its own codec
         }
-        return writeJava(file.get(), type);
+        CodecWriter.Source source = file.get();
+        return writeSource(source.name().canonicalName(), source.text(), type);
     }
 
     /** Writes the catalog; {@code fresh} names the events extracted in this round. */
@@ -350,10 +351,14 @@ public final class EventProcessor extends AbstractProcessor {
         String name = file.packageName().isEmpty()
                 ? file.typeSpec().name()
                 : file.packageName() + "." + file.typeSpec().name();
+        return writeSource(name, file.toString(), origins);
+    }
+
+    private boolean writeSource(String name, String text, Element... origins) {
         try {
             try (Writer writer =
                     processingEnv.getFiler().createSourceFile(name, origins).openWriter()) {
-                file.writeTo(writer);
+                writer.write(text);
             }
             return true;
         } catch (IOException e) {

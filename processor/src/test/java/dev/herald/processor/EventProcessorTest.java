@@ -5,10 +5,15 @@ import static dev.herald.processor.Sources.compile;
 import static dev.herald.processor.Sources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.google.testing.compile.Compilation;
 import dev.herald.runtime.EventCatalog;
+import dev.herald.runtime.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +82,68 @@ class EventProcessorTest {
                 .newInstance();
         assertThat(loaded.eventTypes()).hasSize(events).doesNotHaveDuplicates();
         assertThat(loaded.codecs()).hasSize(events);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void typesNamedLikeWhatCodecsUse_areWrittenQualified_andTheCodecsWork() throws Exception {
+        JavaFileObject[] sources = {
+            source(
+                    "com.example.names.Scalars",
+                    "package com.example.names;",
+                    "@dev.herald.Event(\"names.scalars\")",
+                    "public record Scalars(String id, java.util.Optional<String> note, JsonParser parser,",
+                    "    java.util.List<Node> nodes, com.example.other.Leaf other, com.example.other.Optional maybe,",
+                    "    JsonCodec codec, java.util.Map<String, Node[]> byName) {}"),
+            source(
+                    "com.example.names.JsonParser",
+                    "package com.example.names;",
+                    "public record JsonParser(String value) {}"),
+            source("com.example.names.JsonCodec", "package com.example.names;", "public record JsonCodec(int n) {}"),
+            source("com.example.names.Node", "package com.example.names;", "public record Node(String name) {}"),
+            source(
+                    "com.example.other.Leaf",
+                    "package com.example.other;",
+                    "public record Leaf(String label, com.example.names.Node inner) {}"),
+            source(
+                    "com.example.other.Optional",
+                    "package com.example.other;",
+                    "public record Optional(boolean present) {}")
+        };
+
+        Compilation compilation = compile(sources);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Sources.assertGeneratedCodeIsLintClean(compilation, sources);
+        assertThat(compilation
+                        .generatedSourceFile("com.example.names.ScalarsJsonCodec")
+                        .orElseThrow()
+                        .getCharContent(true)
+                        .toString())
+                .contains("com.example.names.JsonCodec codec = null;")
+                .contains("com.example.names.JsonParser parser_ = null;")
+                .contains("dev.herald.runtime.json.Scalars.readString(parser)")
+                .contains("com.example.other.Optional maybe = null;")
+                .contains("other = LeafJsonCodec.INSTANCE.decode(parser)");
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        EventCatalog catalog = (EventCatalog)
+                classes.loadClass("com.example.names.Events").getConstructor().newInstance();
+        JsonCodec<Object> codec =
+                (JsonCodec<Object>) catalog.codecs().get(classes.loadClass("com.example.names.Scalars"));
+        String json = "{\"id\":\"a\",\"note\":\"n\",\"parser\":{\"value\":\"p\"},\"nodes\":[{\"name\":\"x\"}],"
+                + "\"other\":{\"label\":\"l\",\"inner\":{\"name\":\"y\"}},\"maybe\":{\"present\":true},"
+                + "\"codec\":{\"n\":3},\"byName\":{\"k\":[{\"name\":\"z\"}]}}";
+        JsonFactory factory = new JsonFactory();
+        Object decoded;
+        try (JsonParser parser = factory.createParser(json)) {
+            parser.nextToken();
+            decoded = codec.decode(parser);
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator gen = factory.createGenerator(out)) {
+            codec.encode(gen, decoded);
+        }
+        assertThat(out.toString()).isEqualTo(json);
     }
 
     /** Loads the classes a compilation wrote, in memory. */

@@ -1,7 +1,6 @@
 package dev.herald.processor.emit;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.herald.ts.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,17 +17,17 @@ import java.util.Map;
 final class SupportCalls {
     /** A static helper: the runtime class that holds it and its name. */
     record Call(ClassName owner, String name) {
-        /** {@code Owner.name}, ready for {@code $L(...)} in a JavaPoet format. */
-        CodeBlock target() {
-            return CodeBlock.of("$T.$N", owner, name);
+        /** {@code Owner.name} as written in {@code source}, ready for its arguments. */
+        String in(JavaSource source) {
+            return source.name(owner) + "." + name;
         }
     }
 
     /** A static final element codec: the runtime class that holds it and its name. */
     record Constant(ClassName owner, String name) {
-        /** {@code Owner.NAME}. */
-        CodeBlock reference() {
-            return CodeBlock.of("$T.$N", owner, name);
+        /** {@code Owner.NAME} as written in {@code source}. */
+        String in(JavaSource source) {
+            return source.name(owner) + "." + name;
         }
     }
 
