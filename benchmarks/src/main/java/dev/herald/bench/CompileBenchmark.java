@@ -71,7 +71,7 @@ public class CompileBenchmark {
     public void writeSources() throws IOException {
         work = Files.createTempDirectory("herald-compile-bench");
         sources = new ArrayList<>();
-        for (String source : writeEventSources(work.resolve("src"), events, compiler.equals("avaje"))) {
+        for (String source : writeEventSources(work.resolve("src"), events, compiler.equals("avaje"), false)) {
             sources.add(new File(source));
         }
         javac = ToolProvider.getSystemJavaCompiler();
@@ -88,8 +88,13 @@ public class CompileBenchmark {
      * Writes the benchmark's sources below {@code root}: per package an enum and a nested record,
      * then {@code events} event records ({@code @Json} instead of {@code @Event} for avaje-jsonb).
      * Returns their paths.
+     *
+     * @param sevenComponents every record as issue 13 measured: {@code String} x2, {@code boolean},
+     *     {@code long}, {@code List<String>}, {@code Map<String, Integer>}, {@code Optional<String>};
+     *     otherwise six shapes that cover the type mapping
      */
-    static List<String> writeEventSources(Path root, int events, boolean avaje) throws IOException {
+    static List<String> writeEventSources(Path root, int events, boolean avaje, boolean sevenComponents)
+            throws IOException {
         List<String> written = new ArrayList<>();
         for (int p = 0; p < PACKAGES; p++) {
             Path dir = Files.createDirectories(root.resolve("bench/p" + p));
@@ -108,7 +113,7 @@ public class CompileBenchmark {
         }
         for (int i = 0; i < events; i++) {
             int p = i % PACKAGES;
-            String source = eventSource(i, p);
+            String source = eventSource(i, p, sevenComponents);
             if (avaje) { // the same record for avaje-jsonb's generator
                 source = source.replace(
                                 "import dev.herald.Event;\nimport dev.herald.EventKey;\n",
@@ -122,18 +127,23 @@ public class CompileBenchmark {
         return written;
     }
 
-    /** One event record; the component list cycles through six shapes. */
-    private static String eventSource(int i, int p) {
-        String components = switch (i % 6) {
-            case 0 -> "@EventKey String assetId, String path, boolean isDir, long size";
-            case 1 -> "@EventKey UUID id, Instant at, Optional<String> note, List<String> tags";
-            case 2 -> "String id, Status" + p + " status, Map<String, Integer> counts, BigDecimal amount";
-            case 3 -> "@EventKey String assetId, Detail" + p + " detail, List<Detail" + p + "> history, Duration took";
-            case 4 -> "int a, double b, Long c, char d, LocalDate day, Set<String> names, String[] parts";
-            default ->
-                "@EventKey String key, Map<Status" + p + ", List<String>> byStatus,"
-                        + " OffsetDateTime when, Optional<Detail" + p + "> last";
-        };
+    /** One event record; the component list cycles through six shapes, or is issue 13's seven. */
+    private static String eventSource(int i, int p, boolean sevenComponents) {
+        String components = sevenComponents
+                ? "String id, String path, boolean dir, long size, List<String> tags, Map<String, Integer> counts,"
+                        + " Optional<String> note"
+                : switch (i % 6) {
+                    case 0 -> "@EventKey String assetId, String path, boolean isDir, long size";
+                    case 1 -> "@EventKey UUID id, Instant at, Optional<String> note, List<String> tags";
+                    case 2 -> "String id, Status" + p + " status, Map<String, Integer> counts, BigDecimal amount";
+                    case 3 ->
+                        "@EventKey String assetId, Detail" + p + " detail, List<Detail" + p
+                                + "> history, Duration took";
+                    case 4 -> "int a, double b, Long c, char d, LocalDate day, Set<String> names, String[] parts";
+                    default ->
+                        "@EventKey String key, Map<Status" + p + ", List<String>> byStatus,"
+                                + " OffsetDateTime when, Optional<Detail" + p + "> last";
+                };
         return "package bench.p" + p + ";\n\n"
                 + "import dev.herald.Event;\nimport dev.herald.EventKey;\n"
                 + "import java.math.BigDecimal;\nimport java.time.*;\nimport java.util.*;\n\n"

@@ -15,18 +15,20 @@ import java.util.concurrent.TimeUnit;
  * a daemon runs it) on {@link CompileBenchmark}'s 500 records, plain ({@code -proc:none}), with
  * Herald's processor, and with avaje-jsonb's generator on the same records annotated {@code @Json}.
  * Three runs each; prints each time and the median. Run: {@code java -cp
- * benchmarks/target/benchmarks.jar dev.herald.bench.CompileCold [events]}
+ * benchmarks/target/benchmarks.jar dev.herald.bench.CompileCold [events] [seven]}, where {@code
+ * seven} gives every record issue 13's seven components instead of the six mixed shapes.
  */
 public final class CompileCold {
     private CompileCold() {}
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        boolean seven = args.length > 1 && args[1].equals("seven");
         String classpath = System.getProperty("java.class.path");
         String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
         Path work = Files.createTempDirectory("herald-compile-cold");
-        List<String> herald = CompileBenchmark.writeEventSources(work.resolve("herald"), events, false);
-        List<String> avaje = CompileBenchmark.writeEventSources(work.resolve("avaje"), events, true);
+        List<String> herald = CompileBenchmark.writeEventSources(work.resolve("herald"), events, false, seven);
+        List<String> avaje = CompileBenchmark.writeEventSources(work.resolve("avaje"), events, true, seven);
         double plain = median(javac, work, List.of("-proc:none"), herald, classpath, "javac");
         double withHerald = median(
                 javac, work, CompileBenchmark.processorOptions(CompileBenchmark.HERALD), herald, classpath, "herald");
