@@ -24,7 +24,7 @@ import dev.herald.ts.generate.OutputFolder;
 import dev.herald.ts.generate.TypeScriptGenerator;
 import dev.herald.ts.model.HeraldModel;
 import dev.herald.ts.model.ModelJson;
-import dev.herald.ts.model.ModelMerge;
+import dev.herald.ts.model.Naming;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,6 +35,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -269,16 +270,13 @@ public final class EventProcessor extends AbstractProcessor {
     private ClassName defaultCatalog(List<EventModel> sorted) {
         Set<String> packages = new TreeSet<>();
         sorted.forEach(e -> packages.add(e.record().packageName()));
-        String common = null;
-        for (String pkg : packages) {
-            common = common == null ? pkg : ModelMerge.commonPackage(common, pkg);
-        }
-        if (common == null || (common.isEmpty() && !packages.equals(Set.of("")))) {
+        Optional<String> common = Naming.catalogPackage(packages);
+        if (common.isEmpty()) {
             reporter.report(
                     sorted.get(0).record().element(), HeraldMessage.CATALOG_NO_PACKAGE, String.join(", ", packages));
             return null;
         }
-        return ClassName.get(common, "Events");
+        return ClassName.get(common.get(), "Events");
     }
 
     private void finish(RoundEnvironment round) {

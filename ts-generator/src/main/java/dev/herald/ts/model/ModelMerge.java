@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -128,33 +127,13 @@ public final class ModelMerge {
         }
     }
 
-    /**
-     * What the processor names the catalog of one module holding all these events: {@code Events}
-     * in the longest package every payload's package starts with (empty when there is none).
-     */
+    /** What the processor names the catalog of one module holding all these events, or empty. */
     private static String defaultCatalog(Collection<Owned<EventDef>> events, Map<String, Owned<RecordDef>> records) {
-        TreeSet<String> packages = new TreeSet<>();
-        events.forEach(
-                e -> packages.add(records.get(e.value().payload()).value().packageName()));
-        String common = null;
-        for (String pkg : packages) {
-            common = common == null ? pkg : commonPackage(common, pkg);
-        }
-        boolean onlyTheUnnamedPackage = packages.size() == 1 && packages.first().isEmpty();
-        if (common == null || (common.isEmpty() && !onlyTheUnnamedPackage)) {
-            return "";
-        }
-        return common.isEmpty() ? "Events" : common + ".Events";
-    }
-
-    /** The longest package both {@code a} and {@code b} are in: {@code com.acme} for {@code com.acme.files}, {@code com.acme.tasks}. */
-    public static String commonPackage(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        StringBuilder common = new StringBuilder();
-        for (int i = 0; i < Math.min(left.length, right.length) && left[i].equals(right[i]); i++) {
-            common.append(common.length() == 0 ? "" : ".").append(left[i]);
-        }
-        return common.toString();
+        List<String> packages = events.stream()
+                .map(e -> records.get(e.value().payload()).value().packageName())
+                .toList();
+        return Naming.catalogPackage(packages)
+                .map(common -> common.isEmpty() ? "Events" : common + ".Events")
+                .orElse("");
     }
 }

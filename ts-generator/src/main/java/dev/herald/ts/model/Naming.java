@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Naming rules shared by the Java catalog, the TypeScript output and every tool that reads the model. */
 public final class Naming {
@@ -77,6 +79,32 @@ public final class Naming {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The package of the default catalog ({@code Events}) of events in {@code packages}: the longest
+     * package that all of them are in ({@code com.acme} for {@code com.acme.files} and {@code
+     * com.acme.tasks}); empty when they share none, unless they are all in the unnamed package.
+     */
+    public static Optional<String> catalogPackage(Collection<String> packages) {
+        String common = null;
+        for (String pkg : new TreeSet<>(packages)) {
+            common = common == null ? pkg : commonPackage(common, pkg);
+        }
+        if (common == null || (common.isEmpty() && !packages.stream().allMatch(String::isEmpty))) {
+            return Optional.empty();
+        }
+        return Optional.of(common);
+    }
+
+    private static String commonPackage(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        StringBuilder common = new StringBuilder();
+        for (int i = 0; i < Math.min(left.length, right.length) && left[i].equals(right[i]); i++) {
+            common.append(common.length() == 0 ? "" : ".").append(left[i]);
+        }
+        return common.toString();
     }
 
     /** Two groups whose hooks would have one name: {@code useFooRefresh} twice. */

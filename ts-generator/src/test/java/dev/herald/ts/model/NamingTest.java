@@ -2,6 +2,7 @@ package dev.herald.ts.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,17 @@ class NamingTest {
                 .isEqualTo("Fetch `/files/{path}` again, see Files#get(String).");
         assertThat(Naming.docFromJavadoc("One.\n<p>\nTwo {@literal a<b}.")).isEqualTo("One.\n\nTwo `a<b`.");
         assertThat(Naming.docFromJavadoc("Unclosed {@code x")).isEqualTo("Unclosed {@code x");
+    }
+
+    @Test
+    void theCatalogGoesToTheLongestPackageAllEventsAreIn() {
+        assertThat(Naming.catalogPackage(List.of("com.acme.files", "com.acme.tasks", "com.acme.files.deep")))
+                .contains("com.acme");
+        assertThat(Naming.catalogPackage(List.of("com.acme.files"))).contains("com.acme.files");
+        assertThat(Naming.catalogPackage(List.of("com.acme", "org.other"))).isEmpty();
+        assertThat(Naming.catalogPackage(List.of("", ""))).contains("");
+        assertThat(Naming.catalogPackage(List.of("", "com.acme"))).isEmpty();
+        assertThat(Naming.catalogPackage(List.of("com.acmex", "com.acme"))).contains("com");
     }
 
     @Test
