@@ -1,0 +1,6 @@
+package com.acme.files;
+
+import dev.herald.Event;
+
+@Event("fs.created")
+public record FileCreated(String path) {}

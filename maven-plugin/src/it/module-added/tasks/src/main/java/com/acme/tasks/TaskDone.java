@@ -1,0 +1,6 @@
+package com.acme.tasks;
+
+import dev.herald.Event;
+
+@Event("task.done")
+public record TaskDone(long taskId) {}
