@@ -8,8 +8,11 @@ import dev.herald.ts.model.HeraldModel;
 import dev.herald.ts.model.ModelConflictException;
 import dev.herald.ts.model.ModelMerge;
 import dev.herald.ts.model.ModelMerge.Sourced;
+import dev.herald.ts.model.Naming;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +22,12 @@ import java.util.Map;
  */
 final class FrontendOutput {
     /**
+     * The goal's parameters, checked: a bad one is an {@link IllegalArgumentException} whose message
+     * says what to write instead.
+     *
+     * @param groupNames group to spelling; spellings are stripped
      * @param asyncApiOutput the document's file, or {@code null} for none
-     * @param asyncApiTitle {@code null} for the processor's default
+     * @param asyncApiTitle {@code null} (or blank) for the processor's default
      */
     record Settings(
             Path outputDirectory,
@@ -30,7 +37,29 @@ final class FrontendOutput {
             Path asyncApiOutput,
             String asyncApiTitle,
             String asyncApiVersion,
-            String asyncApiPath) {}
+            String asyncApiPath) {
+        Settings {
+            if (tanstack && !react) {
+                throw new IllegalArgumentException(
+                        "tanstack=true needs react=true (event_query.ts builds on" + " event_hooks.ts).");
+            }
+            if (asyncApiPath == null || !asyncApiPath.startsWith("/")) {
+                throw new IllegalArgumentException("asyncapiPath \"" + asyncApiPath + "\" must start with '/'.");
+            }
+            Map<String, String> spellings = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : groupNames.entrySet()) {
+                String spelling =
+                        entry.getValue() == null ? "" : entry.getValue().strip();
+                if (!Naming.isGroupSpelling(spelling)) {
+                    throw new IllegalArgumentException("groupNames spells group \"" + entry.getKey() + "\" as \""
+                            + spelling + "\"; a spelling is a letter, then letters, digits or '_' (<fs>FS</fs>).");
+                }
+                spellings.put(entry.getKey(), spelling);
+            }
+            groupNames = Collections.unmodifiableMap(spellings);
+            asyncApiTitle = asyncApiTitle == null || asyncApiTitle.isBlank() ? null : asyncApiTitle.strip();
+        }
+    }
 
     private FrontendOutput() {}
 

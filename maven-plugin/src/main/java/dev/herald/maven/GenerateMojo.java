@@ -9,10 +9,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
@@ -93,9 +91,10 @@ public final class GenerateMojo extends AbstractMojo {
                     ModelFiles.read(artifact.getFile().toPath(), origin).ifPresent(models::add);
                 }
             }
-            Path classes = Path.of(project.getBuild().getOutputDirectory());
-            Optional<Sourced> own = ModelFiles.read(classes, project.getGroupId() + ":" + project.getArtifactId());
-            own.ifPresent(models::add);
+            ModelFiles.read(
+                            Path.of(project.getBuild().getOutputDirectory()),
+                            project.getGroupId() + ":" + project.getArtifactId())
+                    .ifPresent(models::add);
         } catch (InvalidModelException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
@@ -108,51 +107,33 @@ public final class GenerateMojo extends AbstractMojo {
                     + " declare @Event records as dependencies (compiled with herald-processor), or skip the goal"
                     + " with -Dherald.skip.");
         }
+        String origins = models.stream().map(Sourced::origin).collect(Collectors.joining(", "));
         HeraldModel model;
         try {
             model = FrontendOutput.write(models, settings);
         } catch (ModelConflictException e) {
-            throw new MojoFailureException("Herald cannot merge the events of "
-                    + models.stream().map(Sourced::origin).collect(Collectors.joining(", ")) + ":\n  "
-                    + String.join("\n  ", e.conflicts()));
+            throw new MojoFailureException(
+                    "Herald cannot merge the events of " + origins + ":\n  " + String.join("\n  ", e.conflicts()));
         } catch (IOException e) {
             throw new MojoExecutionException("Herald could not write its output: " + e, e);
         }
-        getLog().info("Herald: " + model.events().size() + " events from "
-                + models.stream().map(Sourced::origin).collect(Collectors.joining(", ")) + " -> " + outputDirectory
+        getLog().info("Herald: " + model.events().size() + " events from " + origins + " -> " + outputDirectory
                 + (asyncapiOutput == null ? "" : ", " + asyncapiOutput));
     }
 
     private FrontendOutput.Settings settings() throws MojoFailureException {
-        if (tanstack && !react) {
-            throw new MojoFailureException(
-                    "herald:generate: tanstack=true needs react=true (event_query.ts builds on event_hooks.ts).");
+        try {
+            return new FrontendOutput.Settings(
+                    outputDirectory.toPath(),
+                    groupNames == null ? Map.of() : groupNames,
+                    react,
+                    tanstack,
+                    asyncapiOutput == null ? null : asyncapiOutput.toPath(),
+                    asyncapiTitle,
+                    asyncapiVersion,
+                    asyncapiPath);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("herald:generate: " + e.getMessage(), e);
         }
-        if (asyncapiPath == null || !asyncapiPath.startsWith("/")) {
-            throw new MojoFailureException(
-                    "herald:generate: asyncapiPath \"" + asyncapiPath + "\" must start with '/'.");
-        }
-        Map<String, String> spellings = new LinkedHashMap<>();
-        if (groupNames != null) {
-            for (Map.Entry<String, String> entry : groupNames.entrySet()) {
-                String spelling =
-                        entry.getValue() == null ? "" : entry.getValue().strip();
-                if (!spelling.matches("[A-Za-z][A-Za-z0-9_]*")) {
-                    throw new MojoFailureException("herald:generate: groupNames spells group \"" + entry.getKey()
-                            + "\" as \"" + spelling + "\"; a spelling is a letter, then letters, digits or '_'"
-                            + " (<fs>FS</fs>).");
-                }
-                spellings.put(entry.getKey(), spelling);
-            }
-        }
-        return new FrontendOutput.Settings(
-                outputDirectory.toPath(),
-                spellings,
-                react,
-                tanstack,
-                asyncapiOutput == null ? null : asyncapiOutput.toPath(),
-                asyncapiTitle == null || asyncapiTitle.isBlank() ? null : asyncapiTitle.strip(),
-                asyncapiVersion,
-                asyncapiPath);
     }
 }

@@ -65,6 +65,22 @@ class FrontendOutputTest {
     }
 
     @Test
+    void badSettings_sayWhatToWriteInstead() {
+        Path ts = dir.resolve("ts");
+        assertThatThrownBy(() -> new FrontendOutput.Settings(ts, Map.of(), false, true, null, null, "1", "/ws"))
+                .hasMessage("tanstack=true needs react=true (event_query.ts builds on event_hooks.ts).");
+        assertThatThrownBy(() -> new FrontendOutput.Settings(ts, Map.of(), true, false, null, null, "1", "ws"))
+                .hasMessage("asyncapiPath \"ws\" must start with '/'.");
+        assertThatThrownBy(
+                        () -> new FrontendOutput.Settings(ts, Map.of("fs", "F S"), true, false, null, null, "1", "/"))
+                .hasMessage("groupNames spells group \"fs\" as \"F S\"; a spelling is a letter, then letters,"
+                        + " digits or '_' (<fs>FS</fs>).");
+        assertThat(new FrontendOutput.Settings(ts, Map.of("fs", " FS "), true, false, null, "  ", "1", "/"))
+                .extracting(FrontendOutput.Settings::groupNames, FrontendOutput.Settings::asyncApiTitle)
+                .containsExactly(Map.of("fs", "FS"), null);
+    }
+
+    @Test
     void groupsSpelledAlike_areAConflict() {
         assertThatThrownBy(() -> FrontendOutput.write(List.of(FILES, TASKS), settings(Map.of("fs", "Task"))))
                 .isInstanceOf(ModelConflictException.class)

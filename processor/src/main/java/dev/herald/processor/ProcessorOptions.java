@@ -2,6 +2,7 @@ package dev.herald.processor;
 
 import com.palantir.javapoet.ClassName;
 import dev.herald.ts.generate.AsyncApiGenerator;
+import dev.herald.ts.model.Naming;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -153,7 +154,7 @@ record ProcessorOptions(
             int eq = pair.indexOf('=');
             String group = eq < 0 ? "" : pair.substring(0, eq).strip();
             String spelling = eq < 0 ? "" : pair.substring(eq + 1).strip();
-            if (group.isEmpty() || !spelling.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            if (group.isEmpty() || !Naming.isGroupSpelling(spelling)) {
                 reporter.report(
                         HeraldMessage.OPTION_INVALID,
                         TS_GROUP_NAMES,

@@ -63,6 +63,11 @@ public final class Naming {
         return out.toString().toUpperCase(Locale.ROOT);
     }
 
+    /** Whether {@code spelling} can spell a group in hook names: a letter, then letters, digits or {@code _}. */
+    public static boolean isGroupSpelling(String spelling) {
+        return spelling.matches("[A-Za-z][A-Za-z0-9_]*");
+    }
+
     /**
      * How a group is spelled in hook names: the {@code groupNames} override, or its words capitalised
      * ({@code fs} gives {@code Fs}, {@code my-group} gives {@code MyGroup}).
