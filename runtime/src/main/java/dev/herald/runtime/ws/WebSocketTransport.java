@@ -5,6 +5,8 @@ import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
 import java.util.List;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocketImpl;
@@ -98,20 +100,40 @@ final class WebSocketTransport implements Transport<byte[]> {
         return frame;
     }
 
+    /**
+     * Also renews a write demand the library lost. Java-WebSocket's selector sets a key back to
+     * {@code OP_READ} after its write loop; a demand another thread made in between (this core's
+     * lane, queueing a frame) is overwritten, and the frame waits for the next demand: the next
+     * event, or never for a connection that is closing, whose client then waits for the server to
+     * close. The core asks every connection for its queue on each sweep, so a lost demand costs a
+     * sweep interval at most.
+     */
     @Override
     public long queuedBytes() {
         // The core asks for every connection on each sweep; a healthy one has nothing queued, and
         // isEmpty is a plain read where walking the queue takes its locks, which the selector
         // thread contends for.
         long unfinished = ((GatheringChannel) socket.getChannel()).unfinishedBytes();
-        if (socket.outQueue.isEmpty()) {
-            return unfinished;
+        if (socket.outQueue.isEmpty() && unfinished == 0) {
+            return 0;
         }
         long bytes = unfinished;
         for (ByteBuffer buffer : socket.outQueue) {
             bytes += buffer.remaining();
         }
+        if (bytes > 0 && writeDemandLost()) {
+            writeDemand.accept(socket);
+        }
         return bytes;
+    }
+
+    private boolean writeDemandLost() {
+        SelectionKey key = socket.getSelectionKey();
+        try {
+            return key != null && (key.interestOps() & SelectionKey.OP_WRITE) == 0;
+        } catch (CancelledKeyException e) {
+            return false; // closed meanwhile: nothing will be written any more
+        }
     }
 
     @Override

@@ -2,15 +2,94 @@ package dev.herald.runtime.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketListener;
+import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.TextFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The shared wire frames are exactly what Java-WebSocket itself writes for a server text frame. */
+/**
+ * The shared wire frames are exactly what Java-WebSocket itself writes for a server text frame, and
+ * the sweep's look at the queue renews a write demand the library's selector lost.
+ */
 class WebSocketTransportTest {
+    private ServerSocketChannel listener;
+    private SocketChannel peer;
+    private SocketChannel serverSide;
+    private Selector selector;
+    private SelectionKey key;
+    private WebSocketImpl socket;
+    private final List<WebSocketImpl> demands = new CopyOnWriteArrayList<>();
+    private WebSocketTransport transport;
+
+    @BeforeEach
+    void connect() throws IOException {
+        listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        peer = SocketChannel.open(listener.getLocalAddress());
+        serverSide = listener.accept();
+        serverSide.configureBlocking(false);
+        selector = Selector.open();
+        key = serverSide.register(selector, SelectionKey.OP_READ);
+        // The transport reads the send queue, the channel and the key; the listener is never called.
+        WebSocketListener ignored = (WebSocketListener) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {WebSocketListener.class}, (proxy, method, args) -> null);
+        socket = new WebSocketImpl(ignored, (Draft) null);
+        socket.setChannel(new GatheringChannel(serverSide, socket.outQueue));
+        socket.setSelectionKey(key);
+        transport = new WebSocketTransport(socket, null, demands::add);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        selector.close();
+        peer.close();
+        serverSide.close();
+        listener.close();
+    }
+
+    @Test
+    void aQueuedFrameWhoseWriteDemandTheSelectorOverwrote_getsANewDemandOnTheSweep() {
+        socket.outQueue.add(ByteBuffer.wrap(WebSocketTransport.wireFrame(new byte[10])));
+        key.interestOps(SelectionKey.OP_READ); // what the selector does after its write loop
+
+        assertThat(transport.queuedBytes()).isEqualTo(12);
+        assertThat(demands).containsExactly(socket);
+    }
+
+    @Test
+    void aDemandStillStanding_orNothingQueued_isLeftAlone() {
+        assertThat(transport.queuedBytes()).isZero();
+        socket.outQueue.add(ByteBuffer.wrap(WebSocketTransport.wireFrame(new byte[10])));
+        key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+
+        assertThat(transport.queuedBytes()).isEqualTo(12);
+        assertThat(demands).isEmpty();
+    }
+
+    @Test
+    void aClosedKey_isLeftAlone() {
+        socket.outQueue.add(ByteBuffer.wrap(WebSocketTransport.wireFrame(new byte[10])));
+        key.cancel();
+
+        assertThat(transport.queuedBytes()).isEqualTo(12);
+        assertThat(demands).isEmpty();
+    }
+
     @Test
     void wireFrameMatchesTheLibrarysFrame_atEveryLengthEncoding() {
         Draft_6455 draft = new Draft_6455();
