@@ -72,17 +72,14 @@ final class FrontendOutput {
         }
         List<GeneratedFile> typeScript = TypeScriptGenerator.generate(
                 model, new TypeScriptGenerator.Options(settings.groupNames(), settings.react(), settings.tanstack()));
-        OutputFolder.write(settings.outputDirectory(), typeScript);
-        OutputFolder.removeStale(settings.outputDirectory(), TypeScriptGenerator.FILE_NAMES, typeScript);
+        OutputFolder.replace(settings.outputDirectory(), typeScript, TypeScriptGenerator.FILE_NAMES);
         Path document = settings.asyncApiOutput();
         if (document != null) {
             String text = AsyncApiGenerator.generate(
                     model,
                     new AsyncApiGenerator.Info(
                             settings.asyncApiTitle(), settings.asyncApiVersion(), settings.asyncApiPath()));
-            OutputFolder.write(
-                    document.toAbsolutePath().getParent(),
-                    List.of(new GeneratedFile(document.getFileName().toString(), text)));
+            OutputFolder.writeFile(document, text);
         }
         return model;
     }

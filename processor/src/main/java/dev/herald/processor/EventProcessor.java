@@ -320,9 +320,7 @@ public final class EventProcessor extends AbstractProcessor {
         Path output = options.asyncApiOutput();
         if (output != null) {
             try {
-                OutputFolder.write(
-                        output.getParent(),
-                        List.of(new GeneratedFile(output.getFileName().toString(), document)));
+                OutputFolder.writeFile(output, document);
             } catch (IOException | RuntimeException e) {
                 reporter.report(HeraldMessage.WRITE_FAILED, output, e.toString());
             }
@@ -337,8 +335,7 @@ public final class EventProcessor extends AbstractProcessor {
         }
         if (options.tsOutputDir() != null) {
             try {
-                OutputFolder.write(options.tsOutputDir(), outputs);
-                OutputFolder.removeStale(options.tsOutputDir(), TypeScriptGenerator.FILE_NAMES, outputs);
+                OutputFolder.replace(options.tsOutputDir(), outputs, TypeScriptGenerator.FILE_NAMES);
             } catch (IOException | RuntimeException e) {
                 reporter.report(HeraldMessage.WRITE_FAILED, options.tsOutputDir(), e.toString());
             }

@@ -38,11 +38,24 @@ public final class OutputFolder {
     }
 
     /**
-     * Deletes the files named in {@code owned} that {@code outputs} no longer holds (the hooks after
-     * React was turned off), when their first line says Herald wrote them: a file of the same name
-     * that the frontend wrote itself stays.
+     * {@link #write}s a generator's folder, then deletes the files named in {@code owned} that {@code
+     * outputs} no longer holds (the hooks after React was turned off), when their first line says
+     * Herald wrote them: a file of the same name that the frontend wrote itself stays.
      */
-    public static void removeStale(Path folder, Set<String> owned, List<GeneratedFile> outputs) throws IOException {
+    public static void replace(Path folder, List<GeneratedFile> outputs, Set<String> owned) throws IOException {
+        write(folder, outputs);
+        removeStale(folder, owned, outputs);
+    }
+
+    /** One file outside any generated folder (the AsyncAPI document), rewritten only when it changed. */
+    public static void writeFile(Path file, String content) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        write(
+                absolute.getParent(),
+                List.of(new GeneratedFile(absolute.getFileName().toString(), content)));
+    }
+
+    private static void removeStale(Path folder, Set<String> owned, List<GeneratedFile> outputs) throws IOException {
         Set<String> current = new HashSet<>();
         outputs.forEach(output -> current.add(output.fileName()));
         for (String name : owned) {
