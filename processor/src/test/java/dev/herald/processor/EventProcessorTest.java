@@ -85,7 +85,6 @@ class EventProcessorTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void typesNamedLikeWhatCodecsUse_areWrittenQualified_andTheCodecsWork() throws Exception {
         JavaFileObject[] sources = {
             source(
@@ -125,14 +124,43 @@ class EventProcessorTest {
                 .contains("dev.herald.runtime.json.Scalars.readString(parser)")
                 .contains("com.example.other.Optional maybe = null;")
                 .contains("other = LeafJsonCodec.INSTANCE.decode(parser)");
-        GeneratedClasses classes = new GeneratedClasses(compilation);
-        EventCatalog catalog = (EventCatalog)
-                classes.loadClass("com.example.names.Events").getConstructor().newInstance();
-        JsonCodec<Object> codec =
-                (JsonCodec<Object>) catalog.codecs().get(classes.loadClass("com.example.names.Scalars"));
         String json = "{\"id\":\"a\",\"note\":\"n\",\"parser\":{\"value\":\"p\"},\"nodes\":[{\"name\":\"x\"}],"
                 + "\"other\":{\"label\":\"l\",\"inner\":{\"name\":\"y\"}},\"maybe\":{\"present\":true},"
                 + "\"codec\":{\"n\":3},\"byName\":{\"k\":[{\"name\":\"z\"}]}}";
+        assertThat(decodeAndEncode(compilation, "com.example.names", "com.example.names.Scalars", json))
+                .isEqualTo(json);
+    }
+
+    @Test
+    void componentsNamedLikeWhatDecodeUses_getLocalsOfTheirOwn_andTheCodecWorks() throws Exception {
+        JavaFileObject event = source(
+                "com.example.locals.Clash",
+                "package com.example.locals;",
+                "import java.util.Optional;",
+                "@dev.herald.Event(\"locals.clash\")",
+                "public record Clash(String NAMES, String value, String gen, String parser, int field,",
+                "    long expected, String e, Optional<String> Optional, String Scalars, String CodecSupport,",
+                "    java.util.List<String> Containers, String INSTANCE) {}");
+
+        Compilation compilation = compile(event);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Sources.assertGeneratedCodeIsLintClean(compilation, event);
+        String json = "{\"NAMES\":\"n\",\"value\":\"v\",\"gen\":\"g\",\"parser\":\"p\",\"field\":3,"
+                + "\"expected\":4,\"e\":\"x\",\"Optional\":\"o\",\"Scalars\":\"s\",\"CodecSupport\":\"c\","
+                + "\"Containers\":[\"a\",\"b\"],\"INSTANCE\":\"i\"}";
+        assertThat(decodeAndEncode(compilation, "com.example.locals", "com.example.locals.Clash", json))
+                .isEqualTo(json);
+    }
+
+    /** Decodes {@code json} with the generated codec of {@code record}, found through the catalog, and encodes it again. */
+    @SuppressWarnings("unchecked")
+    private static String decodeAndEncode(Compilation compilation, String catalogPackage, String record, String json)
+            throws Exception {
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        EventCatalog catalog = (EventCatalog)
+                classes.loadClass(catalogPackage + ".Events").getConstructor().newInstance();
+        JsonCodec<Object> codec = (JsonCodec<Object>) catalog.codecs().get(classes.loadClass(record));
         JsonFactory factory = new JsonFactory();
         Object decoded;
         try (JsonParser parser = factory.createParser(json)) {
@@ -143,7 +171,7 @@ class EventProcessorTest {
         try (JsonGenerator gen = factory.createGenerator(out)) {
             codec.encode(gen, decoded);
         }
-        assertThat(out.toString()).isEqualTo(json);
+        return out.toString();
     }
 
     /** Loads the classes a compilation wrote, in memory. */

@@ -24,8 +24,14 @@ import java.util.stream.Collectors;
  * files a compilation generates, and rendering them is the processor's largest cost.
  */
 public final class CodecWriter {
-    /** Local names that generated methods use themselves; a component with one of them gets a suffix ({@code field_}). */
-    private static final Set<String> RESERVED_LOCALS = Set.of("gen", "value", "parser", "field", "expected", "e");
+    /**
+     * Names that {@code decode} uses unqualified besides its locals: its own locals and the {@code
+     * NAMES} constant. A component named like one of them, or starting with an upper-case letter
+     * (a local {@code Optional} or {@code Scalars} would hide the type {@code decode} calls), gets a
+     * suffix ({@code field_}).
+     */
+    private static final Set<String> RESERVED_LOCALS =
+            Set.of("gen", "value", "parser", "field", "expected", "e", "NAMES");
 
     private static final ClassName OVERRIDE = ClassName.get(Override.class);
     private static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
@@ -115,6 +121,7 @@ public final class CodecWriter {
         Set<String> usedLocals = new HashSet<>(RESERVED_LOCALS);
         for (ComponentModel component : record.components()) {
             String local = usedLocals.contains(component.name())
+                            || Character.isUpperCase(component.name().charAt(0))
                     ? unique(component.name() + "_", usedLocals)
                     : unique(component.name(), usedLocals);
             locals.add(local);
