@@ -38,7 +38,8 @@ final class ClientProcess implements AutoCloseable {
                         LoadClients.class.getName(),
                         uri.toString(),
                         Integer.toString(clients),
-                        mode)
+                        mode,
+                        System.getProperty("herald.load.threads", "1"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -36,7 +36,7 @@ import org.java_websocket.server.WebSocketServer;
  *
  * <p>The clients run in a child JVM ({@link LoadClients}), so the server's heap and GC pauses are
  * its own, and they are raw sockets on one thread, so they take as little of the machine as a
- * client can.
+ * client can ({@code -Dherald.load.threads=N} spreads them over N threads).
  *
  * <p>Loopback only, bounded in count and time. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients] [rate] [seconds]

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The client side of the load tools, in its own JVM: N WebSocket clients on raw non-blocking
- * sockets, all driven by one selector thread.
+ * sockets, driven by one selector thread (or as many as the system property {@code
+ * herald.load.threads} of the tool says, each owning every Nth client).
  *
  * <p>An instrument should disturb what it measures as little as it can. With 1,000 clients of the
  * JDK's {@code java.net.http} WebSocket (each frame handed from its selector thread to an executor,
@@ -43,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * or finally refused (or after 60 s), then answers one-line commands on standard input: {@code
  * count} prints the frames received so far, {@code latencies} the latency summary, {@code status}
  * {@code <open> <refused> <waiting> <opened since start> <nanoTime of the last open>}, {@code quit}
- * disconnects and exits. Run by {@link ClientProcess}: {@code uri clients once|reconnect|stall}.
+ * disconnects and exits. Run by {@link ClientProcess}: {@code uri clients once|reconnect|stall threads}.
  */
 public final class LoadClients {
     private static final byte[] MARKER = "\"Path\":\"/".getBytes(StandardCharsets.US_ASCII);
@@ -52,26 +53,24 @@ public final class LoadClients {
     private static final long MAX_DELAY_MILLIS = 10_000;
 
     private final LoadFrames frames = new LoadFrames();
-    private final Selector selector;
+    private final List<Loop> loops = new ArrayList<>();
     private final InetSocketAddress address;
     private final byte[] upgradeRequest;
     private final boolean reconnect;
     private final boolean stall;
     private final List<Connection> connections = new ArrayList<>();
-    private final Random random = new Random();
-    /** Connections waiting for their reconnect delay, by due time; selector thread only. */
-    private final PriorityQueue<Connection> waiting =
-            new PriorityQueue<>((a, b) -> Long.compare(a.reconnectAt, b.reconnectAt));
 
-    // Written by the selector thread, read by the command thread.
+    // Written by the selector threads, read by the command thread.
     private final AtomicLong open = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong lastOpenNanos = new AtomicLong();
 
-    private LoadClients(URI uri, String mode) throws IOException {
-        this.selector = Selector.open();
+    private LoadClients(URI uri, String mode, int threads) throws IOException {
+        for (int i = 0; i < threads; i++) {
+            loops.add(new Loop());
+        }
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.reconnect = mode.equals("reconnect");
         this.stall = mode.equals("stall");
@@ -86,16 +85,19 @@ public final class LoadClients {
         URI uri = URI.create(args[0]);
         int clients = Integer.parseInt(args[1]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        LoadClients load = new LoadClients(uri, args.length > 2 ? args[2] : "once");
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        LoadClients load = new LoadClients(uri, args.length > 2 ? args[2] : "once", threads);
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            Connection connection = load.new Connection();
+            Connection connection = load.new Connection(load.loops.get(i % threads));
             load.connections.add(connection);
             connection.connect();
         }
-        Thread driver = new Thread(load::run, "load-clients");
-        driver.setDaemon(true);
-        driver.start();
+        for (int i = 0; i < threads; i++) {
+            Thread driver = new Thread(load.loops.get(i)::run, "load-clients-" + i);
+            driver.setDaemon(true);
+            driver.start();
+        }
         while (load.open.get() + load.refused.get() + load.failed.get() < clients
                 && System.nanoTime() - start < CONNECT_REPORT_NANOS) {
             Thread.sleep(5);
@@ -117,7 +119,9 @@ public final class LoadClients {
                     out.println(load.open.get() + " " + load.refused.get() + " " + load.waitingCount() + " "
                             + load.opened.get() + " " + load.lastOpenNanos.get());
                 case "quit" -> {
-                    load.selector.close();
+                    for (Loop loop : load.loops) {
+                        loop.selector.close();
+                    }
                     out.println("bye");
                     System.exit(0);
                 }
@@ -131,21 +135,34 @@ public final class LoadClients {
         return connections.size() - open.get() - refused.get() - failed.get();
     }
 
-    /** The selector thread: connects, upgrades, reads every ready socket, and reconnects. */
-    private void run() {
-        try {
-            while (selector.isOpen()) {
-                long now = System.nanoTime();
-                while (!waiting.isEmpty() && waiting.peek().reconnectAt - now <= 0) {
-                    waiting.poll().connect();
+    /** One selector thread and the clients it owns: it connects, upgrades, reads and reconnects them. */
+    private static final class Loop {
+        final Selector selector;
+        final Random random = new Random();
+        /** Connections waiting for their reconnect delay, by due time; this loop's thread only. */
+        final PriorityQueue<Connection> waiting =
+                new PriorityQueue<>((a, b) -> Long.compare(a.reconnectAt, b.reconnectAt));
+
+        Loop() throws IOException {
+            selector = Selector.open();
+        }
+
+        void run() {
+            try {
+                while (selector.isOpen()) {
+                    long now = System.nanoTime();
+                    while (!waiting.isEmpty() && waiting.peek().reconnectAt - now <= 0) {
+                        waiting.poll().connect();
+                    }
+                    long timeout =
+                            waiting.isEmpty() ? 100 : Math.max(1, (waiting.peek().reconnectAt - now) / 1_000_000);
+                    selector.select(key -> ((Connection) key.attachment()).ready(key), Math.min(timeout, 100));
                 }
-                long timeout = waiting.isEmpty() ? 100 : Math.max(1, (waiting.peek().reconnectAt - now) / 1_000_000);
-                selector.select(key -> ((Connection) key.attachment()).ready(key), Math.min(timeout, 100));
+            } catch (ClosedSelectorException e) {
+                // quit
+            } catch (IOException | RuntimeException e) {
+                e.printStackTrace();
             }
-        } catch (ClosedSelectorException e) {
-            // quit
-        } catch (IOException | RuntimeException e) {
-            e.printStackTrace();
         }
     }
 
@@ -157,13 +174,18 @@ public final class LoadClients {
         DONE
     }
 
-    /** One client: its socket, its state and the bytes read but not yet parsed. Selector thread only. */
+    /** One client: its socket, its state and the bytes read but not yet parsed. Its loop's thread only. */
     private final class Connection {
         final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
+        final Loop loop;
         SocketChannel socket;
         State state;
         int attempt;
         long reconnectAt;
+
+        Connection(Loop loop) {
+            this.loop = loop;
+        }
 
         void connect() {
             buffer.clear();
@@ -178,7 +200,7 @@ public final class LoadClients {
                 if (socket.connect(address)) {
                     upgrade();
                 } else {
-                    socket.register(selector, SelectionKey.OP_CONNECT, this);
+                    socket.register(loop.selector, SelectionKey.OP_CONNECT, this);
                 }
             } catch (IOException e) {
                 ended(0);
@@ -192,7 +214,7 @@ public final class LoadClients {
                 throw new IOException("upgrade request not written at once");
             }
             state = State.UPGRADING;
-            socket.register(selector, SelectionKey.OP_READ, this);
+            socket.register(loop.selector, SelectionKey.OP_READ, this);
         }
 
         void ready(SelectionKey key) {
@@ -232,7 +254,7 @@ public final class LoadClients {
             state = State.OPEN;
             attempt = 0;
             if (stall) {
-                socket.keyFor(selector).interestOps(0); // never reads again
+                socket.keyFor(loop.selector).interestOps(0); // never reads again
             }
             open.incrementAndGet();
             opened.incrementAndGet();
@@ -260,9 +282,9 @@ public final class LoadClients {
             } else {
                 state = State.WAITING;
                 long ceiling = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(attempt++, 20));
-                long delayMillis = ceiling / 2 + (long) (random.nextDouble() * ceiling / 2);
+                long delayMillis = ceiling / 2 + (long) (loop.random.nextDouble() * ceiling / 2);
                 reconnectAt = System.nanoTime() + delayMillis * 1_000_000;
-                waiting.add(this);
+                loop.waiting.add(this);
             }
         }
 
