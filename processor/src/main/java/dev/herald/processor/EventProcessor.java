@@ -69,6 +69,7 @@ public final class EventProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private ModelExtractor extractor;
+    private SourceOrigin origin;
     private DeclarationValidator declarations;
     private EventValidator validator;
     private CatalogValidator catalogValidator;
@@ -94,6 +95,7 @@ public final class EventProcessor extends AbstractProcessor {
         super.init(env);
         reporter = new Reporter(env.getMessager());
         extractor = new ModelExtractor(env);
+        origin = new SourceOrigin(env);
         declarations = new DeclarationValidator(reporter);
         validator = new EventValidator(reporter);
         catalogValidator = new CatalogValidator(reporter);
@@ -226,8 +228,7 @@ public final class EventProcessor extends AbstractProcessor {
         if (!writtenCodecs.add(codecName)) {
             return true;
         }
-        if (SourceOrigin.isFromClassFile(processingEnv, type)
-                && processingEnv.getElementUtils().getTypeElement(codecName) != null) {
+        if (origin.isFromClassFile(type) && processingEnv.getElementUtils().getTypeElement(codecName) != null) {
             return true; // a library compiled with Herald ships its own codec
         }
         CodecWriter.Source source = file.get();

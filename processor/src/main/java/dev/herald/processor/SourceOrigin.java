@@ -6,13 +6,20 @@ import javax.lang.model.element.TypeElement;
 
 /** Whether a type comes from a class file (a library) rather than from this compilation's sources. */
 final class SourceOrigin {
-    private SourceOrigin() {}
+    /** javac's trees, or null under a compiler that has none (then every type counts as source). */
+    private final Trees trees;
 
-    static boolean isFromClassFile(ProcessingEnvironment env, TypeElement type) {
+    SourceOrigin(ProcessingEnvironment env) {
+        Trees found;
         try {
-            return Trees.instance(env).getTree(type) == null;
+            found = Trees.instance(env);
         } catch (IllegalArgumentException | LinkageError e) {
-            return false; // not javac: assume source, and generate
+            found = null; // not javac
         }
+        this.trees = found;
+    }
+
+    boolean isFromClassFile(TypeElement type) {
+        return trees != null && trees.getTree(type) == null;
     }
 }

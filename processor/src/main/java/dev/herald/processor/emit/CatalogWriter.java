@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
@@ -26,6 +27,8 @@ import javax.lang.model.element.Modifier;
  * constant per event, and the {@code EventCatalog} methods that {@code ServiceLoader} calls.
  */
 public final class CatalogWriter {
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     /** Elements of the catalog's list or map written by one method at most. */
     private static final int PART = 500;
 
@@ -191,7 +194,7 @@ public final class CatalogWriter {
     }
 
     private static String firstSentence(String doc) {
-        String oneLine = doc.replaceAll("\\s+", " ").strip();
+        String oneLine = BLANKS.matcher(doc).replaceAll(" ").strip();
         int end = oneLine.indexOf(". ");
         return end < 0 ? oneLine : oneLine.substring(0, end + 1);
     }

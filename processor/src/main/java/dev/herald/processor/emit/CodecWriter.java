@@ -134,10 +134,12 @@ public final class CodecWriter {
                         + ".END)")
                 .open("try")
                 .open("switch (field)");
-        for (int i = 0; i < written.size(); i++) {
-            ComponentModel component = written.get(i);
-            String local = locals.get(record.components().indexOf(component));
-            out.line("case " + i + " -> " + local + " = " + read(out, component.type()) + ";");
+        int index = 0;
+        for (int i = 0; i < record.components().size(); i++) {
+            ComponentModel component = record.components().get(i);
+            if (!component.ignored()) {
+                out.line("case " + index++ + " -> " + locals.get(i) + " = " + read(out, component.type()) + ";");
+            }
         }
         out.line("default -> parser.skipChildren();")
                 .close()

@@ -9,9 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Naming rules shared by the Java catalog, the TypeScript output and every tool that reads the model. */
 public final class Naming {
+    /** An HTML paragraph tag and the blanks around it: JSDoc's paragraphs are blank lines. */
+    private static final Pattern PARAGRAPH = Pattern.compile("(?i)\\s*<p>\\s*");
+
     /** Names {@code events.ts} exports itself, which no payload type may take. */
     public static final Set<String> TS_RESERVED_NAMES =
             Set.of("Events", "EventName", "EventPayloads", "EventMessage", "EventGroups", "EventKeys");
@@ -152,7 +156,7 @@ public final class Naming {
             out.append(inlineTag(javadoc.substring(tag + 2, end)));
             i = end + 1;
         }
-        return out.toString().replaceAll("(?i)\\s*<p>\\s*", "\n\n").strip();
+        return PARAGRAPH.matcher(out).replaceAll("\n\n").strip();
     }
 
     /** The index of the brace that closes the one at {@code open}, or -1. */
