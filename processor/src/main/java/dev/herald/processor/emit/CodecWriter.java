@@ -25,9 +25,9 @@ import java.util.stream.Collectors;
  */
 public final class CodecWriter {
     /**
-     * Names that {@code decode} uses unqualified besides its locals: its own locals and the {@code
-     * NAMES} constant. A component named like one of them, or starting with an upper-case letter
-     * (a local {@code Optional} or {@code Scalars} would hide the type {@code decode} calls), gets a
+     * Names that {@code decode}'s own code uses unqualified: its locals and the {@code NAMES}
+     * constant. A component named like one of them, or starting with an upper-case letter (a local
+     * {@code Optional} or {@code Scalars} would hide the type that {@code decode} calls), gets a
      * suffix ({@code field_}).
      */
     private static final Set<String> RESERVED_LOCALS =
