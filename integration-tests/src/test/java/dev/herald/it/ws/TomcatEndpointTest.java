@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.jakarta.EventEndpoint;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.EndpointOptions;
+import dev.herald.seed.fs.FsCreated;
 import jakarta.websocket.server.ServerContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,17 @@ import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
+import org.junit.jupiter.api.Test;
 
 /** The behaviour tests on {@link EventEndpoint} in embedded Tomcat 11. */
 class TomcatEndpointTest extends EndpointBehaviourTest {
     @Override
     protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
+        return start(bus, configure, "");
+    }
+
+    private static Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure, String contextPath)
+            throws Exception {
         Path base = Files.createTempDirectory("herald-tomcat");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -28,7 +35,7 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
         // The container closes a client that half-sends its upgrade request.
         connector.setProperty("connectionTimeout", "1000");
         tomcat.setConnector(connector);
-        Context context = tomcat.addContext("", base.toString());
+        Context context = tomcat.addContext(contextPath, base.toString());
         Tomcat.initWebappDefaults(context); // a default servlet: filters, the upgrade among them, need one
         context.addServletContainerInitializer(new WsSci(), null);
         tomcat.start();
@@ -42,6 +49,24 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
                     tomcat.stop();
                     tomcat.destroy();
                 });
+    }
+
+    /** A web app under a context path (Spring's {@code server.servlet.context-path}) serves it below that. */
+    @Test
+    void underAContextPath_theEndpointIsServedBelowIt() throws Exception {
+        server = start(bus, options -> {}, "/app");
+        TestClient client = TestClient.connect(server.port(), "/app/api/events/ws");
+        toClose.add(client::closeBlocking);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (server.connectionCount() != 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+
+        bus.emit(new FsCreated("asset-1", "/a.txt", false));
+
+        assertThat(client.awaitMessages(1, 5000)).singleElement().asString().startsWith("{\"event\":\"fs.created\"");
+        assertThat(new TestClient(server.port(), "/api/events/ws").connectBlocking())
+                .isFalse();
     }
 
     @Override
