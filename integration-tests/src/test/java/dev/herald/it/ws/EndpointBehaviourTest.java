@@ -61,7 +61,7 @@ abstract class EndpointBehaviourTest {
     }
 
     /** Waits until the server has admitted {@code count} connections (admission follows the upgrade). */
-    private void awaitConnections(int count) throws InterruptedException {
+    protected void awaitConnections(int count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (server.connectionCount() != count && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);

@@ -57,10 +57,7 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
         server = start(bus, options -> {}, "/app");
         TestClient client = TestClient.connect(server.port(), "/app/api/events/ws");
         toClose.add(client::closeBlocking);
-        long deadline = System.currentTimeMillis() + 5000;
-        while (server.connectionCount() != 1 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
+        awaitConnections(1);
 
         bus.emit(new FsCreated("asset-1", "/a.txt", false));
 
