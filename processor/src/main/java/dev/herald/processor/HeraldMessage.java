@@ -33,6 +33,18 @@ public enum HeraldMessage {
                     + " Optional<T>."),
     COMPONENT_JSON_NAME_DUPLICATE(
             "Components %s and %s of %s both have the JSON name \"%s\". Rename one with @JsonProperty."),
+    JACKSON_NOT_APPLIED("%s has @%s, which Herald does not apply: %s, while Herald's codec and TypeScript would"
+            + " not. Remove it, or keep a separate class for Jackson; Herald follows @JsonProperty, @JsonGetter and"
+            + " @JsonIgnore."),
+    JACKSON_IGNORED_PROPERTIES("@JsonIgnoreProperties on %s leaves %s out of Jackson's JSON, which Herald does not"
+            + " apply. Put @JsonIgnore on those components instead."),
+    JACKSON_ORDER("@JsonPropertyOrder on %s makes Jackson write %s, but Herald writes the components in their"
+            + " declared order (%s). Declare them in the order you want and remove the annotation."),
+    JACKSON_GETTER(
+            "%s.%s() is a property to Jackson, which writes it as \"%s\" beside the components; Herald"
+                    + " writes only the components. Annotate it with @JsonIgnore (Jackson then leaves it out too) or rename it."),
+    JACKSON_ENUM_VALUE("Enum %s has @%s on %s, but Herald needs each constant's JSON name when it compiles (the"
+            + " TypeScript type lists them). Put @JsonProperty(\"...\") on each constant instead."),
     TYPE_NOT_ACCESSIBLE(
             "%s is not public, but the catalog %s is in another package and must refer to it. Make it public"
                     + " or move the catalog with -Aherald.catalog."),

@@ -475,6 +475,136 @@ class ValidationTest {
         assertThat(compilation).hadErrorContaining("DoesNotExist");
     }
 
+    @Test
+    void jacksonAnnotationsHeraldDoesNotApply_areErrorsOnTheirElements() {
+        JavaFileObject file = source(
+                "com.example.Shaped",
+                "package com.example;",
+                "import com.fasterxml.jackson.annotation.*;",
+                "import dev.herald.Event;",
+                "public final class Shaped {",
+                "  @Event(\"j.format\") public record Fmt(",
+                "      @JsonFormat(pattern = \"yyyy/MM/dd\") java.time.LocalDate day) {}",
+                "  @Event(\"j.include\") @JsonInclude(JsonInclude.Include.NON_NULL)",
+                "  public record Inc(String a) {}",
+                "  @Event(\"j.unwrapped\") public record Unw(",
+                "      @JsonUnwrapped Inner inner) {}",
+                "  public record Inner(String x) {}",
+                "  @Event(\"j.order\") @JsonPropertyOrder({\"b\", \"a\"})",
+                "  public record Ord(String a, String b) {}",
+                "  @Event(\"j.ignored\") @JsonIgnoreProperties({\"b\", \"other\"})",
+                "  public record Ign(String a, String b) {}",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).hadErrorCount(5);
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_NOT_APPLIED, "Component day of Fmt", "JsonFormat"))
+                .inFile(file)
+                .onLineContaining("@JsonFormat");
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_NOT_APPLIED, "Record Inc", "JsonInclude"))
+                .inFile(file)
+                .onLineContaining("@JsonInclude(");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        message(HeraldMessage.JACKSON_NOT_APPLIED, "Component inner of Unw", "JsonUnwrapped"))
+                .inFile(file)
+                .onLineContaining("@JsonUnwrapped");
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_ORDER, "Ord", "b, a", "a, b"))
+                .inFile(file)
+                .onLineContaining("@JsonPropertyOrder(");
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_IGNORED_PROPERTIES, "Ign", "b"))
+                .inFile(file)
+                .onLineContaining("@JsonIgnoreProperties(");
+    }
+
+    @Test
+    void gettersJacksonWouldWrite_areErrors_unlessIgnoredOrNoGetters() {
+        JavaFileObject file = source(
+                "com.example.Derived",
+                "package com.example;",
+                "import com.fasterxml.jackson.annotation.*;",
+                "@dev.herald.Event(\"j.derived\")",
+                "public record Derived(String a, String b) {",
+                "  public String getUpper() { return a.toUpperCase(); }",
+                "  public Boolean isShort() { return a.length() < 3; }",
+                "  @JsonProperty(\"total\") public int sum() { return 1; }",
+                "  @JsonIgnore public boolean isEmpty() { return a.isEmpty(); }",
+                "  public String getB() { return b; }",
+                "  public String upper() { return a.toUpperCase(); }",
+                "  String getHidden() { return a; }",
+                "  public static String getShared() { return \"\"; }",
+                "  public String getWith(int i) { return a; }",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_GETTER, "Derived", "getUpper", "upper"))
+                .inFile(file)
+                .onLineContaining("getUpper()");
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_GETTER, "Derived", "isShort", "short"))
+                .inFile(file)
+                .onLineContaining("isShort()");
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_GETTER, "Derived", "sum", "total"))
+                .inFile(file)
+                .onLineContaining("sum()");
+    }
+
+    @Test
+    void anEnumWithJsonValue_isAnError_thatPointsToJsonPropertyOnEachConstant() {
+        JavaFileObject file = source(
+                "com.example.Leveled",
+                "package com.example;",
+                "@dev.herald.Event(\"j.leveled\")",
+                "public record Leveled(java.util.Map<Leveled.Level, String> byLevel) {",
+                "  public enum Level {",
+                "    LOW;",
+                "    @com.fasterxml.jackson.annotation.JsonValue public String code() { return \"lo\"; }",
+                "  }",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_ENUM_VALUE, "Level", "JsonValue", "code"))
+                .inFile(file)
+                .onLineContaining("public String code()");
+    }
+
+    @Test
+    void jacksonSettingsThatWriteWhatHeraldWrites_pass() {
+        JavaFileObject file = source(
+                "com.example.Agreeing",
+                "package com.example;",
+                "import com.fasterxml.jackson.annotation.*;",
+                "public final class Agreeing {",
+                "  @dev.herald.Event(\"j.always\") @JsonInclude(JsonInclude.Include.ALWAYS)",
+                "  @JsonIgnoreProperties(value = {\"gone\"}, ignoreUnknown = true)",
+                "  public record Always(String a, @JsonIgnore String gone) {}",
+                "  @dev.herald.Event(\"j.ordered\") @JsonPropertyOrder({\"a\"})",
+                "  public record Ordered(String a, String b) {}",
+                "  @dev.herald.Event(\"j.alphabetic\") @JsonPropertyOrder(alphabetic = true)",
+                "  public record Alphabetic(String a, String b) {}",
+                "  @dev.herald.Event(\"j.renamed\")",
+                "  public record Renamed(String a, @JsonPropertyDescription(\"the b\") String b) {",
+                "    @Override @JsonGetter(\"A\") public String a() { return a; }",
+                "  }",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation)
+                .generatedSourceFile("com.example.Agreeing_RenamedJsonCodec")
+                .contentsAsUtf8String()
+                .contains("new SerializedString(\"A\")");
+    }
+
     private static final String CUT = "\u0000";
 
     /**

@@ -33,6 +33,7 @@ public final class ModelExtractor {
     static final String EVENT_KEY = "dev.herald.EventKey";
     static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
     static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
+    static final String JSON_GETTER = "com.fasterxml.jackson.annotation.JsonGetter";
 
     private final Elements elements;
     /** Every record and enum read in this round, by qualified name. */
@@ -291,10 +292,13 @@ public final class ModelExtractor {
         return all;
     }
 
-    /** {@code @JsonProperty}'s name among {@code annotations}, or {@code declared} when none renames it. */
+    /**
+     * The name {@code @JsonProperty} (or {@code @JsonGetter} on an accessor) gives among {@code
+     * annotations}, or {@code declared} when none renames it.
+     */
     private static String jsonName(List<? extends AnnotationMirror> annotations, String declared) {
         return annotations.stream()
-                .filter(a -> isAnnotation(a, JSON_PROPERTY))
+                .filter(a -> isAnnotation(a, JSON_PROPERTY) || isAnnotation(a, JSON_GETTER))
                 .map(a -> annotationValue(a, "value"))
                 .filter(v -> v != null && !String.valueOf(v.getValue()).isEmpty())
                 .map(v -> String.valueOf(v.getValue()))
@@ -344,7 +348,7 @@ public final class ModelExtractor {
         return Optional.empty();
     }
 
-    static AnnotationValue annotationValue(AnnotationMirror annotation, String name) {
+    public static AnnotationValue annotationValue(AnnotationMirror annotation, String name) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
                 annotation.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(name)) {

@@ -3,6 +3,7 @@ package dev.herald.processor.validation;
 import dev.herald.processor.HeraldMessage;
 import dev.herald.processor.Reporter;
 import dev.herald.processor.model.ComponentModel;
+import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.RecordModel;
 import dev.herald.processor.model.TypeRef;
@@ -30,16 +31,21 @@ public final class EventValidator {
 
     private final Reporter reporter;
     private final DeclarationValidator declarations;
+    private final JacksonValidator jackson;
     /** Payload records already checked this round, so that a shared payload is reported once. */
     private final Map<RecordModel, Outcome> checkedPayloads = new HashMap<>();
+    /** Enums already checked this round, with whether Jackson writes them as Herald does. */
+    private final Map<EnumModel, Boolean> checkedEnums = new HashMap<>();
 
     public EventValidator(Reporter reporter) {
         this.reporter = reporter;
         this.declarations = new DeclarationValidator(reporter);
+        this.jackson = new JacksonValidator(reporter);
     }
 
     public void startRound() {
         checkedPayloads.clear();
+        checkedEnums.clear();
     }
 
     public Outcome check(EventModel event) {
@@ -131,7 +137,7 @@ public final class EventValidator {
         if (!visiting.add(record)) {
             return Outcome.VALID; // a cycle: the outer call decides
         }
-        Outcome outcome = Outcome.VALID;
+        Outcome outcome = jackson.check(record) ? Outcome.VALID : Outcome.INVALID;
         Map<String, ComponentModel> jsonNames = new HashMap<>();
         for (ComponentModel component : record.components()) {
             if (!component.ignored()) {
@@ -171,22 +177,25 @@ public final class EventValidator {
             return checkType(owner, component, sequence.element(), visiting);
         }
         if (type instanceof TypeRef.MapRef map) {
-            Outcome keys = map.enumKey() == null
-                    ? Outcome.VALID
-                    : checkReachable(map.enumKey().element(), owner);
+            Outcome keys = map.enumKey() == null ? Outcome.VALID : checkEnum(map.enumKey(), owner);
             return worse(keys, checkType(owner, component, map.value(), visiting));
         }
         if (type instanceof TypeRef.OptionalRef optional) {
             return checkType(owner, component, optional.value(), visiting);
         }
         if (type instanceof TypeRef.EnumRef enumRef) {
-            return checkReachable(enumRef.model().element(), owner);
+            return checkEnum(enumRef.model(), owner);
         }
         if (type instanceof TypeRef.RecordRef recordRef) {
             Outcome reachable = checkReachable(recordRef.model().element(), owner);
             return worse(reachable, checkRecord(recordRef.model(), visiting));
         }
         return Outcome.VALID;
+    }
+
+    private Outcome checkEnum(EnumModel model, RecordModel owner) {
+        boolean written = checkedEnums.computeIfAbsent(model, jackson::check);
+        return worse(checkReachable(model.element(), owner), written ? Outcome.VALID : Outcome.INVALID);
     }
 
     private Outcome checkReachable(TypeElement type, RecordModel owner) {
