@@ -41,7 +41,10 @@ public final class Reporter {
             HeraldMessage message,
             Object... args) {
         count(message);
-        if (value == null) {
+        if (element != null && element.getKind() == ElementKind.RECORD_COMPONENT) {
+            // No position for the component or its annotations: the field's, as above.
+            messager.printMessage(message.kind(), message.format(args), positioned(element));
+        } else if (value == null) {
             messager.printMessage(message.kind(), message.format(args), element, annotation);
         } else {
             messager.printMessage(message.kind(), message.format(args), element, annotation, value);
