@@ -484,7 +484,8 @@ class ValidationTest {
                 "import dev.herald.Event;",
                 "public final class Shaped {",
                 "  @Event(\"j.format\") public record Fmt(",
-                "      @JsonFormat(pattern = \"yyyy/MM/dd\") java.time.LocalDate day) {}",
+                "      @JsonFormat(pattern = \"yyyy/MM/dd\") java.time.LocalDate day,",
+                "      @JsonFormat(shape = JsonFormat.Shape.STRING) long count) {}",
                 "  @Event(\"j.include\") @JsonInclude(JsonInclude.Include.NON_NULL)",
                 "  public record Inc(String a) {}",
                 "  @Event(\"j.unwrapped\") public record Unw(",
@@ -497,11 +498,15 @@ class ValidationTest {
                 "}");
         Compilation compilation = compile(file);
 
-        assertThat(compilation).hadErrorCount(5);
+        assertThat(compilation).hadErrorCount(6);
         assertThat(compilation)
                 .hadErrorContaining(message(HeraldMessage.JACKSON_NOT_APPLIED, "Component day of Fmt", "JsonFormat"))
                 .inFile(file)
-                .onLineContaining("@JsonFormat");
+                .onLineContaining("@JsonFormat(pattern");
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.JACKSON_NOT_APPLIED, "Component count of Fmt", "JsonFormat"))
+                .inFile(file)
+                .onLineContaining("long count");
         assertThat(compilation)
                 .hadErrorContaining(message(HeraldMessage.JACKSON_NOT_APPLIED, "Record Inc", "JsonInclude"))
                 .inFile(file)
@@ -591,6 +596,10 @@ class ValidationTest {
                 "  public record Ordered(String a, String b) {}",
                 "  @dev.herald.Event(\"j.alphabetic\") @JsonPropertyOrder(alphabetic = true)",
                 "  public record Alphabetic(String a, String b) {}",
+                "  @dev.herald.Event(\"j.strings\") public record Strings(",
+                "      @JsonFormat(shape = JsonFormat.Shape.STRING) java.math.BigDecimal amount,",
+                "      @JsonFormat(shape = JsonFormat.Shape.STRING) Level level) {}",
+                "  @JsonFormat(shape = JsonFormat.Shape.STRING) public enum Level { LOW }",
                 "  @dev.herald.Event(\"j.renamed\")",
                 "  public record Renamed(String a, @JsonPropertyDescription(\"the b\") String b) {",
                 "    @Override @JsonGetter(\"A\") public String a() { return a; }",

@@ -6,6 +6,8 @@ import dev.herald.processor.model.ComponentModel;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.ModelExtractor;
 import dev.herald.processor.model.RecordModel;
+import dev.herald.processor.model.TypeRef;
+import dev.herald.ts.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -54,6 +56,7 @@ final class JacksonValidator {
             Map.entry(DATABIND + "JsonNaming", "Jackson renames every component"));
 
     private static final String JSON_INCLUDE = ANNOTATION + "JsonInclude";
+    private static final String JSON_FORMAT = ANNOTATION + "JsonFormat";
     private static final String JSON_PROPERTY_ORDER = ANNOTATION + "JsonPropertyOrder";
     private static final String JSON_IGNORE_PROPERTIES = ANNOTATION + "JsonIgnoreProperties";
     private static final String JSON_IGNORE = ANNOTATION + "JsonIgnore";
@@ -72,7 +75,7 @@ final class JacksonValidator {
     boolean check(RecordModel record) {
         TypeElement type = record.element();
         String name = type.getSimpleName().toString();
-        boolean ok = checkAnnotations(type, "Record " + name, new HashSet<>());
+        boolean ok = checkAnnotations(type, "Record " + name, false, new HashSet<>());
         ok &= checkOrder(record);
         ok &= checkIgnoredProperties(record);
         for (ComponentModel component : record.components()) {
@@ -84,8 +87,9 @@ final class JacksonValidator {
             if (component.element().getAccessor() != null) {
                 carriers.add(component.element().getAccessor());
             }
+            boolean string = writtenAsString(component.type());
             for (Element carrier : carriers) {
-                ok &= checkAnnotations(carrier, "Component " + component.name() + " of " + name, seen);
+                ok &= checkAnnotations(carrier, "Component " + component.name() + " of " + name, string, seen);
             }
         }
         Set<String> components =
@@ -94,7 +98,8 @@ final class JacksonValidator {
             if (member.getKind() == ElementKind.METHOD
                     && !components.contains(member.getSimpleName().toString())) {
                 ExecutableElement method = (ExecutableElement) member;
-                ok &= checkAnnotations(method, "Method " + method.getSimpleName() + "() of " + name, new HashSet<>());
+                ok &= checkAnnotations(
+                        method, "Method " + method.getSimpleName() + "() of " + name, false, new HashSet<>());
                 ok &= checkMethod(method, record, components);
             }
         }
@@ -104,7 +109,7 @@ final class JacksonValidator {
     /** Whether Jackson writes {@code model}'s constants by their names or {@code @JsonProperty}. */
     boolean check(EnumModel model) {
         TypeElement type = model.element();
-        boolean ok = checkAnnotations(type, "Enum " + type.getSimpleName(), new HashSet<>());
+        boolean ok = checkAnnotations(type, "Enum " + type.getSimpleName(), true, new HashSet<>());
         for (Element member : type.getEnclosedElements()) {
             if (member.getKind() == ElementKind.METHOD || member.getKind() == ElementKind.FIELD) {
                 for (AnnotationMirror annotation : member.getAnnotationMirrors()) {
@@ -127,8 +132,13 @@ final class JacksonValidator {
         return ok;
     }
 
-    /** Reports each annotation Herald does not apply that is not in {@code seen} yet, and adds it. */
-    private boolean checkAnnotations(Element element, String where, Set<String> seen) {
+    /**
+     * Reports each annotation Herald does not apply that is not in {@code seen} yet, and adds it.
+     *
+     * @param writtenAsString whether Herald writes the value as a JSON string already, so that
+     *     {@code @JsonFormat(shape = STRING)} changes nothing
+     */
+    private boolean checkAnnotations(Element element, String where, boolean writtenAsString, Set<String> seen) {
         boolean ok = true;
         for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
             String name = qualifiedName(annotation);
@@ -136,6 +146,9 @@ final class JacksonValidator {
                 continue;
             }
             String jackson = NOT_APPLIED.get(name);
+            if (name.equals(JSON_FORMAT) && asString(annotation) && writtenAsString) {
+                jackson = null;
+            }
             if (jackson == null && name.equals(JSON_INCLUDE) && !includesAll(annotation)) {
                 jackson = "Jackson leaves some values out";
             }
@@ -152,6 +165,22 @@ final class JacksonValidator {
             }
         }
         return ok;
+    }
+
+    /** {@code @JsonFormat(shape = STRING)} and nothing else. */
+    private static boolean asString(AnnotationMirror format) {
+        AnnotationValue shape = ModelExtractor.annotationValue(format, "shape");
+        return format.getElementValues().size() == 1
+                && shape != null
+                && String.valueOf(shape.getValue()).equals("STRING");
+    }
+
+    /** Whether Herald writes a value of {@code type} as a JSON string: text, ids, decimals, times, enums. */
+    private static boolean writtenAsString(TypeRef type) {
+        return type instanceof TypeRef.EnumRef
+                || (type instanceof TypeRef.Scalar scalar
+                        && !scalar.kind().isNumber()
+                        && scalar.kind() != ScalarKind.BOOLEAN);
     }
 
     private static boolean includesAll(AnnotationMirror include) {
