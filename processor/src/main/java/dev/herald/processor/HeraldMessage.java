@@ -50,7 +50,8 @@ public enum HeraldMessage {
                     + " or move the catalog with -Aherald.catalog."),
     CONSTANT_COLLISION("Event names \"%s\" and \"%s\" both give the constant %s. Rename one of the events."),
     TS_NAME_COLLISION("%s and %s both become the TypeScript type %s. Rename one of them."),
-    TS_NAME_RESERVED("%s becomes the TypeScript type %s, a name events.ts already exports. Rename the record or enum."),
+    TS_NAME_RESERVED("%s becomes the TypeScript type %s, a name events.ts already uses (its exports, and"
+            + " TypeScript's Record and Partial). Rename the record or enum."),
     HOOK_NAME_COLLISION("Groups \"%s\" and \"%s\" both give the hook names use%sRefresh/useOn%sChange. Spell one"
             + " differently with -Aherald.ts.groupNames."),
     CATALOG_TOO_LARGE(

@@ -147,10 +147,25 @@ class TypeScriptOutputTest {
         Compilation compilation = compile(payload, event);
 
         assertThat(compilation)
-                .hadErrorContaining(
-                        "com.example.EventMessage becomes the TypeScript type EventMessage, a name events.ts already exports")
+                .hadErrorContaining(HeraldMessage.TS_NAME_RESERVED.format("com.example.EventMessage", "EventMessage"))
                 .inFile(payload)
                 .onLineContaining("public record EventMessage");
+    }
+
+    /** An interface named Record or Partial would hide the TypeScript types events.ts writes maps with. */
+    @Test
+    void payloadNamedLikeTheTypeScriptTypesOfMaps_isAnError() {
+        JavaFileObject partial = source(
+                "com.example.Partial",
+                "package com.example;",
+                "public record Partial(java.util.Map<String, Integer> n) {}");
+        JavaFileObject event = event("Patched", "doc.patched", "Partial change");
+        Compilation compilation = compile(partial, event);
+
+        assertThat(compilation)
+                .hadErrorContaining(HeraldMessage.TS_NAME_RESERVED.format("com.example.Partial", "Partial"))
+                .inFile(partial)
+                .onLineContaining("public record Partial");
     }
 
     @Test

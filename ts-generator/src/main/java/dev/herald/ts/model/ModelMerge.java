@@ -100,7 +100,8 @@ public final class ModelMerge {
         for (Named type : all) {
             if (Naming.TS_RESERVED_NAMES.contains(type.tsName())) {
                 conflicts.add(type.javaName() + " in " + type.origin() + " becomes the TypeScript type " + type.tsName()
-                        + ", a name events.ts already exports. Rename the record or enum.");
+                        + ", a name events.ts already uses (its exports, and TypeScript's Record and Partial)."
+                        + " Rename the record or enum.");
             }
             Named clash = byName.putIfAbsent(type.tsName(), type);
             if (clash != null) {

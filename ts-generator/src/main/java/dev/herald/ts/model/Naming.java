@@ -16,9 +16,13 @@ public final class Naming {
     /** An HTML paragraph tag and the blanks around it: JSDoc's paragraphs are blank lines. */
     private static final Pattern PARAGRAPH = Pattern.compile("(?i)\\s*<p>\\s*");
 
-    /** Names {@code events.ts} exports itself, which no payload type may take. */
-    public static final Set<String> TS_RESERVED_NAMES =
-            Set.of("Events", "EventName", "EventPayloads", "EventMessage", "EventGroups", "EventKeys");
+    /**
+     * Names no payload type may take in {@code events.ts}: those it exports itself, and TypeScript's
+     * {@code Record} and {@code Partial}, which it uses for maps (an interface of that name would
+     * hide them).
+     */
+    public static final Set<String> TS_RESERVED_NAMES = Set.of(
+            "Events", "EventName", "EventPayloads", "EventMessage", "EventGroups", "EventKeys", "Record", "Partial");
 
     private Naming() {}
 

@@ -84,7 +84,8 @@ class ModelMergeTest {
                         e -> assertThat(e.conflicts())
                                 .containsExactly(
                                         "com.acme.c.EventName in com.acme:c:1 becomes the TypeScript type EventName, a name"
-                                                + " events.ts already exports. Rename the record or enum.",
+                                                + " events.ts already uses (its exports, and TypeScript's Record and"
+                                                + " Partial). Rename the record or enum.",
                                         "Event names \"fs-x.created\" (com.acme.a.Dashed in com.acme:a:1) and \"fs.x-created\""
                                                 + " (com.acme.b.Dotted in com.acme:b:1) both give the constant FS_X_CREATED."
                                                 + " Rename one of the events."));
