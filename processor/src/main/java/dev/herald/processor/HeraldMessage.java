@@ -52,6 +52,8 @@ public enum HeraldMessage {
     TS_NAME_COLLISION("%s and %s both become the TypeScript type %s. Rename one of them."),
     TS_NAME_RESERVED("%s becomes the TypeScript type %s, a name events.ts already uses (its exports, and"
             + " TypeScript's Record and Partial). Rename the record or enum."),
+    HOOK_NAME_RESERVED("Group \"%s\" gives the hook names use%sRefresh/useOn%sChange, which Herald's generic hooks"
+            + " already have. Spell it differently with -Aherald.ts.groupNames (%s=%sEvents, say)."),
     HOOK_NAME_COLLISION("Groups \"%s\" and \"%s\" both give the hook names use%sRefresh/useOn%sChange. Spell one"
             + " differently with -Aherald.ts.groupNames."),
     CATALOG_TOO_LARGE(

@@ -139,6 +139,20 @@ class TypeScriptOutputTest {
                 .onLineContaining("@Event(");
     }
 
+    /** useGroupRefresh and useOnGroupChange are the generic hooks the generated ones call. */
+    @Test
+    void aGroupSpelledLikeTheGenericHooks_isAnError_andAnotherSpellingFixesIt() {
+        JavaFileObject event = event("Made", "group.made", "String id");
+
+        assertThat(compile(event))
+                .hadErrorContaining(
+                        HeraldMessage.HOOK_NAME_RESERVED.format("group", "Group", "Group", "group", "Group"))
+                .inFile(event)
+                .onLineContaining("@Event(");
+        assertThat(compile(List.of("-Aherald.ts.groupNames=group=Teams"), event))
+                .succeededWithoutWarnings();
+    }
+
     @Test
     void payloadNamedLikeAnExportOfEventsTs_isAnError() {
         JavaFileObject payload = source(

@@ -149,6 +149,19 @@ public final class CatalogValidator {
                     .filter(e -> e.group().equals(clash.second()))
                     .findFirst()
                     .orElseThrow();
+            if (clash.first() == null) {
+                reporter.report(
+                        first.record().element(),
+                        first.annotation(),
+                        first.nameValue(),
+                        HeraldMessage.HOOK_NAME_RESERVED,
+                        clash.second(),
+                        clash.spelling(),
+                        clash.spelling(),
+                        clash.second(),
+                        clash.spelling());
+                continue;
+            }
             reporter.report(
                     first.record().element(),
                     first.annotation(),

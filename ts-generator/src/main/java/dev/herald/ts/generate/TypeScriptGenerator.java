@@ -92,10 +92,13 @@ public final class TypeScriptGenerator {
         return Naming.spellingClashes(
                         model.events().stream().map(EventDef::name).toList(), groupNames)
                 .stream()
-                .map(clash -> "Groups \"" + clash.first() + "\" and \"" + clash.second()
-                        + "\" both give the hook names use"
-                        + clash.spelling() + "Refresh/useOn" + clash.spelling() + "Change. Spell one differently"
-                        + " with groupNames.")
+                .map(clash -> clash.first() == null
+                        ? "Group \"" + clash.second() + "\" gives the hook names use" + clash.spelling()
+                                + "Refresh/useOn" + clash.spelling() + "Change, which Herald's generic hooks already"
+                                + " have. Spell it differently with groupNames."
+                        : "Groups \"" + clash.first() + "\" and \"" + clash.second() + "\" both give the hook names"
+                                + " use" + clash.spelling() + "Refresh/useOn" + clash.spelling()
+                                + "Change. Spell one differently with groupNames.")
                 .toList();
     }
 

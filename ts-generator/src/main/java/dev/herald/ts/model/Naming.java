@@ -120,15 +120,31 @@ public final class Naming {
         return common.toString();
     }
 
-    /** Two groups whose hooks would have one name: {@code useFooRefresh} twice. */
+    /**
+     * The spelling of the generic hooks the generated ones call ({@code useGroupRefresh}, {@code
+     * useOnGroupChange}, {@code useInvalidateOnGroupChange}), which no group may take.
+     */
+    public static final String RUNTIME_SPELLING = "Group";
+
+    /**
+     * Two groups whose hooks would have one name: {@code useFooRefresh} twice; {@code first} is null
+     * when the generic hooks have the name ({@link #RUNTIME_SPELLING}).
+     */
     public record SpellingClash(String first, String second, String spelling) {}
 
-    /** The groups that {@code overrides} (or capitalisation) spell like an earlier one, in group order. */
+    /**
+     * The groups that {@code overrides} (or capitalisation) spell like an earlier one or like the
+     * generic hooks, in group order.
+     */
     public static List<SpellingClash> spellingClashes(Collection<String> eventNames, Map<String, String> overrides) {
         List<SpellingClash> clashes = new ArrayList<>();
         Map<String, String> bySpelling = new TreeMap<>();
         for (String group : groups(eventNames).keySet()) {
             String spelling = groupSpelling(group, overrides);
+            if (spelling.equals(RUNTIME_SPELLING)) {
+                clashes.add(new SpellingClash(null, group, spelling));
+                continue;
+            }
             String earlier = bySpelling.putIfAbsent(spelling, group);
             if (earlier != null) {
                 clashes.add(new SpellingClash(earlier, group, spelling));

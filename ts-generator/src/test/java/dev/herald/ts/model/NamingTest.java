@@ -34,4 +34,16 @@ class NamingTest {
         assertThat(Naming.groupSpelling("my-group", Map.of())).isEqualTo("MyGroup");
         assertThat(Naming.groupSpelling("fs", Map.of("fs", "FS"))).isEqualTo("FS");
     }
+
+    @Test
+    void groupsSpelledAlike_orLikeTheGenericHooks_clash() {
+        List<String> events = List.of("my-group.a", "my_group.b", "group.c", "team.d");
+
+        assertThat(Naming.spellingClashes(events, Map.of()))
+                .containsExactly(
+                        new Naming.SpellingClash(null, "group", "Group"),
+                        new Naming.SpellingClash("my-group", "my_group", "MyGroup"));
+        assertThat(Naming.spellingClashes(events, Map.of("group", "Teams", "my_group", "MyOther")))
+                .isEmpty();
+    }
 }
