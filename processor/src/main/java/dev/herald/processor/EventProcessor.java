@@ -248,7 +248,7 @@ public final class EventProcessor extends AbstractProcessor {
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
         Reach reach = Reach.of(sorted);
         ClassName name = options.catalog() != null ? options.catalog() : defaultCatalog(sorted);
-        if (name == null) {
+        if (name == null || !catalogNameFree(name, sorted)) {
             return;
         }
         if (!catalogValidator.check(
@@ -265,6 +265,26 @@ public final class EventProcessor extends AbstractProcessor {
         if (writeJava(file, origins)) {
             catalog = new WrittenCatalog(name.canonicalName(), sorted, reach);
         }
+    }
+
+    /**
+     * Whether the catalog may take {@code name}: no type of that name exists, or it is a catalog
+     * (Herald's own from an earlier build, which this one replaces).
+     */
+    private boolean catalogNameFree(ClassName name, List<EventModel> sorted) {
+        TypeElement existing = processingEnv.getElementUtils().getTypeElement(name.canonicalName());
+        if (existing == null
+                || existing.getInterfaces().stream()
+                        .anyMatch(i -> i.toString().equals(JavaTypes.EVENT_CATALOG.canonicalName()))) {
+            return true;
+        }
+        boolean inSource = origin != null && !origin.isFromClassFile(existing);
+        reporter.report(
+                inSource ? existing : sorted.get(0).record().element(),
+                HeraldMessage.CATALOG_NAME_TAKEN,
+                name.canonicalName(),
+                name.packageName().isEmpty() ? "AppEvents" : name.packageName() + ".AppEvents");
+        return false;
     }
 
     /** {@code Events} in the longest package that every event's package starts with. */

@@ -59,6 +59,8 @@ public enum HeraldMessage {
     CATALOG_TOO_LARGE(
             "This compilation declares %d events, and one catalog class holds at most %d (javac limits a"
                     + " class's initializer to 64 KiB of bytecode). Split the events across modules; each gets its own catalog."),
+    CATALOG_NAME_TAKEN("The catalog would be %s, a class this project already has. Name the catalog with"
+            + " -Aherald.catalog=%s, or rename that class."),
     CATALOG_NO_PACKAGE("Events in packages %s share no common package, so the catalog has no home. Name it with"
             + " -Aherald.catalog=com.example.AppEvents."),
     OPTION_INVALID("Option -A%s=%s is invalid: %s."),

@@ -614,6 +614,28 @@ class ValidationTest {
                 .contains("new SerializedString(\"A\")");
     }
 
+    @Test
+    void aClassWhereTheCatalogWouldGo_isAnErrorOnThatClass_andTheCatalogOptionMovesIt() {
+        JavaFileObject events = source(
+                "com.example.Events", "package com.example;", "public final class Events { private Events() {} }");
+        JavaFileObject event = source(
+                "com.example.Made",
+                "package com.example;",
+                "@dev.herald.Event(\"a.made\")",
+                "public record Made(String id) {}");
+
+        Compilation compilation = compile(events, event);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining(
+                        message(HeraldMessage.CATALOG_NAME_TAKEN, "com.example.Events", "com.example.AppEvents"))
+                .inFile(events)
+                .onLineContaining("public final class Events");
+        assertThat(compile(List.of("-Aherald.catalog=com.example.AppEvents"), events, event))
+                .succeededWithoutWarnings();
+    }
+
     private static final String CUT = "\u0000";
 
     /**

@@ -18,7 +18,7 @@ public final class JavaTypes {
     static final String RUNTIME = "dev.herald.runtime";
     static final String JSON = "dev.herald.runtime.json";
     static final ClassName EVENT_TYPE = ClassName.get(RUNTIME, "EventType");
-    static final ClassName EVENT_CATALOG = ClassName.get(RUNTIME, "EventCatalog");
+    public static final ClassName EVENT_CATALOG = ClassName.get(RUNTIME, "EventCatalog");
     static final ClassName JSON_CODEC = ClassName.get(RUNTIME, "JsonCodec");
     static final ClassName ENUM_JSON_CODEC = ClassName.get(JSON, "EnumJsonCodec");
     static final ClassName CODEC_SUPPORT = ClassName.get(JSON, "CodecSupport");
