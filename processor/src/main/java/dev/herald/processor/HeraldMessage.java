@@ -45,6 +45,8 @@ public enum HeraldMessage {
                     + " writes only the components. Annotate it with @JsonIgnore (Jackson then leaves it out too) or rename it."),
     JACKSON_ENUM_VALUE("Enum %s has @%s on %s, but Herald needs each constant's JSON name when it compiles (the"
             + " TypeScript type lists them). Put @JsonProperty(\"...\") on each constant instead."),
+    ENUM_JSON_NAME_DUPLICATE(
+            "Constants %s and %s of %s both have the JSON name \"%s\". Give each its own with @JsonProperty."),
     TYPE_NOT_ACCESSIBLE(
             "%s is not public, but the catalog %s is in another package and must refer to it. Make it public"
                     + " or move the catalog with -Aherald.catalog."),

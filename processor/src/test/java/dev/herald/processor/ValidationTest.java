@@ -636,6 +636,33 @@ class ValidationTest {
                 .succeededWithoutWarnings();
     }
 
+    @Test
+    void twoEnumConstantsWithOneJsonName_isAnErrorOnTheSecond() {
+        JavaFileObject file = source(
+                "com.example.Flagged",
+                "package com.example;",
+                "import com.fasterxml.jackson.annotation.JsonProperty;",
+                "@dev.herald.Event(\"a.flagged\")",
+                "public record Flagged(java.util.List<Flagged.Kind> kinds) {",
+                "  public enum Kind {",
+                "    @JsonProperty(\"x\") FIRST,",
+                "    @JsonProperty(\"x\") SECOND,",
+                "    x",
+                "  }",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.ENUM_JSON_NAME_DUPLICATE, "FIRST", "SECOND", "Kind", "x"))
+                .inFile(file)
+                .onLineContaining("SECOND");
+        assertThat(compilation)
+                .hadErrorContaining(message(HeraldMessage.ENUM_JSON_NAME_DUPLICATE, "FIRST", "x", "Kind", "x"))
+                .inFile(file)
+                .onLineContaining("    x");
+    }
+
     private static final String CUT = "\u0000";
 
     /**

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -194,8 +196,37 @@ public final class EventValidator {
     }
 
     private Outcome checkEnum(EnumModel model, RecordModel owner) {
-        boolean written = checkedEnums.computeIfAbsent(model, jackson::check);
+        boolean written = checkedEnums.computeIfAbsent(model, m -> jackson.check(m) & checkConstantNames(m));
         return worse(checkReachable(model.element(), owner), written ? Outcome.VALID : Outcome.INVALID);
+    }
+
+    /** Two constants with one JSON name could not be told apart when read. */
+    private boolean checkConstantNames(EnumModel model) {
+        boolean ok = true;
+        Map<String, String> byJsonName = new HashMap<>();
+        for (int i = 0; i < model.constants().size(); i++) {
+            String constant = model.constants().get(i);
+            String jsonName = model.jsonNames().get(i);
+            String earlier = byJsonName.putIfAbsent(jsonName, constant);
+            if (earlier != null) {
+                Element element = model.element();
+                for (Element member : model.element().getEnclosedElements()) {
+                    if (member.getKind() == ElementKind.ENUM_CONSTANT
+                            && member.getSimpleName().contentEquals(constant)) {
+                        element = member;
+                    }
+                }
+                reporter.report(
+                        element,
+                        HeraldMessage.ENUM_JSON_NAME_DUPLICATE,
+                        earlier,
+                        constant,
+                        model.element().getSimpleName(),
+                        jsonName);
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private Outcome checkReachable(TypeElement type, RecordModel owner) {
