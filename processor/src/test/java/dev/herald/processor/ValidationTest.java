@@ -663,6 +663,36 @@ class ValidationTest {
                 .onLineContaining("    x");
     }
 
+    @Test
+    void concreteCollectionTypes_areErrorsThatNameTheInterfaceToDeclare() {
+        JavaFileObject file = source(
+                "com.example.Concrete",
+                "package com.example;",
+                "import java.util.*;",
+                "@dev.herald.Event(\"a.concrete\")",
+                "public record Concrete(",
+                "    ArrayList<String> list,",
+                "    SortedSet<String> sorted,",
+                "    EnumMap<Concrete.Kind, Integer> byKind) {",
+                "  public enum Kind { A }",
+                "}");
+        Compilation compilation = compile(file);
+
+        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation)
+                .hadErrorContaining("declare the component as List<T>")
+                .inFile(file)
+                .onLineContaining("ArrayList<String> list");
+        assertThat(compilation)
+                .hadErrorContaining("declare the component as Set<T>")
+                .inFile(file)
+                .onLineContaining("SortedSet<String> sorted");
+        assertThat(compilation)
+                .hadErrorContaining("declare the component as Map<K, V>")
+                .inFile(file)
+                .onLineContaining("EnumMap<Concrete.Kind, Integer> byKind");
+    }
+
     private static final String CUT = "\u0000";
 
     /**

@@ -22,6 +22,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads {@code @Event} records into the model: names, components, JSON names, Javadoc and the JSON
@@ -36,6 +37,7 @@ public final class ModelExtractor {
     static final String JSON_GETTER = "com.fasterxml.jackson.annotation.JsonGetter";
 
     private final Elements elements;
+    private final Types types;
     /** Every record and enum read in this round, by qualified name. */
     private final Map<String, RecordModel> records = new HashMap<>();
 
@@ -43,6 +45,7 @@ public final class ModelExtractor {
 
     public ModelExtractor(ProcessingEnvironment env) {
         this.elements = env.getElementUtils();
+        this.types = env.getTypeUtils();
     }
 
     /** Reads an {@code @Event} record; the caller has checked that {@code element} is a record. */
@@ -203,6 +206,13 @@ public final class ModelExtractor {
             }
             return new TypeRef.RecordRef(readRecord(element));
         }
+        String collection = collectionInterface(element);
+        if (collection != null) {
+            return new TypeRef.Unsupported(
+                    type.toString(),
+                    "declare the component as " + collection + ", which Herald reads and writes (any " + collection
+                            + " implementation is written the same)");
+        }
         return new TypeRef.Unsupported(
                 type.toString(),
                 "it has no JSON form in Herald (neither a supported value type, an enum nor a record)");
@@ -249,6 +259,22 @@ public final class ModelExtractor {
         }
         return new TypeRef.Unsupported(
                 type.toString(), "map keys must be String or an enum (JSON object keys are strings)");
+    }
+
+    /** {@code List<T>}, {@code Set<T>} or {@code Map<K, V>} when {@code element} is another collection or map type. */
+    private String collectionInterface(TypeElement element) {
+        TypeMirror erased = types.erasure(element.asType());
+        for (String candidate : List.of("java.util.Set", "java.util.List", "java.util.Collection", "java.util.Map")) {
+            TypeElement known = elements.getTypeElement(candidate);
+            if (known != null && types.isAssignable(erased, types.erasure(known.asType()))) {
+                return switch (candidate) {
+                    case "java.util.Set" -> "Set<T>";
+                    case "java.util.Map" -> "Map<K, V>";
+                    default -> "List<T>";
+                };
+            }
+        }
+        return null;
     }
 
     private static boolean isBroken(TypeRef ref) {
