@@ -278,7 +278,7 @@ public final class EventProcessor extends AbstractProcessor {
                         .anyMatch(i -> i.toString().equals(JavaTypes.EVENT_CATALOG.canonicalName()))) {
             return true;
         }
-        boolean inSource = origin != null && !origin.isFromClassFile(existing);
+        boolean inSource = !origin.isFromClassFile(existing);
         reporter.report(
                 inSource ? existing : sorted.get(0).record().element(),
                 HeraldMessage.CATALOG_NAME_TAKEN,

@@ -32,9 +32,9 @@ import javax.lang.model.util.Types;
 public final class ModelExtractor {
     static final String EVENT = "dev.herald.Event";
     static final String EVENT_KEY = "dev.herald.EventKey";
-    static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
-    static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
-    static final String JSON_GETTER = "com.fasterxml.jackson.annotation.JsonGetter";
+    public static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
+    public static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
+    public static final String JSON_GETTER = "com.fasterxml.jackson.annotation.JsonGetter";
 
     private final Elements elements;
     private final Types types;

@@ -59,9 +59,6 @@ final class JacksonValidator {
     private static final String JSON_FORMAT = ANNOTATION + "JsonFormat";
     private static final String JSON_PROPERTY_ORDER = ANNOTATION + "JsonPropertyOrder";
     private static final String JSON_IGNORE_PROPERTIES = ANNOTATION + "JsonIgnoreProperties";
-    private static final String JSON_IGNORE = ANNOTATION + "JsonIgnore";
-    private static final String JSON_PROPERTY = ANNOTATION + "JsonProperty";
-    private static final String JSON_GETTER = ANNOTATION + "JsonGetter";
     /** {@code @JsonInclude} values that write every property, as Herald does. */
     private static final Set<String> INCLUDE_ALL = Set.of("ALWAYS", "USE_DEFAULTS");
 
@@ -260,11 +257,14 @@ final class JacksonValidator {
      * to Jackson's JSON that Herald's does not have.
      */
     private boolean checkMethod(ExecutableElement method, RecordModel record, Set<String> components) {
-        boolean marked = (find(method, JSON_PROPERTY) != null || find(method, JSON_GETTER) != null)
-                && method.getParameters().isEmpty()
-                && method.getReturnType().getKind() != TypeKind.VOID;
+        boolean marked =
+                (find(method, ModelExtractor.JSON_PROPERTY) != null || find(method, ModelExtractor.JSON_GETTER) != null)
+                        && method.getParameters().isEmpty()
+                        && method.getReturnType().getKind() != TypeKind.VOID;
         String property = marked ? markedName(method) : getterProperty(method);
-        if (property == null || find(method, JSON_IGNORE) != null || (!marked && components.contains(property))) {
+        if (property == null
+                || find(method, ModelExtractor.JSON_IGNORE) != null
+                || (!marked && components.contains(property))) {
             return true;
         }
         reporter.report(
@@ -278,7 +278,7 @@ final class JacksonValidator {
 
     /** The name {@code @JsonProperty} or {@code @JsonGetter} gives {@code method}, or its own. */
     private static String markedName(ExecutableElement method) {
-        for (String annotation : List.of(JSON_PROPERTY, JSON_GETTER)) {
+        for (String annotation : List.of(ModelExtractor.JSON_PROPERTY, ModelExtractor.JSON_GETTER)) {
             AnnotationMirror mirror = find(method, annotation);
             AnnotationValue value = mirror == null ? null : ModelExtractor.annotationValue(mirror, "value");
             if (value != null && !String.valueOf(value.getValue()).isEmpty()) {
