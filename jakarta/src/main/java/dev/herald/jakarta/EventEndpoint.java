@@ -12,8 +12,9 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -156,9 +157,9 @@ public final class EventEndpoint implements AutoCloseable {
     }
 
     /**
-     * Stops forwarding events, refuses new connections (1001) and closes every session with 1001,
-     * waiting up to {@code timeout} for the closes (a client that stopped reading may never answer;
-     * the container then ends it). The endpoint stays registered in the container, which has no
+     * Stops forwarding events, refuses new connections (1001) and closes every session with 1001
+     * after the frames already queued for it, waiting up to {@code timeout} for the closes (a client
+     * that stopped reading may never answer; the container then ends it). The endpoint stays registered in the container, which has no
      * way to remove one; emits during or after this are ignored.
      */
     public void stop(Duration timeout) {
@@ -168,16 +169,22 @@ public final class EventEndpoint implements AutoCloseable {
         stopped = true;
         fanOut.close(); // no more events; from here on, handshakes are refused with 1001
         timers.shutdownNow();
-        List<CompletableFuture<Void>> closes = new ArrayList<>();
+        Map<SessionTransport, CompletableFuture<Void>> closes = new HashMap<>();
         for (SessionTransport transport : endpoint.transports) {
-            closes.add(CompletableFuture.runAsync(() -> transport.closeNow(Disconnect.GOING_AWAY), closer));
+            closes.put(transport, transport.closeWhenSent(Disconnect.GOING_AWAY));
         }
         try {
-            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(closes.values().toArray(CompletableFuture[]::new))
                     .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.debug("Not every session closed within {}", timeout, e);
         }
+        // Clients that stopped reading still hold a send: closed now, the container ends them.
+        closes.forEach((transport, closed) -> {
+            if (!closed.isDone()) {
+                transport.close(Disconnect.GOING_AWAY);
+            }
+        });
         closer.shutdown();
         writer.shutdown();
     }

@@ -10,6 +10,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * in-flight flag and the byte count are guarded by {@code this}. A completion that arrives inline
  * only records itself, and the sending loop goes on, so a long queue never deepens the stack.
  * {@link #close} may block in the container (a close frame to a client that does not read), so it
- * runs on {@code closer}.
+ * runs on {@code closer}. At stop, {@link #closeWhenSent} lets the loop send what is queued and
+ * close after it, so no close races a send.
  */
 final class SessionTransport implements Transport<TextFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTransport.class);
@@ -52,6 +54,10 @@ final class SessionTransport implements Transport<TextFrame> {
     private boolean completedInline;
 
     private boolean failed;
+    /** Set by {@link #closeWhenSent}: the close that follows the frames queued before it. */
+    private Disconnect closing;
+    /** Completes once the close has been handed to the container (see {@link #closeWhenSent}). */
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     Session session() {
         return session;
@@ -67,7 +73,7 @@ final class SessionTransport implements Transport<TextFrame> {
     @Override
     public boolean send(List<TextFrame> frames) {
         synchronized (this) {
-            if (failed || !session.isOpen()) {
+            if (failed || closing != null || !session.isOpen()) {
                 return false;
             }
             for (TextFrame frame : frames) {
@@ -83,7 +89,10 @@ final class SessionTransport implements Transport<TextFrame> {
         return true;
     }
 
-    /** Sends queued frames one at a time until one stays outstanding or the queue is empty. */
+    /**
+     * Sends queued frames one at a time until one stays outstanding or the queue is empty; then,
+     * after {@link #closeWhenSent}, the close.
+     */
     private void pump() {
         while (true) {
             TextFrame next;
@@ -91,6 +100,9 @@ final class SessionTransport implements Transport<TextFrame> {
                 next = failed ? null : queue.poll();
                 if (next == null) {
                     sending = false;
+                    if (closing != null) {
+                        closeAfterSends(closing);
+                    }
                     return;
                 }
                 sendingThread = Thread.currentThread();
@@ -149,6 +161,37 @@ final class SessionTransport implements Transport<TextFrame> {
     @Override
     public void close(Disconnect disconnect) {
         closer.execute(() -> closeNow(disconnect));
+    }
+
+    /**
+     * Closes with {@code disconnect} once the frames queued so far have been sent, so that a client
+     * that reads gets them and then its close frame; later frames are refused. Containers must not
+     * get a close while a send is outstanding: Tomcat then waits for the send only up to its
+     * blocking-send timeout and drops the connection without a close frame. The returned future
+     * completes once the close was handed to the container; for a client that stopped reading it
+     * never does, and the caller closes it with {@link #closeNow} when it has waited long enough.
+     */
+    CompletableFuture<Void> closeWhenSent(Disconnect disconnect) {
+        synchronized (this) {
+            if (closing != null) {
+                return closed;
+            }
+            closing = disconnect;
+            if (sending && !failed) {
+                return closed; // the sending loop closes once the queue is empty
+            }
+            sending = true; // no loop may start from here on
+        }
+        closeAfterSends(disconnect);
+        return closed;
+    }
+
+    /** The close after the last send, on {@code closer}: it may block in the container. */
+    private void closeAfterSends(Disconnect disconnect) {
+        closer.execute(() -> {
+            closeNow(disconnect);
+            closed.complete(null);
+        });
     }
 
     void closeNow(Disconnect disconnect) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,9 +100,14 @@ class SessionTransportTest {
         SessionTransport transport = new SessionTransport(session(remote), container, Runnable::run);
         int total = 50_000;
         AtomicBoolean done = new AtomicBoolean();
+        // Counted here and asserted on the test's thread: a failed assertion on this thread would
+        // only end the thread.
+        AtomicLong lowestQueued = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
         Thread reader = new Thread(() -> {
             while (!done.get()) {
-                assertThat(transport.queuedBytes()).isNotNegative();
+                lowestQueued.accumulateAndGet(transport.queuedBytes(), Math::min);
+                reads.incrementAndGet();
             }
         });
         reader.start();
@@ -121,6 +127,11 @@ class SessionTransportTest {
         }
         done.set(true);
         reader.join();
+
+        assertThat(reads.get()).as("reads of the queue size during the run").isPositive();
+        assertThat(lowestQueued.get())
+                .as("lowest queue size read during the run")
+                .isNotNegative();
 
         assertThat(remote.overlaps).hasValue(0);
         assertThat(remote.maxDepth.get()).as("stack depth of a send").isLessThan(100);

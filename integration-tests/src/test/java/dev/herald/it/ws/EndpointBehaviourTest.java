@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -363,6 +366,107 @@ abstract class EndpointBehaviourTest {
         assertThat(client.awaitClose(5000)).isEqualTo(1001);
         bus.emit(new FsCreated("a", "/after-stop", false));
         assertThat(server.connectionCount()).isZero();
+    }
+
+    /**
+     * A burst faster than the fan-out, 20,000 events of 8 KiB (160 MiB of JSON), with one client
+     * that stopped reading: whatever the core drops, the memory between {@code emit()} and the
+     * sockets stays bounded in bytes (the hand-off's byte bound, three budgets of 1 MiB, the
+     * transport's buffers), and clients that read get their 1001 close frame on stop.
+     */
+    @Test
+    void aBurstWithAStalledClient_keepsTheHeapBounded_andReadersGetTheirCloseFrameOnStop() throws Exception {
+        // During the burst, an access policy that takes 20 us (a cache look-up), so that the
+        // emitting thread outruns the fan-out and the hand-off fills, as under a burst on a busy
+        // machine; before the stop, a quick one, so that readers have frames queued when it comes.
+        AtomicBoolean slowPolicy = new AtomicBoolean(true);
+        start(b -> b.accessPolicy((principal, type, event) -> {
+            long until = System.nanoTime() + (slowPolicy.get() ? 20_000 : 0);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return true;
+        }));
+        RawSocket stalled = RawSocket.upgraded(server.port(), "/api/events/ws");
+        toClose.add(stalled);
+        TestClient all = TestClient.counting(server.port(), "/api/events/ws");
+        toClose.add(all::closeBlocking);
+        TestClient fsOnly = TestClient.counting(server.port(), "/api/events/ws?events=fs.created");
+        toClose.add(fsOnly::closeBlocking);
+        awaitConnections(3);
+        long before = HeapMeter.usedAfterGc();
+
+        int events = 20_000;
+        String path = "/" + "h".repeat(8 * 1024);
+        for (int i = 0; i < events; i++) {
+            bus.emit(new FsCreated("a", path + i, false));
+        }
+        // What the heap holds while the queues are at their fullest, and after the burst.
+        long most = HeapMeter.usedAfterGc() - before;
+        awaitEverythingOrResync(all, events);
+        awaitEverythingOrResync(fsOnly, events);
+        Thread.sleep(500);
+        long after = HeapMeter.usedAfterGc() - before;
+        most = Math.max(most, after);
+        System.out.printf(
+                "%s: heap grown by a burst of %d events of 8 KiB with a stalled client: at most %.1f MiB,"
+                        + " %.1f MiB after it (%d and %d frames received)%n",
+                getClass().getSimpleName(),
+                events,
+                most / 1048576.0,
+                after / 1048576.0,
+                all.received.get(),
+                fsOnly.received.get());
+
+        assertThat(most)
+                .as("heap grown by the burst, in MiB: %.1f (%s)", most / 1048576.0, server.connections())
+                .isLessThan(16L << 20);
+
+        // A client on a slow network: it reads, with pauses, so the server often waits for it.
+        RawSocket slowReader = RawSocket.upgraded(server.port(), "/api/events/ws");
+        toClose.add(slowReader);
+        awaitConnections(4);
+        CompletableFuture<Integer> slowReaderClose = CompletableFuture.supplyAsync(() -> {
+            try {
+                return slowReader.slowlyReadUntilClose(40, 20_000);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        slowPolicy.set(false);
+        for (int i = 0; i < 2_000; i++) {
+            bus.emit(new FsCreated("a", path + i, false));
+        }
+        server.stop(Duration.ofSeconds(2));
+
+        assertThat(all.awaitClose(10_000)).as("close code of a reading client").isEqualTo(1001);
+        assertThat(fsOnly.awaitClose(10_000))
+                .as("close code of a reading client")
+                .isEqualTo(1001);
+        assertThat(slowReaderClose.get(20, TimeUnit.SECONDS))
+                .as("close code of a slowly reading client")
+                .isEqualTo(1001);
+    }
+
+    /** Waits until {@code client} got {@code count} frames, or got {@code $resync} and then stayed quiet. */
+    private static void awaitEverythingOrResync(TestClient client, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        int last = -1;
+        long quietSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            int now = client.received.get();
+            if (now >= count) {
+                return;
+            }
+            if (now != last) {
+                last = now;
+                quietSince = System.currentTimeMillis();
+            } else if (client.resyncs.get() > 0 && System.currentTimeMillis() - quietSince > 300) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("got " + client.received.get() + " of " + count + " frames and no $resync");
     }
 
     @Test

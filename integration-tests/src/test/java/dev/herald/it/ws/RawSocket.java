@@ -107,6 +107,69 @@ final class RawSocket implements AutoCloseable {
         return frames;
     }
 
+    /**
+     * Reads like a client on a slow network: at most 16 KiB, then a pause of {@code pauseMillis},
+     * until the server's close frame; returns its close code, or 1006 when the connection ended
+     * without one. Frames are parsed (unmasked, as a server sends them), not kept.
+     */
+    int slowlyReadUntilClose(int pauseMillis, int timeoutMillis) throws IOException, InterruptedException {
+        socket.setSoTimeout(timeoutMillis);
+        InputStream in = new SlowStream(socket.getInputStream(), pauseMillis);
+        DataInputStream frames = new DataInputStream(in);
+        try {
+            while (true) {
+                int first = frames.readUnsignedByte();
+                long length = frames.readUnsignedByte() & 0x7f;
+                if (length == 126) {
+                    length = frames.readUnsignedShort();
+                } else if (length == 127) {
+                    length = frames.readLong();
+                }
+                if ((first & 0x0f) == 0x8) {
+                    return length >= 2 ? frames.readUnsignedShort() : 1005;
+                }
+                frames.skipNBytes(length);
+            }
+        } catch (java.io.EOFException | SocketException e) {
+            return 1006;
+        }
+    }
+
+    /** Hands out at most 16 KiB, then waits, as a slow network would. */
+    private static final class SlowStream extends java.io.FilterInputStream {
+        private final int pauseMillis;
+        private int sincePause;
+
+        SlowStream(InputStream in, int pauseMillis) {
+            super(in);
+            this.pauseMillis = pauseMillis;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (sincePause >= 16 * 1024) {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException();
+                }
+                sincePause = 0;
+            }
+            int n = super.read(target, offset, Math.min(length, 16 * 1024 - sincePause));
+            if (n > 0) {
+                sincePause += n;
+            }
+            return n;
+        }
+    }
+
     /** Whether the server closed the connection within the timeout (a read returns end of stream). */
     boolean closedByServerWithin(int timeoutMillis) throws IOException {
         socket.setSoTimeout(timeoutMillis);

@@ -7,12 +7,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
-/** A real WebSocket client on loopback that records what it receives and how it was closed. */
+/**
+ * A real WebSocket client on loopback that records what it receives and how it was closed; a
+ * {@link #counting} one keeps only counts, for streams too long to hold.
+ */
 public final class TestClient extends WebSocketClient {
     public final List<String> messages = new CopyOnWriteArrayList<>();
+    /** Frames received, {@code $resync} included. */
+    final AtomicInteger received = new AtomicInteger();
+    /** {@code $resync} frames received. */
+    final AtomicInteger resyncs = new AtomicInteger();
+    /** Whether {@link #messages} records the frames. */
+    private boolean keep = true;
+
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     volatile String closeReason;
 
@@ -38,12 +49,28 @@ public final class TestClient extends WebSocketClient {
         return connect(port, pathAndQuery, Map.of());
     }
 
+    /** A connected client that counts frames and {@code $resync}s and keeps none of them. */
+    static TestClient counting(int port, String pathAndQuery) throws InterruptedException {
+        TestClient client = new TestClient(port, pathAndQuery, Map.of());
+        client.keep = false;
+        if (!client.connectBlocking(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("could not connect to " + pathAndQuery);
+        }
+        return client;
+    }
+
     @Override
     public void onOpen(ServerHandshake handshake) {}
 
     @Override
     public void onMessage(String message) {
-        messages.add(message);
+        if (message.startsWith("{\"event\":\"$resync\"")) {
+            resyncs.incrementAndGet();
+        }
+        received.incrementAndGet();
+        if (keep) {
+            messages.add(message);
+        }
     }
 
     @Override

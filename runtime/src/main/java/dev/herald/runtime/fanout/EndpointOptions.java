@@ -24,6 +24,7 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
     private long byteBudget = DEFAULTS.byteBudget();
     private Duration overBudgetTimeout = DEFAULTS.overBudgetTimeout();
     private int handoffCapacity = DEFAULTS.handoffCapacity();
+    private long handoffBytes = DEFAULTS.handoffBytes();
     private int maxConnections = DEFAULTS.maxConnections();
     private Duration pingInterval = DEFAULTS.pingInterval();
     private Duration idleTimeout = DEFAULTS.idleTimeout();
@@ -46,6 +47,7 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
                 byteBudget,
                 overBudgetTimeout,
                 handoffCapacity,
+                handoffBytes,
                 maxConnections,
                 pingInterval,
                 idleTimeout,
@@ -96,9 +98,23 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
         return self();
     }
 
-    /** Events waiting for the fan-out thread at most; default 65,536. Beyond, everyone gets {@code $resync}. */
+    /**
+     * Events waiting for each fan-out thread at most; default 65,536. Beyond, that thread's
+     * connections get {@code $resync}.
+     */
     public B handoffCapacity(int frames) {
         this.handoffCapacity = (int) EndpointSettings.positive(frames, "handoffCapacity");
+        return self();
+    }
+
+    /**
+     * Heap that events waiting for the fan-out threads may hold, over all threads; default 8 MiB.
+     * An event counts three times its envelope's size (the JSON, the transport's frame of it, the
+     * record). Beyond, events are dropped and connections get {@code $resync}: a burst faster than
+     * the fan-out costs a re-fetch, never the heap.
+     */
+    public B handoffBytes(long bytes) {
+        this.handoffBytes = EndpointSettings.positive(bytes, "handoffBytes");
         return self();
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param accessPolicy whether a client may see an event
  * @param byteBudget bytes a connection may have queued before its events are dropped
  * @param overBudgetTimeout how long a connection may stay over budget before it is closed with 4008
- * @param handoffCapacity events waiting between emitting threads and the fan-out thread
+ * @param handoffCapacity events waiting between the emitting threads and each fan-out lane
+ * @param handoffBytes heap that events waiting for the fan-out lanes may hold, over all lanes
  * @param maxConnections connections admitted at most; more are refused with 4429
  * @param pingInterval how often open connections are pinged
  * @param idleTimeout silence after which a connection is closed
@@ -33,6 +34,7 @@ public record EndpointSettings(
         long byteBudget,
         Duration overBudgetTimeout,
         int handoffCapacity,
+        long handoffBytes,
         int maxConnections,
         Duration pingInterval,
         Duration idleTimeout,
@@ -49,6 +51,7 @@ public record EndpointSettings(
             1 << 20,
             Duration.ofSeconds(30),
             65_536,
+            8 << 20,
             10_000,
             Duration.ofSeconds(30),
             Duration.ofSeconds(60),
@@ -66,6 +69,7 @@ public record EndpointSettings(
         positive(byteBudget, "byteBudget");
         positive(overBudgetTimeout, "overBudgetTimeout");
         positive(handoffCapacity, "handoffCapacity");
+        positive(handoffBytes, "handoffBytes");
         positive(maxConnections, "maxConnections");
         positive(pingInterval, "pingInterval");
         positive(idleTimeout, "idleTimeout");

@@ -83,6 +83,8 @@ public final class FanOut<F> implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
 
     private final AtomicLong overflows = new AtomicLong();
+    /** Heap held by frames waiting in the hand-off, over every lane; see {@link #handOff}. */
+    private final AtomicLong handoffBytes = new AtomicLong();
     /** Events published so far; lets a {@link Ticket} tell whether its client missed one while connecting. */
     private final AtomicLong published = new AtomicLong();
 
@@ -153,13 +155,51 @@ public final class FanOut<F> implements AutoCloseable {
         }
     }
 
+    /**
+     * Offers {@code frame} to every lane that has connections. Bounded twice: in frames per lane,
+     * and in bytes over all lanes ({@link EndpointSettings#handoffBytes}), since one event of 8 KiB
+     * holds as much heap as eighty of 100 B. A frame that does not fit is not delivered there and
+     * every connection of the lane gets {@code $resync}.
+     */
     private void handOff(Frame<F> frame) {
+        if (handoffBytes.addAndGet(frame.weight) > settings.handoffBytes()) {
+            handoffBytes.addAndGet(-frame.weight);
+            for (Lane lane : lanes) {
+                if (!lane.connections.isEmpty()) {
+                    missedByLane(lane);
+                }
+            }
+            return;
+        }
+        frame.holders.set(1); // this thread's hold, until every lane had its offer
         for (Lane lane : lanes) {
-            if (!lane.connections.isEmpty() && !lane.handoff.offer(frame)) {
-                overflows.incrementAndGet();
-                lane.everyoneMissed.set(true);
+            if (lane.connections.isEmpty()) {
+                continue;
+            }
+            frame.holders.incrementAndGet();
+            if (!lane.handoff.offer(frame)) {
+                frame.holders.decrementAndGet();
+                missedByLane(lane);
             }
         }
+        release(frame);
+    }
+
+    private void missedByLane(Lane lane) {
+        overflows.incrementAndGet();
+        lane.everyoneMissed.set(true);
+    }
+
+    /** Lets go of a frame a lane (or the publishing thread) held; the last one gives its bytes back. */
+    private void release(Frame<F> frame) {
+        if (frame.holders.decrementAndGet() == 0) {
+            handoffBytes.addAndGet(-frame.weight);
+        }
+    }
+
+    /** Bytes of frames waiting in the hand-off (estimated as {@link Frame#weight}). */
+    long handoffBytes() {
+        return handoffBytes.get();
     }
 
     /** Logs a skipped remote envelope or failed publish, once per kind. */
@@ -195,7 +235,7 @@ public final class FanOut<F> implements AutoCloseable {
         return admitted.get();
     }
 
-    /** Events that found the hand-off queue full. */
+    /** Times an event found a lane's hand-off full, in frames or in bytes. */
     public long overflows() {
         return overflows.get();
     }
@@ -284,8 +324,12 @@ public final class FanOut<F> implements AutoCloseable {
                     if (frame != null) {
                         batch.add(frame);
                         handoff.drainTo(batch, 1023);
-                        deliver(batch);
-                        batch.clear();
+                        try {
+                            deliver(batch);
+                        } finally {
+                            batch.forEach(FanOut.this::release);
+                            batch.clear();
+                        }
                     }
                     if (everyoneMissed.getAndSet(false)) {
                         connections.forEach(c -> c.missed = true);

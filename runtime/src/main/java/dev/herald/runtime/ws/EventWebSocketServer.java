@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,19 +109,25 @@ public final class EventWebSocketServer {
     }
 
     /**
-     * Sends close 1001 to every client, waits up to {@code timeout} for the close handshakes, then
-     * closes whatever is left (a stalled client never answers), frees the port and returns. Emits
-     * during or after this are ignored.
+     * Sends close 1001 to every client, waits up to {@code timeout} for the close handshakes (a
+     * client that reads gets the frames queued for it, then its close frame), then closes whatever
+     * is left (a stalled client never answers), frees the port and returns. Emits during or after
+     * this are ignored.
      */
     public void stop(Duration timeout) {
         if (stopped) {
             return;
         }
         stopped = true;
+        long deadline = System.nanoTime() + Math.max(1, timeout.toNanos());
         fanOut.close(); // no more events; from here on, handshakes are refused with 1001
         heartbeat.close();
         try {
-            server.stop((int) Math.max(1, timeout.toMillis()), "server stopping");
+            server.closeAll(CloseFrame.GOING_AWAY, "server stopping", deadline);
+            // Frees the port once its selector thread ends (25 ms after its last ready key);
+            // what is left open is force-closed below.
+            long leftMillis = Math.max(100, (deadline - System.nanoTime()) / 1_000_000);
+            server.stop((int) leftMillis, "server stopping");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -98,6 +98,40 @@ final class LibraryServer extends WebSocketServer {
         }
     }
 
+    /**
+     * Sends every connection a close frame and waits until each has closed or the deadline
+     * (nanoTime) passes; true when every one closed. The library's own {@link #stop(int, String)}
+     * cannot be trusted with this: its selector thread gives up after 25 ms without a ready key,
+     * which a client on a slow network easily causes, and then drops every connection without
+     * its close frame. While waiting, write demands the library lost are renewed (see {@link
+     * WebSocketTransport#renewLostWriteDemand}), as the fan-out's sweep does while it runs: the
+     * close frame waits behind the frames queued before it.
+     */
+    boolean closeAll(int code, String reason, long deadlineNanos) throws InterruptedException {
+        for (WebSocket socket : getConnections()) {
+            socket.close(code, reason);
+        }
+        while (true) {
+            boolean open = false;
+            for (WebSocket socket : getConnections()) {
+                if (!socket.isClosed()) {
+                    open = true;
+                    WebSocketTransport transport = socket.getAttachment();
+                    if (transport != null) {
+                        transport.renewLostWriteDemand();
+                    }
+                }
+            }
+            if (!open) {
+                return true;
+            }
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /** Closes whatever is still open or closing (a stalled client never answers a close). */
     void forceCloseAll() {
         for (WebSocketImpl socket : new ArrayList<>(sockets.keySet())) {

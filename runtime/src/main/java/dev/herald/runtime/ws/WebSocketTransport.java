@@ -121,10 +121,17 @@ final class WebSocketTransport implements Transport<byte[]> {
         for (ByteBuffer buffer : socket.outQueue) {
             bytes += buffer.remaining();
         }
-        if (bytes > 0 && writeDemandLost()) {
-            writeDemand.accept(socket);
+        if (bytes > 0) {
+            renewLostWriteDemand();
         }
         return bytes;
+    }
+
+    /** Tells the selector again that this socket has bytes to write, if it forgot (see {@link #queuedBytes}). */
+    void renewLostWriteDemand() {
+        if (writeDemandLost()) {
+            writeDemand.accept(socket);
+        }
     }
 
     private boolean writeDemandLost() {

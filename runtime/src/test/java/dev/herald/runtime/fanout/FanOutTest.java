@@ -6,9 +6,16 @@ import dev.herald.runtime.TestEvents;
 import dev.herald.runtime.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -261,6 +268,85 @@ class FanOutTest {
         await(() -> client.resyncs() >= 1);
         assertThat(fanOut.overflows()).isPositive();
         assertThat(client.events()).isLessThan(10_000);
+    }
+
+    @Test
+    void aHandoffOverItsBytes_dropsWithResync_neverHoldingMore_andGivesEveryByteBack() throws Exception {
+        CountDownLatch policyOpen = new CountDownLatch(1);
+        long bound = 256 * 1024;
+        fanOut(new Options()
+                .handoffBytes(bound)
+                .accessPolicy((principal, type, event) -> {
+                    try {
+                        return policyOpen.await(10, TimeUnit.SECONDS); // a policy stuck on a slow look-up
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
+                })
+                .build());
+        MemoryTransport client = new MemoryTransport();
+        admit(client, ALL);
+        String big = "x".repeat(8 * 1024);
+
+        long most = 0;
+        for (int i = 0; i < 1000; i++) {
+            fanOut.publish(TestEvents.CREATED, created(big + i));
+            most = Math.max(most, fanOut.handoffBytes());
+        }
+        policyOpen.countDown();
+
+        assertThat(most).as("bytes waiting in the hand-off at most").isLessThanOrEqualTo(bound);
+        assertThat(fanOut.overflows()).isPositive();
+        await(() -> client.resyncs() == 1);
+        assertThat(client.events()).isBetween(1L, 999L);
+        await(() -> fanOut.handoffBytes() == 0);
+    }
+
+    /**
+     * Four threads publish small and large events while connections on both lanes come and go: the
+     * hand-off's byte count, taken and given back by different threads, ends at zero.
+     */
+    @Test
+    void publishingFromSeveralThreadsWhileConnectionsComeAndGo_givesEveryHandoffByteBack() throws Exception {
+        fanOut(new Options().handoffBytes(64 * 1024).build());
+        MemoryTransport steady = new MemoryTransport();
+        admit(steady, ALL);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        List<Future<?>> publishers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            publishers.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < 20_000; i++) {
+                    String id = i % 10 == 0 ? "y".repeat(2048) : "t" + thread + "-" + i;
+                    fanOut.publish(TestEvents.CREATED, created(id));
+                }
+                return null;
+            }));
+        }
+        Future<Integer> churn = pool.submit(() -> {
+            go.await();
+            int cycles = 0;
+            while (publishing.get()) {
+                FanOut<String>.Connection passing = admit(new MemoryTransport(), ALL);
+                Thread.onSpinWait();
+                passing.remove();
+                cycles++;
+            }
+            return cycles;
+        });
+        go.countDown();
+        for (Future<?> publisher : publishers) {
+            publisher.get(60, TimeUnit.SECONDS);
+        }
+        publishing.set(false);
+        assertThat(churn.get(10, TimeUnit.SECONDS)).isPositive();
+        pool.shutdown();
+
+        await(() -> fanOut.handoffBytes() == 0);
+        assertThat(steady.events()).isPositive();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.java_websocket.SocketChannelIOHelper;
@@ -125,6 +126,8 @@ class GatheringChannelTest {
         int controls = 500;
         CompletableFuture<String> received = CompletableFuture.supplyAsync(this::readSlowlyUntilClosed);
         AtomicInteger directWritesLeftUnfinished = new AtomicInteger();
+        // A write that fails on this thread is kept and fails the test; thrown, it would end only the thread.
+        AtomicReference<IOException> fanOutFailure = new AtomicReference<>();
         Thread fanOut = new Thread(() -> {
             try {
                 for (int i = 0; i < events; i++) {
@@ -139,7 +142,7 @@ class GatheringChannelTest {
                     }
                 }
             } catch (IOException e) {
-                throw new IllegalStateException(e);
+                fanOutFailure.set(e);
             }
         });
         Thread library = new Thread(() -> {
@@ -166,6 +169,7 @@ class GatheringChannelTest {
         }
         fanOut.join();
         library.join();
+        assertThat(fanOutFailure.get()).as("a direct write failed").isNull();
         serverSide.shutdownOutput();
 
         String stream = received.get(30, TimeUnit.SECONDS);

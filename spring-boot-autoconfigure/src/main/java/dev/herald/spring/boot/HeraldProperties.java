@@ -52,6 +52,12 @@ public class HeraldProperties {
         /** Bytes a connection may have queued before its events are dropped (then $resync). */
         private DataSize byteBudget = DataSize.ofMegabytes(1);
 
+        /**
+         * Heap that events waiting for the fan-out threads may hold (an event counts three times its
+         * JSON); beyond, events are dropped and clients get $resync.
+         */
+        private DataSize handoffBytes = DataSize.ofMegabytes(8);
+
         /** Connections admitted at most; more are closed with 4429. */
         private int maxConnections = 10_000;
 
@@ -91,6 +97,14 @@ public class HeraldProperties {
 
         public void setByteBudget(DataSize byteBudget) {
             this.byteBudget = byteBudget;
+        }
+
+        public DataSize getHandoffBytes() {
+            return handoffBytes;
+        }
+
+        public void setHandoffBytes(DataSize handoffBytes) {
+            this.handoffBytes = handoffBytes;
         }
 
         public int getMaxConnections() {

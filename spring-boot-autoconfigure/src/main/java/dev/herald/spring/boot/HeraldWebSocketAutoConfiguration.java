@@ -42,6 +42,7 @@ public class HeraldWebSocketAutoConfiguration {
         return builder.path(websocket.getPath())
                 .allowedOrigins(websocket.getAllowedOrigins().toArray(String[]::new))
                 .byteBudget(websocket.getByteBudget().toBytes())
+                .handoffBytes(websocket.getHandoffBytes().toBytes())
                 .maxConnections(websocket.getMaxConnections())
                 .heartbeat(websocket.getPingInterval(), websocket.getIdleTimeout())
                 .authenticator(authenticator.getIfAvailable(() -> Authenticator.ANONYMOUS))

@@ -51,6 +51,7 @@ class HeraldAutoConfigurationTest {
             EndpointSettings settings = context.getBean(EventEndpoint.class).settings();
             assertThat(settings.path()).isEqualTo("/api/events/ws");
             assertThat(settings.byteBudget()).isEqualTo(1 << 20);
+            assertThat(settings.handoffBytes()).isEqualTo(8 << 20);
             assertThat(settings.accessPolicy()).isSameAs(AccessPolicy.ALLOW_ALL);
         });
     }
@@ -68,6 +69,7 @@ class HeraldAutoConfigurationTest {
                         "herald.websocket.path=/events",
                         "herald.websocket.allowed-origins=https://a.example.com,https://b.example.com",
                         "herald.websocket.byte-budget=64KB",
+                        "herald.websocket.handoff-bytes=2MB",
                         "herald.websocket.max-connections=5",
                         "herald.websocket.ping-interval=5s",
                         "herald.websocket.idle-timeout=20s")
@@ -76,6 +78,7 @@ class HeraldAutoConfigurationTest {
                     assertThat(settings.path()).isEqualTo("/events");
                     assertThat(settings.allowedOrigins()).isEqualTo(Set.of("https://a.example.com", "https://b.example.com"));
                     assertThat(settings.byteBudget()).isEqualTo(64 * 1024);
+                    assertThat(settings.handoffBytes()).isEqualTo(2 << 20);
                     assertThat(settings.maxConnections()).isEqualTo(5);
                     assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(20));
