@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.ts.TsRuntime;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,5 +53,21 @@ class CloseCodeTableTest {
                                 c -> assertThat(c).isBetween(4000, 4999)))
                 .allSatisfy(d ->
                         assertThat(d.reason().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(123));
+    }
+
+    /** The README's table of close codes lists every close the server sends, with its retry policy. */
+    @Test
+    void theReadmesCloseCodeTable_isTheServersTable() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        Matcher rows =
+                Pattern.compile("(?m)^\\| (\\d{4}) \\| [^|]+ \\| ([^|]+) \\|$").matcher(readme);
+        Map<Integer, Boolean> documented = new TreeMap<>();
+        while (rows.find()) {
+            documented.put(Integer.valueOf(rows.group(1)), !rows.group(2).contains("does not retry"));
+        }
+        Map<Integer, Boolean> server = new TreeMap<>();
+        Disconnect.ALL.forEach(d -> server.put(d.code(), d.reconnect()));
+
+        assertThat(documented).isEqualTo(server);
     }
 }

@@ -9,12 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every event type known to this process: the merge of all {@link EventCatalog}s on the class
  * path. Immutable and thread-safe once built.
  */
 public final class EventRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRegistry.class);
+
+    private static final String HOW_TO_RUN_THE_PROCESSOR =
+            "Put dev.herald:herald-processor on the compiler's processor path (Maven: maven-compiler-plugin"
+                    + " <annotationProcessorPaths>, required on JDK 23 and later) and rebuild.";
+
+    static final String NO_CATALOG_WARNING = "No Herald event catalog on the class path: the Herald annotation"
+            + " processor did not run, and emitting any event will fail. " + HOW_TO_RUN_THE_PROCESSOR;
+
+    /** Whether {@link #NO_CATALOG_WARNING} was logged; once per process is enough. */
+    static final AtomicBoolean warnedNoCatalog = new AtomicBoolean();
+
     /** An event type with its dense index, which lets {@link EventBus} keep listeners in an array. */
     record Slot(EventType<?> type, int index) {}
 
@@ -61,10 +76,17 @@ public final class EventRegistry {
         return load(loader != null ? loader : EventRegistry.class.getClassLoader());
     }
 
-    /** Loads every catalog that {@link ServiceLoader} finds through {@code loader}. */
+    /**
+     * Loads every catalog that {@link ServiceLoader} finds through {@code loader}. Finding none
+     * logs one warning per process that names the fix: a service built without the processor would
+     * otherwise start cleanly and fail only at its first {@code emit()}.
+     */
     public static EventRegistry load(ClassLoader loader) {
         List<EventCatalog> catalogs = new ArrayList<>();
         ServiceLoader.load(EventCatalog.class, loader).forEach(catalogs::add);
+        if (catalogs.isEmpty() && !warnedNoCatalog.getAndSet(true)) {
+            LOG.warn(NO_CATALOG_WARNING);
+        }
         return new EventRegistry(catalogs);
     }
 
@@ -134,8 +156,6 @@ public final class EventRegistry {
                 ? eventClass.getName() + " is annotated @Event, but no event catalog on the class path declares it: "
                         + "the Herald annotation processor did not run on its module."
                 : eventClass.getName() + " is not a known event: annotate the record with @Event(\"group.name\").";
-        return new IllegalArgumentException(why
-                + " Put dev.herald:herald-processor on the compiler's processor path (Maven: maven-compiler-plugin"
-                + " <annotationProcessorPaths>, required on JDK 23 and later) and rebuild.");
+        return new IllegalArgumentException(why + " " + HOW_TO_RUN_THE_PROCESSOR);
     }
 }
