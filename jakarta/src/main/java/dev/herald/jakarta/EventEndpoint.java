@@ -10,7 +10,6 @@ import dev.herald.runtime.json.EventJson;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -54,7 +52,6 @@ public final class EventEndpoint implements AutoCloseable {
     private final ExecutorService writer;
     private final ExecutorService closer;
     private final HeraldEndpoint endpoint;
-    private final ScheduledExecutorService timers;
 
     private volatile boolean deployed;
     private volatile boolean stopped;
@@ -71,7 +68,6 @@ public final class EventEndpoint implements AutoCloseable {
         this.closer =
                 Executors.newCachedThreadPool(r -> daemon(r, "herald-jakarta-close-" + threads.incrementAndGet()));
         this.endpoint = new HeraldEndpoint(settings, writer, closer);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "herald-jakarta-timers"));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -103,8 +99,6 @@ public final class EventEndpoint implements AutoCloseable {
         container.addEndpoint(endpointConfig());
         deployed = true;
         fanOut.forward(bus);
-        long ping = settings.pingInterval().toMillis();
-        timers.scheduleWithFixedDelay(this::pingAndCloseIdle, ping, ping, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -121,33 +115,6 @@ public final class EventEndpoint implements AutoCloseable {
     /** A snapshot of every admitted connection. */
     public List<ConnectionStats> connections() {
         return fanOut.stats();
-    }
-
-    /**
-     * Pings each open session that is not busy sending (a busy one is not idle, and its ping would
-     * wait behind its frames); closes those silent for the idle timeout.
-     */
-    private void pingAndCloseIdle() {
-        long idleLimit = System.nanoTime() - settings.idleTimeout().toNanos();
-        for (SessionTransport transport : endpoint.transports) {
-            try {
-                if (transport.lastSeen - idleLimit < 0) {
-                    LOG.debug(
-                            "Closing session {}: silent for {}",
-                            transport.session().getId(),
-                            settings.idleTimeout());
-                    FanOut<TextFrame>.Connection connection = transport.connection;
-                    if (connection != null) {
-                        connection.remove(); // no more events for it while the container closes it
-                    }
-                    transport.close(Disconnect.GOING_AWAY.withReason("no answer to pings"));
-                } else if (!transport.busy()) {
-                    transport.session().getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-                }
-            } catch (Exception e) {
-                LOG.debug("Ping to session {} failed", transport.session().getId(), e);
-            }
-        }
     }
 
     /** Stops within 5 s; see {@link #stop(Duration)}. */
@@ -168,7 +135,6 @@ public final class EventEndpoint implements AutoCloseable {
         }
         stopped = true;
         fanOut.close(); // no more events; from here on, handshakes are refused with 1001
-        timers.shutdownNow();
         Map<SessionTransport, CompletableFuture<Void>> closes = new HashMap<>();
         for (SessionTransport transport : endpoint.transports) {
             closes.put(transport, transport.closeWhenSent(Disconnect.GOING_AWAY));

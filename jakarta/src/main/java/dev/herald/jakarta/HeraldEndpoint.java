@@ -56,12 +56,9 @@ public final class HeraldEndpoint extends Endpoint {
         SessionTransport transport = new SessionTransport(session, writer, closer);
         session.getUserProperties().put(SessionTransport.class.getName(), transport);
         // Clients need send nothing; what they send is ignored, but it shows they are alive.
-        session.addMessageHandler(
-                String.class, (MessageHandler.Whole<String>) text -> transport.lastSeen = System.nanoTime());
-        session.addMessageHandler(
-                ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> transport.lastSeen = System.nanoTime());
-        session.addMessageHandler(
-                PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> transport.lastSeen = System.nanoTime());
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> transport.seen());
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> transport.seen());
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> transport.seen());
 
         @SuppressWarnings("unchecked")
         FanOut<TextFrame>.Ticket ticket =

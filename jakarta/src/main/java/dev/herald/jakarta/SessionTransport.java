@@ -8,6 +8,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +41,6 @@ final class SessionTransport implements Transport<TextFrame> {
 
     /** Set once admitted; read by the endpoint's close callback. */
     volatile FanOut<TextFrame>.Connection connection;
-    /** Last time anything came from the client (nanoTime), for the idle timeout. */
-    volatile long lastSeen = System.nanoTime();
 
     private final ArrayDeque<TextFrame> queue = new ArrayDeque<>();
     /** Bytes handed to this transport and not yet completed by the container. */
@@ -156,6 +155,27 @@ final class SessionTransport implements Transport<TextFrame> {
     /** Whether frames are waiting or in flight: such a session is not idle, and a ping would queue. */
     synchronized boolean busy() {
         return sending;
+    }
+
+    /** The client showed it is alive (a message, a pong). */
+    void seen() {
+        FanOut<TextFrame>.Connection admitted = connection;
+        if (admitted != null) {
+            admitted.seen();
+        }
+    }
+
+    /** A ping, unless frames are waiting or in flight (it would only queue behind them). */
+    @Override
+    public void ping() {
+        if (busy()) {
+            return;
+        }
+        try {
+            remote.sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Ping to session {} failed", session.getId(), e);
+        }
     }
 
     @Override

@@ -5,8 +5,10 @@
  * dev.herald.runtime.JsonCodec}).
  *
  * <p>Dependencies point one way: {@code json} (the wire envelope, codec support, the Jackson module)
- * depends on this package; {@code fanout} (the transport-neutral core) on both; each transport
- * ({@code ws}) on {@code fanout}; {@code cluster} (the broker SPI) depends on nothing and {@code
- * fanout} uses it. This package depends on none of them, and only {@code ws} knows Java-WebSocket. {@code PackageDependenciesTest} holds these rules.
+ * depends on this package; {@code fanout} (the transport-neutral core) on both; {@code cluster}
+ * (the broker SPI) depends on nothing and {@code fanout} uses it. This package depends on none of
+ * them. No transport engine is here: each is a module of its own on {@code fanout}
+ * ({@code herald-websocket}, {@code herald-jakarta}). {@code PackageDependenciesTest} holds these
+ * rules.
  */
 package dev.herald.runtime;

@@ -19,6 +19,8 @@ public record Disconnect(int code, String reason, boolean reconnect) {
     /** Over its byte budget for too long: the client reads too slowly. */
     public static final Disconnect SLOW_CONSUMER =
             new Disconnect(4008, "too slow: over the byte budget too long", true);
+    /** Silent for the idle timeout, pings unanswered: the client or its network is gone. */
+    public static final Disconnect IDLE = new Disconnect(4408, "no answer to pings", true);
     /** Invalid path or {@code events} query: the same request would fail again. */
     public static final Disconnect BAD_REQUEST = new Disconnect(4400, "bad request", false);
     /** The authenticator refused the client: it must log in first. */
@@ -30,7 +32,14 @@ public record Disconnect(int code, String reason, boolean reconnect) {
 
     /** Every kind of close the server sends, one per code. */
     public static final List<Disconnect> ALL = List.of(
-            GOING_AWAY, TOO_BIG, SLOW_CONSUMER, BAD_REQUEST, NOT_AUTHENTICATED, FORBIDDEN_ORIGIN, TOO_MANY_CONNECTIONS);
+            GOING_AWAY,
+            TOO_BIG,
+            SLOW_CONSUMER,
+            IDLE,
+            BAD_REQUEST,
+            NOT_AUTHENTICATED,
+            FORBIDDEN_ORIGIN,
+            TOO_MANY_CONNECTIONS);
 
     /** The same close with a more specific reason. */
     public Disconnect withReason(String reason) {

@@ -78,6 +78,8 @@ public final class FanOut<F> implements AutoCloseable {
     private final WireFormat<F> format;
     private final Admission admission;
     private final Duration sweepInterval;
+    private final long pingIntervalNanos;
+    private final long idleTimeoutNanos;
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
@@ -114,6 +116,8 @@ public final class FanOut<F> implements AutoCloseable {
         this.format = Objects.requireNonNull(format, "format");
         this.admission = new Admission(settings);
         this.sweepInterval = sweepInterval;
+        this.pingIntervalNanos = settings.pingInterval().toNanos();
+        this.idleTimeoutNanos = settings.idleTimeout().toNanos();
         for (int i = 0; i < Math.max(1, laneCount); i++) {
             lanes.add(new Lane(i));
         }
@@ -496,6 +500,10 @@ public final class FanOut<F> implements AutoCloseable {
         private boolean missed;
         /** Set by {@link Ticket#open} on another thread; the lane's thread turns it into {@code missed}. */
         private volatile boolean resyncRequested;
+        /** When the client last showed it is alive (nanoTime); written by the transport's threads. */
+        private volatile long lastSeen = System.nanoTime();
+        /** When the core last pinged it (nanoTime); the lane's thread only. */
+        private long lastPing = lastSeen;
 
         private Connection(long id, Lane lane, Transport<F> transport, Object principal, Set<String> names) {
             this.id = id;
@@ -511,6 +519,14 @@ public final class FanOut<F> implements AutoCloseable {
 
         public Object principal() {
             return principal;
+        }
+
+        /**
+         * The client showed it is alive (a message, a pong): the transport calls this from any
+         * thread. A connection not seen for the idle timeout is closed with {@link Disconnect#IDLE}.
+         */
+        public void seen() {
+            lastSeen = System.nanoTime();
         }
 
         /** Takes the connection out of the fan-out; idempotent. Call when the transport closes. */
@@ -573,6 +589,16 @@ public final class FanOut<F> implements AutoCloseable {
         }
 
         private void sweep(long now) {
+            if (now - lastSeen > idleTimeoutNanos) {
+                LOG.debug("Closing connection {} ({}): silent for {} ns", id, principal, now - lastSeen);
+                remove();
+                transport.close(Disconnect.IDLE);
+                return;
+            }
+            if (now - lastPing >= pingIntervalNanos) {
+                lastPing = now;
+                transport.ping();
+            }
             if (resyncRequested) {
                 resyncRequested = false;
                 missed = true;

@@ -3,11 +3,15 @@ package dev.herald.runtime.fanout;
 import java.util.List;
 
 /**
- * One client connection as the fan-out core sees it: write-only. A transport adapter (Java-WebSocket,
- * Jakarta WebSocket, later SSE) implements it per connection and keeps what it reads to itself.
+ * One client connection as the fan-out core sees it: write-only. A transport adapter
+ * (Java-WebSocket, Jakarta WebSocket, later SSE) implements it per connection, keeps what it reads
+ * to itself, and tells the core when the client showed it is alive ({@link FanOut.Connection#seen}).
  *
- * <p>The core calls these methods from its single fan-out thread only, except {@link #close}, which
- * {@link FanOut.Ticket#open} may call on the adapter's thread to refuse a connection.
+ * <p>The core calls these methods from the connection's fan-out lane (one thread per lane, see
+ * {@link FanOut}), except {@link #close}, which {@link FanOut.Ticket#open} may call on the adapter's
+ * thread to refuse a connection. Liveness is the core's: its sweep pings each connection every
+ * ping interval and closes one silent for the idle timeout with {@link Disconnect#IDLE}; a transport
+ * only says how it pings.
  *
  * @param <F> the transport's wire form of one frame (see {@link WireFormat}), built once per event
  *     and shared by every connection
@@ -23,6 +27,16 @@ public interface Transport<F> {
     /** Bytes queued for this connection and not yet written to the socket. */
     long queuedBytes();
 
-    /** Closes the connection with the disconnect's close code and reason. */
+    /**
+     * Asks the client for a sign of life (a WebSocket ping; a transport whose clients cannot answer
+     * writes something harmless instead). Must not block. A transport may skip it while frames are
+     * waiting, which a ping would only queue behind.
+     */
+    void ping();
+
+    /**
+     * Closes the connection with the disconnect's close code and reason. A client that does not
+     * answer the close is dropped by the transport after a short grace time.
+     */
     void close(Disconnect disconnect);
 }

@@ -33,6 +33,7 @@ class FanOutTest {
         volatile boolean stalled;
         volatile boolean open = true;
         volatile Disconnect closedWith;
+        final AtomicInteger pings = new AtomicInteger();
 
         @Override
         public boolean send(List<String> batch) {
@@ -51,6 +52,11 @@ class FanOutTest {
         @Override
         public long queuedBytes() {
             return queued;
+        }
+
+        @Override
+        public void ping() {
+            pings.incrementAndGet();
         }
 
         @Override
@@ -347,6 +353,29 @@ class FanOutTest {
 
         await(() -> fanOut.handoffBytes() == 0);
         assertThat(steady.events()).isPositive();
+    }
+
+    @Test
+    void theCorePingsEveryInterval_andClosesWithIdle_aConnectionSilentForTheIdleTimeout() throws Exception {
+        fanOut(new Options()
+                .heartbeat(Duration.ofMillis(40), Duration.ofMillis(300))
+                .build());
+        MemoryTransport answering = new MemoryTransport();
+        FanOut<String>.Connection alive = admit(answering, ALL);
+        MemoryTransport silent = new MemoryTransport();
+        admit(silent, ALL);
+
+        long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
+        while (System.nanoTime() < until) {
+            alive.seen(); // the transport saw a pong or a message
+            Thread.sleep(20);
+        }
+
+        assertThat(silent.closedWith).isEqualTo(Disconnect.IDLE);
+        assertThat(silent.pings.get()).as("pings before the idle timeout").isBetween(3, 10);
+        assertThat(answering.open).isTrue();
+        assertThat(answering.pings.get()).isGreaterThanOrEqualTo(8);
+        assertThat(fanOut.connectionCount()).isEqualTo(1);
     }
 
     @Test

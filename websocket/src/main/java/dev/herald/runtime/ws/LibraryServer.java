@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ final class LibraryServer extends WebSocketServer {
         setTcpNoDelay(true);
         setReuseAddr(true);
         setDaemon(true);
-        setConnectionLostTimeout(0); // our own ping and idle timeout, see Heartbeat
+        setConnectionLostTimeout(0); // the fan-out core pings and times out idle connections
         // The accept queue holds as many as may connect (the kernel caps it at net.core.somaxconn).
         // With the JDK's default of 50, a storm of connects (every tab after a restart) overflows
         // it, the kernel drops their SYNs, and those clients retry only after 1, 3, 7, 15 s.
@@ -86,14 +87,32 @@ final class LibraryServer extends WebSocketServer {
         return socket;
     }
 
-    /** Closes every socket created before {@code limitNanos} that has not finished its handshake. */
-    void closeHandshakesStartedBefore(long limitNanos) {
+    /**
+     * How long a client may take to answer a close frame the server sent; then the connection is
+     * dropped. Java-WebSocket would wait for the answer for ever (its own lost-connection timer is
+     * off, the core does liveness), keeping a stalled or vanished client's socket and send queue.
+     */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+    /**
+     * Drops what no client will finish: sockets created before {@code handshakeLimitNanos} whose
+     * handshake is not complete, and sockets whose close frame went out before {@code
+     * closeLimitNanos} and are still not closed.
+     */
+    void closeAbandoned(long handshakeLimitNanos, long closeLimitNanos) {
         for (Map.Entry<WebSocketImpl, Long> entry : sockets.entrySet()) {
             WebSocketImpl socket = entry.getKey();
-            if (entry.getValue() - limitNanos < 0 && socket.getReadyState() == ReadyState.NOT_YET_CONNECTED) {
+            ReadyState state = socket.getReadyState();
+            if (entry.getValue() - handshakeLimitNanos < 0 && state == ReadyState.NOT_YET_CONNECTED) {
                 LOG.debug("Closing {}: no complete handshake in time", socket.getRemoteSocketAddress());
                 socket.closeConnection(CloseFrame.NEVER_CONNECTED, "handshake timeout");
                 sockets.remove(socket);
+            } else if (socket.getAttachment() instanceof WebSocketTransport transport
+                    && transport.closeSentAt != 0
+                    && transport.closeSentAt - closeLimitNanos < 0
+                    && state != ReadyState.CLOSED) {
+                LOG.debug("Dropping {}: no answer to its close frame", socket.getRemoteSocketAddress());
+                socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "no answer to the close frame");
             }
         }
     }
@@ -190,7 +209,7 @@ final class LibraryServer extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket socket, String message) {
-        seen(socket); // clients need send nothing; what they send is ignored
+        seen(socket); // clients need send nothing; what they send is ignored, but shows they are alive
     }
 
     @Override
@@ -221,8 +240,9 @@ final class LibraryServer extends WebSocketServer {
 
     private static void seen(WebSocket socket) {
         WebSocketTransport transport = socket.getAttachment();
-        if (transport != null) {
-            transport.lastSeen = System.nanoTime();
+        FanOut<byte[]>.Connection connection = transport == null ? null : transport.connection;
+        if (connection != null) {
+            connection.seen();
         }
     }
 

@@ -25,8 +25,8 @@ final class WebSocketTransport implements Transport<byte[]> {
     volatile FanOut<byte[]>.Ticket ticket;
     /** Set once admitted; read by the server's close callback. */
     volatile FanOut<byte[]>.Connection connection;
-    /** Last time anything came from the client (nanoTime), for the idle timeout. */
-    volatile long lastSeen = System.nanoTime();
+    /** When {@link #close} sent the close frame (nanoTime), 0 before; see {@link LibraryServer#closeAbandoned}. */
+    volatile long closeSentAt;
 
     /** Tells the server's selector that this socket has bytes to write. */
     private final Consumer<WebSocketImpl> writeDemand;
@@ -144,7 +144,21 @@ final class WebSocketTransport implements Transport<byte[]> {
     }
 
     @Override
+    public void ping() {
+        try {
+            socket.sendPing();
+        } catch (RuntimeException e) {
+            // closed meanwhile; the library reports the close
+        }
+    }
+
+    /**
+     * Sends the close frame. A client that never answers it (one that stopped reading, or is gone)
+     * is dropped by {@link LibraryServer#closeAbandoned} after {@link LibraryServer#CLOSE_GRACE}.
+     */
+    @Override
     public void close(Disconnect disconnect) {
+        closeSentAt = System.nanoTime();
         socket.close(disconnect.code(), disconnect.reason());
     }
 }

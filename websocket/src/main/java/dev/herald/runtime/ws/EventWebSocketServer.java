@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * ws.start();
  * }</pre>
  *
- * <p>The transport on Java-WebSocket ({@link LibraryServer}, timers in {@link Heartbeat}); the
- * fan-out itself (admission, filters, encode once, byte budgets, {@code $resync}) is {@link FanOut}.
+ * <p>The transport on Java-WebSocket ({@link LibraryServer}, and {@link AbandonedSockets} for what
+ * no client finishes); the fan-out itself (admission, filters, encode once, byte budgets, {@code
+ * $resync}, pings and the idle timeout) is {@link FanOut}.
  * A refused client is upgraded and closed at once with 4400, 4401, 4403 or 4429 and a reason,
  * before any event can reach it.
  */
@@ -45,7 +46,7 @@ public final class EventWebSocketServer {
     private final InetSocketAddress bindAddress;
     private final FanOut<byte[]> fanOut;
     private final LibraryServer server;
-    private final Heartbeat heartbeat;
+    private final AbandonedSockets abandonedSockets;
 
     private volatile boolean stopped;
 
@@ -54,7 +55,7 @@ public final class EventWebSocketServer {
         this.bindAddress = bindAddress;
         this.fanOut = new FanOut<>(EventJson.create(bus.registry()), settings, WebSocketTransport::wireFrame);
         this.server = new LibraryServer(bindAddress, settings, fanOut);
-        this.heartbeat = new Heartbeat(server, settings);
+        this.abandonedSockets = new AbandonedSockets(server, settings);
     }
 
     public static Builder builder(EventBus bus) {
@@ -72,7 +73,7 @@ public final class EventWebSocketServer {
             server.started.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             fanOut.close();
-            heartbeat.close();
+            abandonedSockets.close();
             Throwable cause = e.getCause();
             throw cause instanceof IOException io
                     ? new UncheckedIOException("cannot bind " + bindAddress + ": " + io.getMessage(), io)
@@ -84,7 +85,7 @@ public final class EventWebSocketServer {
             throw new IllegalStateException("the server did not bind within 10 s", e);
         }
         fanOut.forward(bus);
-        heartbeat.start();
+        abandonedSockets.start();
         return this;
     }
 
@@ -121,7 +122,7 @@ public final class EventWebSocketServer {
         stopped = true;
         long deadline = System.nanoTime() + Math.max(1, timeout.toNanos());
         fanOut.close(); // no more events; from here on, handshakes are refused with 1001
-        heartbeat.close();
+        abandonedSockets.close();
         try {
             server.closeAll(CloseFrame.GOING_AWAY, "server stopping", deadline);
             // Frees the port once its selector thread ends (25 ms after its last ready key);
