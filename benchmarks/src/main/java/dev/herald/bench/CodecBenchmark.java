@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Generated codec vs the reference {@code ObjectMapper} (DESIGN.md section 4), encode to bytes and
+ * Generated codec vs the reference {@code ObjectMapper} (docs/ARCHITECTURE.md, Type mapping), encode to bytes and
  * decode from bytes, in the same run. Budget: the codec at 1.5x the mapper's throughput or more.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
  */

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compiling N event records with plain javac ({@code -proc:none}) and with the Herald processor
- * (codecs, catalog and TypeScript generated, the codecs compiled too), in process, warm. Budget
- * (DESIGN.md section 8): with the processor at most 1.5x plain javac for 500 records. Run:
+ * (codecs, catalog and TypeScript generated, the codecs compiled too), in process, warm; the
+ * cost against avaje-jsonb is CompileCold's (docs/ARCHITECTURE.md, Budgets). Run:
  * {@code java -jar benchmarks/target/benchmarks.jar Compile}.
  *
  * <p>The records cover the type mapping: primitives and boxes, strings, UUID, the java.time types,

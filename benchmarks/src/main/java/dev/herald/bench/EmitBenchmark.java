@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * {@code EventBus.emit} to N in-process listeners. Budget (DESIGN.md section 8): under 50 ns and 0 B
+ * {@code EventBus.emit} to N in-process listeners. Budget (docs/ARCHITECTURE.md, Budgets): under 50 ns and 0 B
  * per op with one listener. Run: {@code java -jar benchmarks/target/benchmarks.jar Emit -prof gc}.
  */
 @State(Scope.Benchmark)

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Load tool for one instance with many connections (DESIGN.md section 13), on {@link
+ * Load tool for one instance with many connections (BENCHMARKS.md, Scale), on {@link
  * EventWebSocketServer}; the clients live in a child JVM ({@link LoadClients}).
  *
  * <ul>

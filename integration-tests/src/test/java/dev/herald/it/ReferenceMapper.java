@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * The reference mapper of DESIGN.md section 4, which generated codecs must match byte for byte;
+ * The reference mapper of docs/ARCHITECTURE.md (Type mapping), which generated codecs must match byte for byte;
  * shared by the equivalence tests and the codec benchmark.
  */
 public final class ReferenceMapper {

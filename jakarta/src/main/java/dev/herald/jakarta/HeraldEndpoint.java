@@ -1,5 +1,6 @@
 package dev.herald.jakarta;
 
+import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import jakarta.websocket.CloseReason;
@@ -63,7 +64,7 @@ public final class HeraldEndpoint extends Endpoint {
         @SuppressWarnings("unchecked")
         FanOut<TextFrame>.Ticket ticket =
                 (FanOut<TextFrame>.Ticket) config.getUserProperties().remove(HandshakeConfigurator.TICKET);
-        FanOut<TextFrame>.Connection connection = ticket.open(transport);
+        Connection<TextFrame> connection = ticket.open(transport);
         if (connection == null) {
             return; // refused: the transport is closing it with the reason
         }
@@ -80,7 +81,7 @@ public final class HeraldEndpoint extends Endpoint {
                 (SessionTransport) session.getUserProperties().get(SessionTransport.class.getName());
         if (transport != null) {
             transports.remove(transport);
-            FanOut<TextFrame>.Connection connection = transport.connection;
+            Connection<TextFrame> connection = transport.connection;
             if (connection != null) {
                 connection.remove();
             }

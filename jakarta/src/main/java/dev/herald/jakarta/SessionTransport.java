@@ -1,7 +1,7 @@
 package dev.herald.jakarta;
 
+import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
-import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fan-out core's view of one Jakarta WebSocket session. Sending never blocks the fan-out thread:
+ * The fan-out core's view of one Jakarta WebSocket session. Sending never blocks the fan-out lane:
  * frames wait in a queue of their own, and one asynchronous send is outstanding at a time, the next
  * one started from the completion of the last ({@link RemoteEndpoint.Async} allows no more).
  *
- * <p>Threading rules: {@link #send} runs on the fan-out thread and only queues; the sending loop
- * starts on {@code writer} (containers often complete a send inline, writing the socket in the
- * calling thread, so the loop must not run on the fan-out thread: one thread would do every
+ * <p>Threading rules: {@link #send} runs on the connection's fan-out lane and only queues; the
+ * sending loop starts on {@code writer} (containers often complete a send inline, writing the
+ * socket in the calling thread, so the loop must not run on the lane: one thread would do every
  * session's writes) and goes on from each completion, on a container thread. The queue, the
  * in-flight flag and the byte count are guarded by {@code this}. A completion that arrives inline
  * only records itself, and the sending loop goes on, so a long queue never deepens the stack.
@@ -40,7 +40,7 @@ final class SessionTransport implements Transport<TextFrame> {
     private final Executor closer;
 
     /** Set once admitted; read by the endpoint's close callback. */
-    volatile FanOut<TextFrame>.Connection connection;
+    volatile Connection<TextFrame> connection;
 
     private final ArrayDeque<TextFrame> queue = new ArrayDeque<>();
     /** Bytes handed to this transport and not yet completed by the container. */
@@ -159,7 +159,7 @@ final class SessionTransport implements Transport<TextFrame> {
 
     /** The client showed it is alive (a message, a pong). */
     void seen() {
-        FanOut<TextFrame>.Connection admitted = connection;
+        Connection<TextFrame> admitted = connection;
         if (admitted != null) {
             admitted.seen();
         }

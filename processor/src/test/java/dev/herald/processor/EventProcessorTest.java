@@ -41,7 +41,7 @@ class EventProcessorTest {
             "}");
 
     /**
-     * Past the scale DESIGN.md budgets for (500), so the catalog's list and map are written in parts.
+     * Past the scale the compile budget is measured at (500, docs/ARCHITECTURE.md, Budgets), so the catalog's list and map are written in parts.
      * With type arguments left to inference, javac computed a least upper bound over every event
      * type in them: minutes, then "inference variable V has incompatible bounds". In one method,
      * 2,000 events overflowed the class initializer ("code too large").

@@ -12,7 +12,7 @@ import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** Every misuse of DESIGN.md section 2 is an error on the offending element, with what to do. */
+/** Every misuse of a declaration is an error on the offending element, with what to do. */
 class ValidationTest {
     @Test
     void moreEventsThanOneCatalogHolds_isOneErrorOnTheFirstEventPastTheLimit() {

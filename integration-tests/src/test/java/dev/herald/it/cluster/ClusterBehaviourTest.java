@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several instances behind one real broker, each an {@link EventWebSocketServer} with its own
- * broker connection and real WebSocket clients: the guarantees of DESIGN section 10, the same for
+ * broker connection and real WebSocket clients: the guarantees of README "Several instances", the same for
  * every broker. Each subclass starts its broker's server (killed with SIGKILL and restarted here).
  *
  * <p>Every test event is an {@code fs.created} whose path names the node that emitted it and its

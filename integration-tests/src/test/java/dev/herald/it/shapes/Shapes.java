@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Events using every type of DESIGN.md section 4, for the codec equivalence tests. */
+/** Events using every type of the type mapping (docs/ARCHITECTURE.md), for the codec equivalence tests. */
 public final class Shapes {
     private Shapes() {}
 

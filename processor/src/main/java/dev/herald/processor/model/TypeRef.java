@@ -4,7 +4,7 @@ import dev.herald.ts.model.ScalarKind;
 import dev.herald.ts.model.SequenceKind;
 
 /**
- * The JSON-relevant shape of a component type, as DESIGN.md section 4 maps it. Extraction builds
+ * The JSON-relevant shape of a component type, as docs/ARCHITECTURE.md (Type mapping) maps it. Extraction builds
  * it for every component; {@link Unsupported} and {@link Missing} carry what went wrong so that
  * validation can report it on the component.
  */
@@ -30,7 +30,7 @@ public sealed interface TypeRef {
     /** A record, written as an object by its own codec. */
     record RecordRef(RecordModel model) implements TypeRef {}
 
-    /** A type DESIGN.md does not map; {@code problem} says why, {@code type} is as written. */
+    /** A type the type mapping does not cover; {@code problem} says why, {@code type} is as written. */
     record Unsupported(String type, String problem) implements TypeRef {}
 
     /** A type javac could not resolve yet (another processor may still generate it). */

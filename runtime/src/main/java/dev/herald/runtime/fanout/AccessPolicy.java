@@ -9,7 +9,7 @@ public interface AccessPolicy {
     AccessPolicy ALLOW_ALL = (principal, type, event) -> true;
 
     /**
-     * Called on the fan-out thread for each event and each connection that subscribed to it: keep
+     * Called on the connection's fan-out lane (one thread per lane) for each event and each connection that subscribed to it: keep
      * it fast and non-blocking. A thrown exception counts as a denial.
      *
      * @param principal what the authenticator returned for this connection

@@ -14,12 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -70,9 +66,6 @@ public final class FanOut<F> implements AutoCloseable {
     /** Fan-out threads at most; more than the cores only adds hand-offs. */
     static final int MAX_LANES = 4;
 
-    /** Estimated WebSocket frame header bytes per event, added to the payload when budgeting. */
-    private static final int FRAME_OVERHEAD = 10;
-
     private final EventJson json;
     private final EndpointSettings settings;
     private final WireFormat<F> format;
@@ -80,7 +73,7 @@ public final class FanOut<F> implements AutoCloseable {
     private final Duration sweepInterval;
     private final long pingIntervalNanos;
     private final long idleTimeoutNanos;
-    private final List<Lane> lanes = new ArrayList<>();
+    private final List<Lane<F>> lanes = new ArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
 
@@ -119,7 +112,7 @@ public final class FanOut<F> implements AutoCloseable {
         this.pingIntervalNanos = settings.pingInterval().toNanos();
         this.idleTimeoutNanos = settings.idleTimeout().toNanos();
         for (int i = 0; i < Math.max(1, laneCount); i++) {
-            lanes.add(new Lane(i));
+            lanes.add(new Lane<>(this, i, settings.handoffCapacity(), sweepInterval));
         }
         this.broker = settings.broker();
         if (broker != null) {
@@ -133,7 +126,7 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /**
-     * Encodes {@code event} once, hands it to the fan-out thread and, with a broker, publishes the
+     * Encodes {@code event} once, hands it to the fan-out lanes and, with a broker, publishes the
      * same bytes to the other nodes. Never blocks or throws because of the broker; harmless after
      * {@link #close()}.
      */
@@ -168,7 +161,7 @@ public final class FanOut<F> implements AutoCloseable {
     private void handOff(Frame<F> frame) {
         if (handoffBytes.addAndGet(frame.weight) > settings.handoffBytes()) {
             handoffBytes.addAndGet(-frame.weight);
-            for (Lane lane : lanes) {
+            for (Lane<F> lane : lanes) {
                 if (!lane.connections.isEmpty()) {
                     missedByLane(lane);
                 }
@@ -176,7 +169,7 @@ public final class FanOut<F> implements AutoCloseable {
             return;
         }
         frame.holders.set(1); // this thread's hold, until every lane had its offer
-        for (Lane lane : lanes) {
+        for (Lane<F> lane : lanes) {
             if (lane.connections.isEmpty()) {
                 continue;
             }
@@ -189,13 +182,13 @@ public final class FanOut<F> implements AutoCloseable {
         release(frame);
     }
 
-    private void missedByLane(Lane lane) {
+    private void missedByLane(Lane<F> lane) {
         overflows.incrementAndGet();
         lane.everyoneMissed.set(true);
     }
 
     /** Lets go of a frame a lane (or the publishing thread) held; the last one gives its bytes back. */
-    private void release(Frame<F> frame) {
+    void release(Frame<F> frame) {
         if (frame.holders.decrementAndGet() == 0) {
             handoffBytes.addAndGet(-frame.weight);
         }
@@ -211,6 +204,31 @@ public final class FanOut<F> implements AutoCloseable {
         if (loggedSkips.size() < 1000 && loggedSkips.add(kind)) {
             LOG.warn("{} (logged once per kind)", message, cause);
         }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    EndpointSettings settings() {
+        return settings;
+    }
+
+    WireFormat<F> wireFormat() {
+        return format;
+    }
+
+    long pingIntervalNanos() {
+        return pingIntervalNanos;
+    }
+
+    long idleTimeoutNanos() {
+        return idleTimeoutNanos;
+    }
+
+    /** A connection left its lane. */
+    void connectionRemoved() {
+        admitted.decrementAndGet();
     }
 
     /** This core's node id among the instances sharing its broker. */
@@ -246,15 +264,14 @@ public final class FanOut<F> implements AutoCloseable {
 
     public List<ConnectionStats> stats() {
         List<ConnectionStats> stats = new ArrayList<>();
-        for (Connection c : connections()) {
-            stats.add(new ConnectionStats(
-                    c.id, c.principal, c.queuedBytes, c.delivered, c.dropped, c.resyncs, c.overBudgetSince != 0));
+        for (Connection<F> c : connections()) {
+            stats.add(c.stats());
         }
         return stats;
     }
 
     /**
-     * Stops forwarding the bus, closes the broker, stops the fan-out thread and forgets every
+     * Stops forwarding the bus, closes the broker, stops the lanes' threads and forgets every
      * connection (the transport closes them); frames not yet delivered are dropped, later
      * handshakes refused.
      */
@@ -273,7 +290,7 @@ public final class FanOut<F> implements AutoCloseable {
             }
         }
         lanes.forEach(lane -> lane.thread.interrupt());
-        for (Lane lane : lanes) {
+        for (Lane<F> lane : lanes) {
             try {
                 lane.thread.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
@@ -285,8 +302,8 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /** The admitted connections of every lane. */
-    private List<Connection> connections() {
-        List<Connection> all = new ArrayList<>();
+    private List<Connection<F>> connections() {
+        List<Connection<F>> all = new ArrayList<>();
         lanes.forEach(lane -> all.addAll(lane.connections));
         return all;
     }
@@ -294,95 +311,10 @@ public final class FanOut<F> implements AutoCloseable {
     /** Sweeps every lane has done, for tests that wait for the core to have looked at every connection. */
     long sweeps() {
         long fewest = Long.MAX_VALUE;
-        for (Lane lane : lanes) {
+        for (Lane<F> lane : lanes) {
             fewest = Math.min(fewest, lane.sweeps);
         }
         return fewest;
-    }
-
-    /** One fan-out thread, its hand-off queue and the connections it serves. */
-    private final class Lane {
-        final BlockingQueue<Frame<F>> handoff = new ArrayBlockingQueue<>(settings.handoffCapacity());
-        final CopyOnWriteArrayList<Connection> connections = new CopyOnWriteArrayList<>();
-        /** Events were lost for every connection of the lane (a full hand-off, a gap between nodes). */
-        final AtomicBoolean everyoneMissed = new AtomicBoolean();
-        /** The wire forms of one connection's share of a batch; reused, this lane's thread only. */
-        final List<F> wires = new ArrayList<>();
-
-        final Thread thread;
-        volatile long sweeps;
-
-        Lane(int index) {
-            thread = new Thread(this::run, "herald-fanout-" + index);
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void run() {
-            long sweepNanos = sweepInterval.toNanos();
-            long nextSweep = System.nanoTime() + sweepNanos;
-            List<Frame<F>> batch = new ArrayList<>();
-            while (!closed) {
-                try {
-                    Frame<F> frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (frame != null) {
-                        batch.add(frame);
-                        handoff.drainTo(batch, 1023);
-                        try {
-                            deliver(batch);
-                        } finally {
-                            batch.forEach(FanOut.this::release);
-                            batch.clear();
-                        }
-                    }
-                    if (everyoneMissed.getAndSet(false)) {
-                        connections.forEach(c -> c.missed = true);
-                    }
-                    if (System.nanoTime() - nextSweep >= 0) {
-                        sweep();
-                        nextSweep = System.nanoTime() + sweepNanos;
-                    }
-                } catch (InterruptedException e) {
-                    if (closed) {
-                        return;
-                    }
-                } catch (RuntimeException e) {
-                    LOG.error("Fan-out failed; continuing", e);
-                }
-            }
-        }
-
-        /**
-         * Delivers a batch: each connection gets its share of the frames in one transport call, so a
-         * backlog costs one write per connection instead of one per event.
-         */
-        private void deliver(List<Frame<F>> batch) {
-            List<Frame<F>> share = new ArrayList<>(batch.size());
-            for (Connection connection : connections) {
-                if (connection.removed) {
-                    continue;
-                }
-                for (Frame<F> frame : batch) {
-                    if (connection.wants(frame)) {
-                        share.add(frame);
-                    }
-                }
-                if (!share.isEmpty()) {
-                    connection.offer(share);
-                    share.clear();
-                }
-            }
-        }
-
-        private void sweep() {
-            long now = System.nanoTime();
-            for (Connection connection : connections) {
-                if (!connection.removed) {
-                    connection.sweep(now);
-                }
-            }
-            sweeps++; // this lane's thread only
-        }
     }
 
     /** What the broker delivers: other nodes' envelopes and the news that some were lost. */
@@ -454,7 +386,7 @@ public final class FanOut<F> implements AutoCloseable {
          * written first). Events published in that window cannot reach it, so when any were, it
          * gets {@code $resync} at once.
          */
-        public Connection open(Transport<F> transport) {
+        public Connection<F> open(Transport<F> transport) {
             Disconnect refusal = closed ? Disconnect.GOING_AWAY : refusal();
             if (refusal == null && admitted.incrementAndGet() > settings.maxConnections()) {
                 admitted.decrementAndGet();
@@ -466,166 +398,15 @@ public final class FanOut<F> implements AutoCloseable {
             }
             Admission.Admitted admittedAs = (Admission.Admitted) decision;
             long id = ids.incrementAndGet();
-            Lane lane = lanes.get((int) (id % lanes.size()));
-            Connection connection = new Connection(id, lane, transport, admittedAs.principal(), admittedAs.names());
+            Lane<F> lane = lanes.get((int) (id % lanes.size()));
+            Connection<F> connection =
+                    new Connection<>(FanOut.this, id, lane, transport, admittedAs.principal(), admittedAs.names());
             lane.connections.add(connection);
             // Checked after adding: an event published from here on is delivered to it.
             if (published.get() != publishedAtHandshake) {
-                connection.resyncRequested = true;
+                connection.requestResync();
             }
             return connection;
-        }
-    }
-
-    /** An admitted connection. Mutable state belongs to its lane's fan-out thread. */
-    public final class Connection {
-        private final long id;
-        private final Lane lane;
-        private final Transport<F> transport;
-        private final Object principal;
-        /** The names it asked for, {@code null} for all. */
-        private final Set<String> names;
-
-        private volatile boolean removed;
-
-        /** Measured by the last sweep, plus what was queued since. */
-        private volatile long queuedBytes;
-
-        private volatile long delivered;
-        private volatile long dropped;
-        private volatile long resyncs;
-        /** When it went over budget (nanoTime), 0 while within budget. */
-        private volatile long overBudgetSince;
-        /** Events were dropped for it: it gets {@code $resync} once drained. */
-        private boolean missed;
-        /** Set by {@link Ticket#open} on another thread; the lane's thread turns it into {@code missed}. */
-        private volatile boolean resyncRequested;
-        /** When the client last showed it is alive (nanoTime); written by the transport's threads. */
-        private volatile long lastSeen = System.nanoTime();
-        /** When the core last pinged it (nanoTime); the lane's thread only. */
-        private long lastPing = lastSeen;
-
-        private Connection(long id, Lane lane, Transport<F> transport, Object principal, Set<String> names) {
-            this.id = id;
-            this.lane = lane;
-            this.transport = transport;
-            this.principal = principal;
-            this.names = names;
-        }
-
-        public long id() {
-            return id;
-        }
-
-        public Object principal() {
-            return principal;
-        }
-
-        /**
-         * The client showed it is alive (a message, a pong): the transport calls this from any
-         * thread. A connection not seen for the idle timeout is closed with {@link Disconnect#IDLE}.
-         */
-        public void seen() {
-            lastSeen = System.nanoTime();
-        }
-
-        /** Takes the connection out of the fan-out; idempotent. Call when the transport closes. */
-        public void remove() {
-            if (!removed) {
-                removed = true;
-                if (lane.connections.remove(this)) {
-                    admitted.decrementAndGet();
-                }
-            }
-        }
-
-        private boolean wants(Frame<F> frame) {
-            String name = frame.type.name();
-            if (names != null && !names.contains(name)) {
-                return false;
-            }
-            try {
-                return settings.accessPolicy().allows(principal, frame.type, frame.event);
-            } catch (RuntimeException e) {
-                LOG.warn("Access policy failed for {} on {}; denying", principal, name, e);
-                return false;
-            }
-        }
-
-        /** Queues what fits in the budget; drops the rest and marks the connection for {@code $resync}. */
-        private void offer(List<Frame<F>> frames) {
-            List<F> wires = lane.wires;
-            wires.clear();
-            long bytes = 0;
-            for (Frame<F> frame : frames) {
-                if (overBudgetSince != 0) {
-                    break;
-                }
-                long size = frame.json.length + FRAME_OVERHEAD;
-                if (queuedBytes + bytes + size > settings.byteBudget()) {
-                    queuedBytes = transport.queuedBytes(); // measure before deciding
-                    if (queuedBytes + bytes + size > settings.byteBudget()) {
-                        overBudgetSince = System.nanoTime();
-                        missed = true;
-                        break;
-                    }
-                }
-                bytes += size;
-                wires.add(frame.wire);
-            }
-            dropped += frames.size() - wires.size();
-            if (wires.isEmpty()) {
-                return;
-            }
-            int sent = wires.size();
-            boolean open = transport.send(wires);
-            wires.clear();
-            if (open) {
-                queuedBytes += bytes;
-                delivered += sent;
-            } else {
-                remove();
-            }
-        }
-
-        private void sweep(long now) {
-            if (now - lastSeen > idleTimeoutNanos) {
-                LOG.debug("Closing connection {} ({}): silent for {} ns", id, principal, now - lastSeen);
-                remove();
-                transport.close(Disconnect.IDLE);
-                return;
-            }
-            if (now - lastPing >= pingIntervalNanos) {
-                lastPing = now;
-                transport.ping();
-            }
-            if (resyncRequested) {
-                resyncRequested = false;
-                missed = true;
-            }
-            queuedBytes = transport.queuedBytes();
-            if (overBudgetSince != 0 && queuedBytes > 0) {
-                if (now - overBudgetSince > settings.overBudgetTimeout().toNanos()) {
-                    LOG.info(
-                            "Closing connection {} ({}): over its byte budget for {}",
-                            id,
-                            principal,
-                            settings.overBudgetTimeout());
-                    remove();
-                    transport.close(Disconnect.SLOW_CONSUMER);
-                }
-                return;
-            }
-            overBudgetSince = 0;
-            if (missed && queuedBytes == 0) {
-                missed = false;
-                F resync = format.frame(EventJson.encodeControl("$resync", System.currentTimeMillis()));
-                if (transport.send(List.of(resync))) {
-                    resyncs++;
-                } else {
-                    remove();
-                }
-            }
         }
     }
 }

@@ -131,7 +131,7 @@ class FanOutTest {
                 "/api/events/ws", events == null ? Map.of() : Map.of("events", List.of(events)), Map.of(), null);
     }
 
-    private FanOut<String>.Connection admit(MemoryTransport transport, Handshake handshake) {
+    private Connection<String> admit(MemoryTransport transport, Handshake handshake) {
         return fanOut.handshake(handshake).open(transport);
     }
 
@@ -147,7 +147,7 @@ class FanOutTest {
         assertThat(condition.getAsBoolean()).isTrue();
     }
 
-    /** Waits until the fan-out thread has swept all connections {@code n} more times. */
+    /** Waits until every lane has swept all its connections {@code n} more times. */
     private void awaitSweeps(int n) throws InterruptedException {
         long target = fanOut.sweeps() + n + 1; // +1: a sweep may be under way
         await(() -> fanOut.sweeps() >= target);
@@ -336,7 +336,7 @@ class FanOutTest {
             go.await();
             int cycles = 0;
             while (publishing.get()) {
-                FanOut<String>.Connection passing = admit(new MemoryTransport(), ALL);
+                Connection<String> passing = admit(new MemoryTransport(), ALL);
                 Thread.onSpinWait();
                 passing.remove();
                 cycles++;
@@ -361,7 +361,7 @@ class FanOutTest {
                 .heartbeat(Duration.ofMillis(40), Duration.ofMillis(300))
                 .build());
         MemoryTransport answering = new MemoryTransport();
-        FanOut<String>.Connection alive = admit(answering, ALL);
+        Connection<String> alive = admit(answering, ALL);
         MemoryTransport silent = new MemoryTransport();
         admit(silent, ALL);
 
@@ -381,7 +381,7 @@ class FanOutTest {
     @Test
     void connectionLimit_refusesWith4429_andRemovalFreesASlot() {
         fanOut(settings(1000, Duration.ofSeconds(1), 8, 2));
-        FanOut<String>.Connection a = admit(new MemoryTransport(), ALL);
+        Connection<String> a = admit(new MemoryTransport(), ALL);
         admit(new MemoryTransport(), ALL);
         MemoryTransport third = new MemoryTransport();
 

@@ -332,7 +332,7 @@ public final class TypeScriptGenerator {
         return TsType.Union.of(type, TsType.NULL);
     }
 
-    /** DESIGN.md section 4's TypeScript column. */
+    /** The TypeScript column of docs/ARCHITECTURE.md's type mapping. */
     static TsType tsType(HeraldModel model, TypeDef type) {
         if (type instanceof TypeDef.Scalar scalar) {
             return switch (scalar.kind()) {

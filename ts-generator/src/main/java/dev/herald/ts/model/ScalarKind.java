@@ -2,7 +2,7 @@ package dev.herald.ts.model;
 
 import java.util.Locale;
 
-/** The leaf types with a fixed JSON form (DESIGN.md section 4), as {@code model.json} names them. */
+/** The leaf types with a fixed JSON form (docs/ARCHITECTURE.md, Type mapping), as {@code model.json} names them. */
 public enum ScalarKind {
     BOOLEAN,
     BYTE,

@@ -1,6 +1,6 @@
 package dev.herald.ts.model;
 
-/** The JSON shape of a field, per DESIGN.md section 4. Records and enums are referred to by Java name. */
+/** The JSON shape of a field, per docs/ARCHITECTURE.md (Type mapping). Records and enums are referred to by Java name. */
 public sealed interface TypeDef {
     /** A leaf with a fixed JSON form. */
     record Scalar(ScalarKind kind) implements TypeDef {}

@@ -9,7 +9,7 @@ import java.util.Queue;
 import org.java_websocket.WrappedByteChannel;
 
 /**
- * A connection's socket, written two ways: directly by the fan-out thread while nothing else is
+ * A connection's socket, written two ways: directly by the connection's fan-out lane while nothing else is
  * waiting to go out ({@link #writeIfIdle}), and by Java-WebSocket's selector thread from the
  * connection's send queue, where the buffers queued behind the head go out in the same system call.
  *

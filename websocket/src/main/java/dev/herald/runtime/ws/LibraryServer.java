@@ -1,6 +1,7 @@
 package dev.herald.runtime.ws;
 
 import dev.herald.runtime.fanout.Admission;
+import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
@@ -184,7 +185,7 @@ final class LibraryServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket socket, ClientHandshake request) {
         WebSocketTransport transport = socket.getAttachment();
-        FanOut<byte[]>.Connection connection = transport.ticket.open(transport);
+        Connection<byte[]> connection = transport.ticket.open(transport);
         transport.ticket = null;
         if (connection == null) {
             return;
@@ -240,7 +241,7 @@ final class LibraryServer extends WebSocketServer {
 
     private static void seen(WebSocket socket) {
         WebSocketTransport transport = socket.getAttachment();
-        FanOut<byte[]>.Connection connection = transport == null ? null : transport.connection;
+        Connection<byte[]> connection = transport == null ? null : transport.connection;
         if (connection != null) {
             connection.seen();
         }

@@ -1,5 +1,6 @@
 package dev.herald.runtime.ws;
 
+import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Transport;
@@ -24,7 +25,7 @@ final class WebSocketTransport implements Transport<byte[]> {
      */
     volatile FanOut<byte[]>.Ticket ticket;
     /** Set once admitted; read by the server's close callback. */
-    volatile FanOut<byte[]>.Connection connection;
+    volatile Connection<byte[]> connection;
     /** When {@link #close} sent the close frame (nanoTime), 0 before; see {@link LibraryServer#closeAbandoned}. */
     volatile long closeSentAt;
 

@@ -1,0 +1,109 @@
+package dev.herald.runtime.fanout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fan-out thread, its hand-off queue and the connections it serves. Its thread alone writes
+ * the state of its connections (see {@link FanOut} for the threading rules).
+ *
+ * @param <F> the transport's frame form
+ */
+final class Lane<F> {
+    private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
+
+    private final FanOut<F> core;
+    private final Duration sweepInterval;
+    final BlockingQueue<Frame<F>> handoff;
+    final CopyOnWriteArrayList<Connection<F>> connections = new CopyOnWriteArrayList<>();
+    /** Events were lost for every connection of the lane (a full hand-off, a gap between nodes). */
+    final AtomicBoolean everyoneMissed = new AtomicBoolean();
+    /** The wire forms of one connection's share of a batch; reused, this lane's thread only. */
+    final List<F> wires = new ArrayList<>();
+
+    final Thread thread;
+    volatile long sweeps;
+
+    Lane(FanOut<F> core, int index, int handoffCapacity, Duration sweepInterval) {
+        this.core = core;
+        this.sweepInterval = sweepInterval;
+        this.handoff = new ArrayBlockingQueue<>(handoffCapacity);
+        thread = new Thread(this::run, "herald-fanout-" + index);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        long sweepNanos = sweepInterval.toNanos();
+        long nextSweep = System.nanoTime() + sweepNanos;
+        List<Frame<F>> batch = new ArrayList<>();
+        while (!core.isClosed()) {
+            try {
+                Frame<F> frame = handoff.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (frame != null) {
+                    batch.add(frame);
+                    handoff.drainTo(batch, 1023);
+                    try {
+                        deliver(batch);
+                    } finally {
+                        batch.forEach(core::release);
+                        batch.clear();
+                    }
+                }
+                if (everyoneMissed.getAndSet(false)) {
+                    connections.forEach(Connection::missedEvents);
+                }
+                if (System.nanoTime() - nextSweep >= 0) {
+                    sweep();
+                    nextSweep = System.nanoTime() + sweepNanos;
+                }
+            } catch (InterruptedException e) {
+                if (core.isClosed()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Fan-out failed; continuing", e);
+            }
+        }
+    }
+
+    /**
+     * Delivers a batch: each connection gets its share of the frames in one transport call, so a
+     * backlog costs one write per connection instead of one per event.
+     */
+    private void deliver(List<Frame<F>> batch) {
+        List<Frame<F>> share = new ArrayList<>(batch.size());
+        for (Connection<F> connection : connections) {
+            if (connection.isRemoved()) {
+                continue;
+            }
+            for (Frame<F> frame : batch) {
+                if (connection.wants(frame)) {
+                    share.add(frame);
+                }
+            }
+            if (!share.isEmpty()) {
+                connection.offer(share);
+                share.clear();
+            }
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Connection<F> connection : connections) {
+            if (!connection.isRemoved()) {
+                connection.sweep(now);
+            }
+        }
+        sweeps++; // this lane's thread only
+    }
+}
