@@ -1,14 +1,14 @@
 package dev.herald.maven;
 
-import dev.herald.ts.generate.AsyncApiGenerator;
-import dev.herald.ts.generate.GeneratedFile;
-import dev.herald.ts.generate.OutputFolder;
+import dev.herald.asyncapi.AsyncApiGenerator;
+import dev.herald.model.HeraldModel;
+import dev.herald.model.ModelConflictException;
+import dev.herald.model.ModelMerge;
+import dev.herald.model.ModelMerge.Sourced;
+import dev.herald.model.Naming;
+import dev.herald.model.output.GeneratedFile;
+import dev.herald.model.output.OutputFolder;
 import dev.herald.ts.generate.TypeScriptGenerator;
-import dev.herald.ts.model.HeraldModel;
-import dev.herald.ts.model.ModelConflictException;
-import dev.herald.ts.model.ModelMerge;
-import dev.herald.ts.model.ModelMerge.Sourced;
-import dev.herald.ts.model.Naming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;

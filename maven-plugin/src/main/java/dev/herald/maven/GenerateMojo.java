@@ -1,10 +1,10 @@
 package dev.herald.maven;
 
-import dev.herald.ts.generate.AsyncApiGenerator;
-import dev.herald.ts.model.HeraldModel;
-import dev.herald.ts.model.InvalidModelException;
-import dev.herald.ts.model.ModelConflictException;
-import dev.herald.ts.model.ModelMerge.Sourced;
+import dev.herald.asyncapi.AsyncApiGenerator;
+import dev.herald.model.HeraldModel;
+import dev.herald.model.InvalidModelException;
+import dev.herald.model.ModelConflictException;
+import dev.herald.model.ModelMerge.Sourced;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

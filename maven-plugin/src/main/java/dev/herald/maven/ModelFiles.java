@@ -1,9 +1,9 @@
 package dev.herald.maven;
 
-import dev.herald.ts.model.HeraldModel;
-import dev.herald.ts.model.InvalidModelException;
-import dev.herald.ts.model.ModelJson;
-import dev.herald.ts.model.ModelMerge.Sourced;
+import dev.herald.model.HeraldModel;
+import dev.herald.model.InvalidModelException;
+import dev.herald.model.ModelJson;
+import dev.herald.model.ModelMerge.Sourced;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package dev.herald.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.herald.ts.model.ModelConflictException;
-import dev.herald.ts.model.ModelMerge.Sourced;
+import dev.herald.model.ModelConflictException;
+import dev.herald.model.ModelMerge.Sourced;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

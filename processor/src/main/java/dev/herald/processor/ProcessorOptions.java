@@ -1,8 +1,8 @@
 package dev.herald.processor;
 
 import com.palantir.javapoet.ClassName;
-import dev.herald.ts.generate.AsyncApiGenerator;
-import dev.herald.ts.model.Naming;
+import dev.herald.asyncapi.AsyncApiGenerator;
+import dev.herald.model.Naming;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
-import dev.herald.ts.generate.AsyncApiGenerator;
+import dev.herald.asyncapi.AsyncApiGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,16 +6,16 @@ import static dev.herald.processor.Sources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import dev.herald.ts.generate.AsyncApiGenerator;
-import dev.herald.ts.generate.GeneratedFile;
+import dev.herald.asyncapi.AsyncApiGenerator;
+import dev.herald.model.EventDef;
+import dev.herald.model.HeraldModel;
+import dev.herald.model.InvalidModelException;
+import dev.herald.model.ModelJson;
+import dev.herald.model.ModelMerge;
+import dev.herald.model.ModelMerge.Sourced;
+import dev.herald.model.TypeDef;
+import dev.herald.model.output.GeneratedFile;
 import dev.herald.ts.generate.TypeScriptGenerator;
-import dev.herald.ts.model.EventDef;
-import dev.herald.ts.model.HeraldModel;
-import dev.herald.ts.model.InvalidModelException;
-import dev.herald.ts.model.ModelJson;
-import dev.herald.ts.model.ModelMerge;
-import dev.herald.ts.model.ModelMerge.Sourced;
-import dev.herald.ts.model.TypeDef;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +98,7 @@ class ModelOutputTest {
                 .isEqualTo("A file was created; fetch `/files/{path}`.");
         assertThat(model.record("com.acme.files.FileCreated").key().doc()).isEqualTo("Where.");
         assertThat(model.record("com.acme.files.FileCreated").fields().get(3).type())
-                .isEqualTo(new TypeDef.OptionalOf(new TypeDef.PrimitiveArray(dev.herald.ts.model.ScalarKind.BYTE)));
+                .isEqualTo(new TypeDef.OptionalOf(new TypeDef.PrimitiveArray(dev.herald.model.ScalarKind.BYTE)));
         assertThat(model.record("com.acme.files.FileDeleted").fields()).hasSize(1); // @JsonIgnore is no field
         assertThat(model.record("com.acme.common.Common.Actor").name()).isEqualTo("CommonActor");
         assertThat(model.record("com.acme.common.Common.Actor").fields().get(1).nullable())

@@ -1,18 +1,18 @@
 package dev.herald.processor.emit;
 
+import dev.herald.model.EnumDef;
+import dev.herald.model.EventDef;
+import dev.herald.model.FieldDef;
+import dev.herald.model.HeraldModel;
+import dev.herald.model.Naming;
+import dev.herald.model.RecordDef;
+import dev.herald.model.TypeDef;
 import dev.herald.processor.model.ComponentModel;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.Reach;
 import dev.herald.processor.model.RecordModel;
 import dev.herald.processor.model.TypeRef;
-import dev.herald.ts.model.EnumDef;
-import dev.herald.ts.model.EventDef;
-import dev.herald.ts.model.FieldDef;
-import dev.herald.ts.model.HeraldModel;
-import dev.herald.ts.model.Naming;
-import dev.herald.ts.model.RecordDef;
-import dev.herald.ts.model.TypeDef;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.herald.processor.emit;
 
 import com.palantir.javapoet.ClassName;
-import dev.herald.ts.model.ScalarKind;
+import dev.herald.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.herald.processor.model;
 
-import dev.herald.ts.model.Naming;
+import dev.herald.model.Naming;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 

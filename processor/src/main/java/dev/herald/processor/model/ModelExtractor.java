@@ -1,7 +1,7 @@
 package dev.herald.processor.model;
 
-import dev.herald.ts.model.ScalarKind;
-import dev.herald.ts.model.SequenceKind;
+import dev.herald.model.ScalarKind;
+import dev.herald.model.SequenceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.herald.processor.model;
 
-import dev.herald.ts.model.ScalarKind;
-import dev.herald.ts.model.SequenceKind;
+import dev.herald.model.ScalarKind;
+import dev.herald.model.SequenceKind;
 
 /**
  * The JSON-relevant shape of a component type, as docs/ARCHITECTURE.md (Type mapping) maps it. Extraction builds

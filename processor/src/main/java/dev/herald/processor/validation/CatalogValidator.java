@@ -1,12 +1,12 @@
 package dev.herald.processor.validation;
 
+import dev.herald.model.Naming;
 import dev.herald.processor.HeraldMessage;
 import dev.herald.processor.Reporter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.ModelExtractor;
 import dev.herald.processor.model.RecordModel;
-import dev.herald.ts.model.Naming;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.herald.processor.validation;
 
+import dev.herald.model.ScalarKind;
 import dev.herald.processor.HeraldMessage;
 import dev.herald.processor.Reporter;
 import dev.herald.processor.model.ComponentModel;
@@ -7,7 +8,6 @@ import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.ModelExtractor;
 import dev.herald.processor.model.RecordModel;
 import dev.herald.processor.model.TypeRef;
-import dev.herald.ts.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,5 +1,13 @@
 package dev.herald.ts.generate;
 
+import dev.herald.model.EnumDef;
+import dev.herald.model.EventDef;
+import dev.herald.model.FieldDef;
+import dev.herald.model.HeraldModel;
+import dev.herald.model.Naming;
+import dev.herald.model.RecordDef;
+import dev.herald.model.TypeDef;
+import dev.herald.model.output.GeneratedFile;
 import dev.herald.ts.TsDeclaration;
 import dev.herald.ts.TsDeclaration.Parameter;
 import dev.herald.ts.TsModule;
@@ -7,13 +15,6 @@ import dev.herald.ts.TsRuntime;
 import dev.herald.ts.TsType;
 import dev.herald.ts.TsValue;
 import dev.herald.ts.TsWriter;
-import dev.herald.ts.model.EnumDef;
-import dev.herald.ts.model.EventDef;
-import dev.herald.ts.model.FieldDef;
-import dev.herald.ts.model.HeraldModel;
-import dev.herald.ts.model.Naming;
-import dev.herald.ts.model.RecordDef;
-import dev.herald.ts.model.TypeDef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
