@@ -53,9 +53,16 @@ export class DisposableStore implements IDisposable {
  */
 export class Emitter<T> implements IDisposable {
   private readonly listeners = new Set<(value: T) => void>();
+  private readonly onListenerError: (error: unknown) => void;
+  private readonly onDidRemoveLastListener: (() => void) | undefined;
   private disposed = false;
 
-  constructor(private readonly onListenerError: (error: unknown) => void = reportListenerError) {}
+  /** Takes its options, or just where listener errors go (default `console.warn`). */
+  constructor(options: EmitterOptions | ((error: unknown) => void) = {}) {
+    const resolved = typeof options === "function" ? { onListenerError: options } : options;
+    this.onListenerError = resolved.onListenerError ?? reportListenerError;
+    this.onDidRemoveLastListener = resolved.onDidRemoveLastListener;
+  }
 
   readonly event = (listener: (value: T) => void): Disposer => {
     if (this.disposed) {
@@ -64,7 +71,11 @@ export class Emitter<T> implements IDisposable {
     // A wrapper per subscription, so that the same function subscribed twice is called twice.
     const entry = (value: T) => listener(value);
     this.listeners.add(entry);
-    return toDisposable(() => this.listeners.delete(entry));
+    return toDisposable(() => {
+      if (this.listeners.delete(entry) && this.listeners.size === 0 && !this.disposed) {
+        this.onDidRemoveLastListener?.();
+      }
+    });
   };
 
   get hasListeners(): boolean {
@@ -88,6 +99,14 @@ export class Emitter<T> implements IDisposable {
     this.disposed = true;
     this.listeners.clear();
   }
+}
+
+/** What an `Emitter` does with a listener's exception, and when its last listener goes (VS Code's `EmitterOptions`). */
+export interface EmitterOptions {
+  /** Where a listener's exception goes; default `console.warn`. */
+  onListenerError?: (error: unknown) => void;
+  /** Called when an unsubscribe leaves it without listeners (not on `dispose()`). */
+  onDidRemoveLastListener?: () => void;
 }
 
 function reportListenerError(error: unknown): void {

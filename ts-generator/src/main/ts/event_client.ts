@@ -175,17 +175,23 @@ export class EventClient {
     }
     let emitter = this.byName.get(name);
     if (!emitter) {
-      emitter = new Emitter<EventMessage>((error) => this.handlerFailed(name, error));
-      this.byName.set(name, emitter);
+      const created = new Emitter<EventMessage>({
+        onListenerError: (error) => this.handlerFailed(name, error),
+        // The keys of byName are what the socket asks for: a name nobody listens to leaves.
+        onDidRemoveLastListener: () => {
+          if (this.byName.get(name) === created) {
+            this.byName.delete(name);
+          }
+        },
+      });
+      emitter = created;
+      this.byName.set(name, created);
     }
     const typed = handler as unknown as AnyHandler;
     const subscription = emitter.event((msg) => typed(msg.data as never, msg as never));
     this.scheduleSync();
     return toDisposable(() => {
       subscription.dispose();
-      if (this.byName.get(name) === emitter && !emitter.hasListeners) {
-        this.byName.delete(name);
-      }
       this.scheduleSync();
     });
   }

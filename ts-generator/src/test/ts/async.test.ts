@@ -243,6 +243,24 @@ describe("Emitter", () => {
     expect(errors).toHaveLength(1);
   });
 
+  it("tells when an unsubscribe leaves it without listeners, once per time, never on dispose", () => {
+    let lastGone = 0;
+    const emitter = new Emitter<number>({ onDidRemoveLastListener: () => lastGone++ });
+    const a = emitter.event(() => undefined);
+    const b = emitter.event(() => undefined);
+    a();
+    expect(lastGone).toBe(0);
+    b();
+    b(); // idempotent
+    expect(lastGone).toBe(1);
+    const c = emitter.event(() => undefined);
+    c();
+    expect(lastGone).toBe(2);
+    emitter.event(() => undefined);
+    emitter.dispose();
+    expect(lastGone).toBe(2);
+  });
+
   it("skips a listener removed during a fire and calls one added during it only next time", () => {
     const emitter = new Emitter<number>();
     const seen: string[] = [];

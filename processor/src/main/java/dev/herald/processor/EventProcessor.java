@@ -11,6 +11,8 @@ import dev.herald.model.ModelJson;
 import dev.herald.model.Naming;
 import dev.herald.model.output.GeneratedFile;
 import dev.herald.model.output.OutputFolder;
+import dev.herald.processor.diagnostics.HeraldMessage;
+import dev.herald.processor.diagnostics.Reporter;
 import dev.herald.processor.emit.CatalogWriter;
 import dev.herald.processor.emit.CodecWriter;
 import dev.herald.processor.emit.JavaTypes;

@@ -3,6 +3,8 @@ package dev.herald.processor;
 import com.palantir.javapoet.ClassName;
 import dev.herald.asyncapi.AsyncApiGenerator;
 import dev.herald.model.Naming;
+import dev.herald.processor.diagnostics.HeraldMessage;
+import dev.herald.processor.diagnostics.Reporter;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

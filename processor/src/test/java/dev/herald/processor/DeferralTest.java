@@ -5,6 +5,7 @@ import static dev.herald.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import dev.herald.processor.diagnostics.HeraldMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

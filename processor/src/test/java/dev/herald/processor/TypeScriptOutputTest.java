@@ -6,6 +6,7 @@ import static dev.herald.processor.Sources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.herald.processor.diagnostics.HeraldMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

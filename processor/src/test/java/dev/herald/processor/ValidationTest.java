@@ -5,6 +5,7 @@ import static dev.herald.processor.Sources.compile;
 import static dev.herald.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
+import dev.herald.processor.diagnostics.HeraldMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

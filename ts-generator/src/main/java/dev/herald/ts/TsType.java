@@ -25,7 +25,7 @@ public sealed interface TsType {
     record Literal(String value) implements TsType {
         @Override
         public String render() {
-            return TsWriter.quote(value);
+            return TsLiterals.quote(value);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed interface TsType {
         public String render() {
             return fields.stream()
                     .map(field -> (field.readonly() ? "readonly " : "")
-                            + TsWriter.propertyName(field.name())
+                            + TsLiterals.propertyName(field.name())
                             + ": "
                             + field.type().render())
                     .collect(Collectors.joining("; ", "{ ", " }"));

@@ -2,7 +2,6 @@ package dev.herald.ts;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
  */
 public final class TsWriter {
     private static final int WIDTH = 100;
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private TsWriter() {}
 
@@ -43,7 +41,7 @@ public final class TsWriter {
                 doc(out, property.doc(), "  ");
                 out.append("  ")
                         .append(property.readonly() ? "readonly " : "")
-                        .append(propertyName(property.name()))
+                        .append(TsLiterals.propertyName(property.name()))
                         .append(property.optional() ? "?: " : ": ")
                         .append(property.type().render())
                         .append(";\n");
@@ -109,7 +107,7 @@ public final class TsWriter {
 
     private static void value(StringBuilder out, TsValue value, String indent) {
         if (value instanceof TsValue.StringValue string) {
-            out.append(quote(string.value()));
+            out.append(TsLiterals.quote(string.value()));
         } else if (value instanceof TsValue.ArrayValue array) {
             String inline = array.elements().stream().map(TsWriter::inline).collect(Collectors.joining(", ", "[", "]"));
             if (inline.length() + indent.length() <= WIDTH - 10
@@ -133,7 +131,7 @@ public final class TsWriter {
             for (Map.Entry<String, TsValue> entry : object.entries().entrySet()) {
                 out.append(indent)
                         .append("  ")
-                        .append(propertyName(entry.getKey()))
+                        .append(TsLiterals.propertyName(entry.getKey()))
                         .append(": ");
                 value(out, entry.getValue(), indent + "  ");
                 out.append(",\n");
@@ -163,35 +161,5 @@ public final class TsWriter {
             out.append(indent).append(line.isEmpty() ? " *" : " * " + line).append('\n');
         }
         out.append(indent).append(" */\n");
-    }
-
-    /** A property name as written: bare when it is an identifier, quoted otherwise. */
-    public static String propertyName(String name) {
-        return IDENTIFIER.matcher(name).matches() ? name : quote(name);
-    }
-
-    /** A double-quoted string literal with JSON escapes (and U+2028/9, which older JS rejects). */
-    public static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,8 +1,8 @@
 package dev.herald.processor.validation;
 
 import dev.herald.model.Naming;
-import dev.herald.processor.HeraldMessage;
-import dev.herald.processor.Reporter;
+import dev.herald.processor.diagnostics.HeraldMessage;
+import dev.herald.processor.diagnostics.Reporter;
 import dev.herald.processor.model.EnumModel;
 import dev.herald.processor.model.EventModel;
 import dev.herald.processor.model.ModelExtractor;

@@ -1,7 +1,7 @@
 package dev.herald.processor.validation;
 
-import dev.herald.processor.HeraldMessage;
-import dev.herald.processor.Reporter;
+import dev.herald.processor.diagnostics.HeraldMessage;
+import dev.herald.processor.diagnostics.Reporter;
 import dev.herald.processor.model.ModelExtractor;
 import java.util.Locale;
 import java.util.stream.Collectors;

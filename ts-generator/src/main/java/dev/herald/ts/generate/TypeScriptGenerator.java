@@ -10,6 +10,7 @@ import dev.herald.model.TypeDef;
 import dev.herald.model.output.GeneratedFile;
 import dev.herald.ts.TsDeclaration;
 import dev.herald.ts.TsDeclaration.Parameter;
+import dev.herald.ts.TsLiterals;
 import dev.herald.ts.TsModule;
 import dev.herald.ts.TsRuntime;
 import dev.herald.ts.TsType;
@@ -217,7 +218,7 @@ public final class TypeScriptGenerator {
                 if (key != null) {
                     String name = JS_RESERVED.contains(key.name()) ? key.name() + "_" : key.name();
                     keyParameter.add(Parameter.of(name, keyType(model, key).render()));
-                    keyArguments = ", " + TsWriter.quote(key.jsonName()) + ", " + name;
+                    keyArguments = ", " + TsLiterals.quote(key.jsonName()) + ", " + name;
                     scope = "one of the `" + group + "` events for `" + name + "`";
                 }
                 hooks.add(new GroupHook(
@@ -253,7 +254,7 @@ public final class TypeScriptGenerator {
                             Parameter.of("fetcher", "(signal: AbortSignal) => Promise<T>"),
                             new Parameter("options", "GroupRefreshOptions", false, "{}")),
                     "RefreshState<T>",
-                    List.of("return useGroupRefresh(" + TsWriter.quote(hook.group()) + ", fetcher, options"
+                    List.of("return useGroupRefresh(" + TsLiterals.quote(hook.group()) + ", fetcher, options"
                             + hook.keyArguments() + ");")));
             declarations.add(new TsDeclaration.Function(
                     "useOn" + hook.spelling() + "Change",
@@ -263,7 +264,7 @@ public final class TypeScriptGenerator {
                     hook.parameters(
                             Parameter.of("onChange", "() => void"), new Parameter("delayMs", "number", true, null)),
                     "void",
-                    List.of("useOnGroupChange(" + TsWriter.quote(hook.group()) + ", onChange, delayMs"
+                    List.of("useOnGroupChange(" + TsLiterals.quote(hook.group()) + ", onChange, delayMs"
                             + hook.keyArguments() + ");")));
         }
         List<String> header = List.of(
@@ -288,7 +289,7 @@ public final class TypeScriptGenerator {
                             Parameter.of("queryKey", "QueryKey"),
                             new Parameter("options", "InvalidateOptions", false, "{}")),
                     "void",
-                    List.of("useInvalidateOnGroupChange(" + TsWriter.quote(hook.group()) + ", queryKey, options"
+                    List.of("useInvalidateOnGroupChange(" + TsLiterals.quote(hook.group()) + ", queryKey, options"
                             + hook.keyArguments() + ");")));
         }
         List<String> header = List.of(

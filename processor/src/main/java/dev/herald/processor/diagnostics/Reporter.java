@@ -1,4 +1,4 @@
-package dev.herald.processor;
+package dev.herald.processor.diagnostics;
 
 import dev.herald.processor.model.ModelExtractor;
 import javax.annotation.processing.Messager;

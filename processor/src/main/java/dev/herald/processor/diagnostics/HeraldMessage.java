@@ -1,4 +1,4 @@
-package dev.herald.processor;
+package dev.herald.processor.diagnostics;
 
 import javax.tools.Diagnostic;
 
