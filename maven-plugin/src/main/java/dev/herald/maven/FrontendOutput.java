@@ -1,63 +1,82 @@
 package dev.herald.maven;
 
-import dev.herald.asyncapi.AsyncApiGenerator;
 import dev.herald.model.HeraldModel;
 import dev.herald.model.ModelConflictException;
 import dev.herald.model.ModelMerge;
 import dev.herald.model.ModelMerge.Sourced;
-import dev.herald.model.Naming;
-import dev.herald.model.output.GeneratedFile;
-import dev.herald.model.output.OutputFolder;
+import dev.herald.model.output.OutputSettings;
+import dev.herald.ts.generate.FrontendFiles;
 import dev.herald.ts.generate.TypeScriptGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Merges the models and writes what the processor writes for one module: the TypeScript folder and
- * the AsyncAPI document. Only files whose content changed are rewritten.
+ * Merges the models and writes what the processor writes for one module, through the same writer
+ * ({@link FrontendFiles}): the TypeScript folder and the AsyncAPI document. Only files whose content
+ * changed are rewritten.
  */
 final class FrontendOutput {
     /**
-     * The goal's parameters, checked: a bad one is an {@link IllegalArgumentException} whose message
-     * says what to write instead.
-     *
-     * @param groupNames group to spelling; spellings are stripped
-     * @param asyncApiOutput the document's file, or {@code null} for none
-     * @param asyncApiTitle {@code null} (or blank) for the processor's default
+     * The goal's parameters: where the output goes, and what it looks like as one {@link
+     * OutputSettings}, checked by that type. A refused value is an {@link IllegalArgumentException}
+     * whose message says, in the goal's parameter names, what to write instead.
      */
-    record Settings(
-            Path outputDirectory,
-            Map<String, String> groupNames,
-            boolean react,
-            boolean tanstack,
-            Path asyncApiOutput,
-            String asyncApiTitle,
-            String asyncApiVersion,
-            String asyncApiPath) {
-        Settings {
-            if (tanstack && !react) {
+    static final class Settings {
+        private final Path outputDirectory;
+        private final Path asyncApiOutput;
+        private final OutputSettings output;
+
+        /**
+         * @param asyncApiOutput the document's file, or {@code null} for none
+         * @param asyncApiTitle {@code null} (or blank) for the processor's default
+         */
+        Settings(
+                Path outputDirectory,
+                Map<String, String> groupNames,
+                boolean react,
+                boolean tanstack,
+                Path asyncApiOutput,
+                String asyncApiTitle,
+                String asyncApiVersion,
+                String asyncApiPath) {
+            this.outputDirectory = outputDirectory;
+            this.asyncApiOutput = asyncApiOutput;
+            try {
+                this.output =
+                        new OutputSettings(groupNames, react, tanstack, asyncApiTitle, asyncApiVersion, asyncApiPath);
+            } catch (OutputSettings.Invalid invalid) {
                 throw new IllegalArgumentException(
-                        "tanstack=true needs react=true (event_query.ts builds on" + " event_hooks.ts).");
+                        switch (invalid.setting()) {
+                            case TANSTACK -> "tanstack=true needs react=true (" + invalid.reason() + ").";
+                            case ASYNCAPI_PATH -> "asyncapiPath \"" + invalid.value() + "\" " + invalid.reason() + ".";
+                            case GROUP_NAMES ->
+                                "groupNames spells group \"" + invalid.key() + "\" as \"" + invalid.value() + "\"; "
+                                        + invalid.reason() + " (<fs>FS</fs>).";
+                        },
+                        invalid);
             }
-            if (asyncApiPath == null || !asyncApiPath.startsWith("/")) {
-                throw new IllegalArgumentException("asyncapiPath \"" + asyncApiPath + "\" must start with '/'.");
-            }
-            Map<String, String> spellings = new LinkedHashMap<>();
-            for (Map.Entry<String, String> entry : groupNames.entrySet()) {
-                String spelling =
-                        entry.getValue() == null ? "" : entry.getValue().strip();
-                if (!Naming.isGroupSpelling(spelling)) {
-                    throw new IllegalArgumentException("groupNames spells group \"" + entry.getKey() + "\" as \""
-                            + spelling + "\"; a spelling is a letter, then letters, digits or '_' (<fs>FS</fs>).");
-                }
-                spellings.put(entry.getKey(), spelling);
-            }
-            groupNames = Collections.unmodifiableMap(spellings);
-            asyncApiTitle = asyncApiTitle == null || asyncApiTitle.isBlank() ? null : asyncApiTitle.strip();
+        }
+
+        Path outputDirectory() {
+            return outputDirectory;
+        }
+
+        Path asyncApiOutput() {
+            return asyncApiOutput;
+        }
+
+        OutputSettings output() {
+            return output;
+        }
+
+        Map<String, String> groupNames() {
+            return output.groupNames();
+        }
+
+        String asyncApiTitle() {
+            return output.asyncApiTitle();
         }
     }
 
@@ -70,16 +89,10 @@ final class FrontendOutput {
         if (!hookConflicts.isEmpty()) {
             throw new ModelConflictException(hookConflicts);
         }
-        List<GeneratedFile> typeScript = TypeScriptGenerator.generate(
-                model, new TypeScriptGenerator.Options(settings.groupNames(), settings.react(), settings.tanstack()));
-        OutputFolder.replace(settings.outputDirectory(), typeScript, TypeScriptGenerator.FILE_NAMES);
-        Path document = settings.asyncApiOutput();
-        if (document != null) {
-            String text = AsyncApiGenerator.generate(
-                    model,
-                    new AsyncApiGenerator.Info(
-                            settings.asyncApiTitle(), settings.asyncApiVersion(), settings.asyncApiPath()));
-            OutputFolder.writeFile(document, text);
+        FrontendFiles files = FrontendFiles.generate(model, settings.output());
+        files.writeTypeScript(settings.outputDirectory());
+        if (settings.asyncApiOutput() != null) {
+            files.writeAsyncApi(settings.asyncApiOutput());
         }
         return model;
     }

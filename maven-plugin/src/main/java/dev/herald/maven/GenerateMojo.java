@@ -1,10 +1,10 @@
 package dev.herald.maven;
 
-import dev.herald.asyncapi.AsyncApiGenerator;
 import dev.herald.model.HeraldModel;
 import dev.herald.model.InvalidModelException;
 import dev.herald.model.ModelConflictException;
 import dev.herald.model.ModelMerge.Sourced;
+import dev.herald.model.output.OutputSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class GenerateMojo extends AbstractMojo {
     private String asyncapiVersion;
 
     /** The endpoint's path, where it is not at the default. */
-    @Parameter(property = "herald.asyncapiPath", defaultValue = AsyncApiGenerator.DEFAULT_PATH)
+    @Parameter(property = "herald.asyncapiPath", defaultValue = OutputSettings.DEFAULT_PATH)
     private String asyncapiPath;
 
     @Parameter(property = "herald.skip", defaultValue = "false")

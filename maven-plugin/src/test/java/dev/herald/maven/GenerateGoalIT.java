@@ -36,7 +36,14 @@ class GenerateGoalIT {
 
         assertThat(files(merged))
                 .map(Path::toString)
-                .containsExactly("async.ts", "event_client.ts", "event_hooks.ts", "event_query.ts", "events.ts");
+                .containsExactly(
+                        "async.ts",
+                        "event.ts",
+                        "event_client.ts",
+                        "event_hooks.ts",
+                        "event_query.ts",
+                        "events.ts",
+                        "lifecycle.ts");
         assertThat(files(merged)).isEqualTo(files(single));
         for (Path name : files(single)) {
             assertThat(read(merged.resolve(name))).as(name.toString()).isEqualTo(read(single.resolve(name)));

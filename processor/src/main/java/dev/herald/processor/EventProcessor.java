@@ -10,7 +10,6 @@ import dev.herald.model.HeraldModel;
 import dev.herald.model.ModelJson;
 import dev.herald.model.Naming;
 import dev.herald.model.output.GeneratedFile;
-import dev.herald.model.output.OutputFolder;
 import dev.herald.processor.diagnostics.HeraldMessage;
 import dev.herald.processor.diagnostics.Reporter;
 import dev.herald.processor.emit.CatalogWriter;
@@ -26,12 +25,11 @@ import dev.herald.processor.model.RecordModel;
 import dev.herald.processor.validation.CatalogValidator;
 import dev.herald.processor.validation.DeclarationValidator;
 import dev.herald.processor.validation.EventValidator;
-import dev.herald.ts.generate.TypeScriptGenerator;
+import dev.herald.ts.generate.FrontendFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -331,36 +329,31 @@ public final class EventProcessor extends AbstractProcessor {
         writeResource(EventIndex.PATH, EventIndex.content(binaryNames), origins);
         HeraldModel model = ModelExport.of(catalog.name(), catalog.events(), catalog.reach());
         writeResource(HeraldModel.PATH, ModelJson.write(model), origins);
-        writeTypeScript(model, origins);
-        writeAsyncApi(model, origins);
+        writeFrontendFiles(model, origins);
     }
 
-    private void writeAsyncApi(HeraldModel model, Element[] origins) {
-        String document = AsyncApiGenerator.generate(
-                model,
-                new AsyncApiGenerator.Info(options.asyncApiTitle(), options.asyncApiVersion(), options.asyncApiPath()));
-        writeResource(AsyncApiGenerator.PATH, document, origins);
-        Path output = options.asyncApiOutput();
-        if (output != null) {
-            try {
-                OutputFolder.writeFile(output, document);
-            } catch (IOException | RuntimeException e) {
-                reporter.report(HeraldMessage.WRITE_FAILED, output, e.toString());
-            }
+    /**
+     * The TypeScript folder and the AsyncAPI document: into the class output (so they travel in the
+     * jar), and into the folders the options name.
+     */
+    private void writeFrontendFiles(HeraldModel model, Element[] origins) {
+        FrontendFiles files = FrontendFiles.generate(model, options.output());
+        for (GeneratedFile file : files.typeScript()) {
+            writeResource(TYPESCRIPT_RESOURCES + file.fileName(), file.content(), origins);
         }
-    }
-
-    private void writeTypeScript(HeraldModel model, Element[] origins) {
-        List<GeneratedFile> outputs = TypeScriptGenerator.generate(
-                model, new TypeScriptGenerator.Options(options.groupNames(), options.react(), options.tanstack()));
-        for (GeneratedFile output : outputs) {
-            writeResource(TYPESCRIPT_RESOURCES + output.fileName(), output.content(), origins);
-        }
+        writeResource(AsyncApiGenerator.PATH, files.asyncApi(), origins);
         if (options.tsOutputDir() != null) {
             try {
-                OutputFolder.replace(options.tsOutputDir(), outputs, TypeScriptGenerator.FILE_NAMES);
+                files.writeTypeScript(options.tsOutputDir());
             } catch (IOException | RuntimeException e) {
                 reporter.report(HeraldMessage.WRITE_FAILED, options.tsOutputDir(), e.toString());
+            }
+        }
+        if (options.asyncApiOutput() != null) {
+            try {
+                files.writeAsyncApi(options.asyncApiOutput());
+            } catch (IOException | RuntimeException e) {
+                reporter.report(HeraldMessage.WRITE_FAILED, options.asyncApiOutput(), e.toString());
             }
         }
     }

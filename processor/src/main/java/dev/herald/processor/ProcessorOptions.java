@@ -1,8 +1,7 @@
 package dev.herald.processor;
 
 import com.palantir.javapoet.ClassName;
-import dev.herald.asyncapi.AsyncApiGenerator;
-import dev.herald.model.Naming;
+import dev.herald.model.output.OutputSettings;
 import dev.herald.processor.diagnostics.HeraldMessage;
 import dev.herald.processor.diagnostics.Reporter;
 import java.nio.file.Path;
@@ -14,28 +13,17 @@ import javax.lang.model.SourceVersion;
 
 /**
  * The processor's {@code -A} options, checked once. An invalid value is reported and replaced by
- * its default, so that one typo gives one error, not a cascade.
+ * its default, so that one typo gives one error, not a cascade. What the output looks like is an
+ * {@link OutputSettings}, checked by that type as for {@code herald:generate}; only the options that
+ * are the processor's own (the catalog, paths relative to nothing) are checked here.
  *
  * @param catalog {@code herald.catalog}, or {@code null} for {@code Events} in the common package
  * @param tsOutputDir {@code herald.ts.outputDir}, an absolute folder, or {@code null}
- * @param groupNames {@code herald.ts.groupNames}: how a group is spelled in hook names
- * @param react {@code herald.ts.react}: whether to write {@code event_hooks.ts}
- * @param tanstack {@code herald.ts.tanstack}: whether to write {@code event_query.ts} (needs React)
  * @param asyncApiOutput {@code herald.asyncapi.output}, an absolute file, or {@code null}
- * @param asyncApiTitle {@code herald.asyncapi.title}, or {@code null} for the default
- * @param asyncApiVersion {@code herald.asyncapi.version}, default {@code 1.0.0}
- * @param asyncApiPath {@code herald.asyncapi.path}, the endpoint's path, default {@code /api/events/ws}
+ * @param output {@code herald.ts.groupNames}, {@code .react}, {@code .tanstack} and {@code
+ *     herald.asyncapi.title}, {@code .version}, {@code .path}
  */
-record ProcessorOptions(
-        ClassName catalog,
-        Path tsOutputDir,
-        Map<String, String> groupNames,
-        boolean react,
-        boolean tanstack,
-        Path asyncApiOutput,
-        String asyncApiTitle,
-        String asyncApiVersion,
-        String asyncApiPath) {
+record ProcessorOptions(ClassName catalog, Path tsOutputDir, Path asyncApiOutput, OutputSettings output) {
     static final String CATALOG = "herald.catalog";
     static final String TS_OUTPUT_DIR = "herald.ts.outputDir";
     static final String TS_GROUP_NAMES = "herald.ts.groupNames";
@@ -61,31 +49,49 @@ record ProcessorOptions(
     static ProcessorOptions read(Map<String, String> options, Reporter reporter) {
         boolean react = flag(TS_REACT, options.get(TS_REACT), true, reporter);
         boolean tanstack = flag(TS_TANSTACK, options.get(TS_TANSTACK), false, reporter);
-        if (tanstack && !react) {
-            reporter.report(
-                    HeraldMessage.OPTION_INVALID,
-                    TS_TANSTACK,
-                    "true",
-                    "event_query.ts builds on event_hooks.ts, which herald.ts.react=false turns off");
-            tanstack = false;
+        Map<String, String> groupNames = groupNames(options.get(TS_GROUP_NAMES), reporter);
+        String path = options.get(ASYNCAPI_PATH);
+        OutputSettings output = null;
+        while (output == null) { // each refused value is reported once and falls back to its default
+            try {
+                output = new OutputSettings(
+                        groupNames, react, tanstack, options.get(ASYNCAPI_TITLE), options.get(ASYNCAPI_VERSION), path);
+            } catch (OutputSettings.Invalid invalid) {
+                switch (invalid.setting()) {
+                    case GROUP_NAMES -> {
+                        reportBadGroupNames(options.get(TS_GROUP_NAMES), reporter);
+                        groupNames = Map.of();
+                    }
+                    case TANSTACK -> {
+                        reporter.report(
+                                HeraldMessage.OPTION_INVALID,
+                                TS_TANSTACK,
+                                "true",
+                                invalid.reason() + ", which herald.ts.react=false turns off");
+                        tanstack = false;
+                    }
+                    case ASYNCAPI_PATH -> {
+                        reporter.report(HeraldMessage.OPTION_INVALID, ASYNCAPI_PATH, path, "it " + invalid.reason());
+                        path = null;
+                    }
+                }
+            }
         }
         return new ProcessorOptions(
                 catalog(options.get(CATALOG), reporter),
                 absolutePath(
                         TS_OUTPUT_DIR, options.get(TS_OUTPUT_DIR), "${project.basedir}/web/src/generated", reporter),
-                groupNames(options.get(TS_GROUP_NAMES), reporter),
-                react,
-                tanstack,
                 absolutePath(
                         ASYNCAPI_OUTPUT,
                         options.get(ASYNCAPI_OUTPUT),
                         "${project.build.directory}/asyncapi.json",
                         reporter),
-                blankToNull(options.get(ASYNCAPI_TITLE)),
-                blankToNull(options.get(ASYNCAPI_VERSION)) == null
-                        ? "1.0.0"
-                        : options.get(ASYNCAPI_VERSION).strip(),
-                endpointPath(options.get(ASYNCAPI_PATH), reporter));
+                output);
+    }
+
+    /** How groups are spelled in hook names. */
+    Map<String, String> groupNames() {
+        return output.groupNames();
     }
 
     private static ClassName catalog(String value, Reporter reporter) {
@@ -103,22 +109,6 @@ record ProcessorOptions(
         }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? ClassName.get("", name) : ClassName.get(name.substring(0, dot), name.substring(dot + 1));
-    }
-
-    private static String endpointPath(String value, Reporter reporter) {
-        String path = blankToNull(value);
-        if (path == null) {
-            return AsyncApiGenerator.DEFAULT_PATH;
-        }
-        if (!path.startsWith("/")) {
-            reporter.report(HeraldMessage.OPTION_INVALID, ASYNCAPI_PATH, value, "it must start with '/'");
-            return AsyncApiGenerator.DEFAULT_PATH;
-        }
-        return path;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Path absolutePath(String option, String value, String example, Reporter reporter) {
@@ -144,6 +134,7 @@ record ProcessorOptions(
         return path.normalize();
     }
 
+    /** {@code fs=FS,asset=Asset} as pairs; the spellings are {@link OutputSettings}'s to check. */
     private static Map<String, String> groupNames(String value, Reporter reporter) {
         if (value == null || value.isBlank()) {
             return Map.of();
@@ -155,18 +146,21 @@ record ProcessorOptions(
             }
             int eq = pair.indexOf('=');
             String group = eq < 0 ? "" : pair.substring(0, eq).strip();
-            String spelling = eq < 0 ? "" : pair.substring(eq + 1).strip();
-            if (group.isEmpty() || !Naming.isGroupSpelling(spelling)) {
-                reporter.report(
-                        HeraldMessage.OPTION_INVALID,
-                        TS_GROUP_NAMES,
-                        value,
-                        "expected group=Spelling pairs separated by commas, such as fs=FS,asset=Asset");
+            if (group.isEmpty()) {
+                reportBadGroupNames(value, reporter);
                 return Map.of();
             }
-            names.put(group, spelling);
+            names.put(group, pair.substring(eq + 1));
         }
         return Collections.unmodifiableMap(names);
+    }
+
+    private static void reportBadGroupNames(String value, Reporter reporter) {
+        reporter.report(
+                HeraldMessage.OPTION_INVALID,
+                TS_GROUP_NAMES,
+                value,
+                "expected group=Spelling pairs separated by commas, such as fs=FS,asset=Asset");
     }
 
     private static boolean flag(String name, String value, boolean byDefault, Reporter reporter) {

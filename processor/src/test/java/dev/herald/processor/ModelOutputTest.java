@@ -15,6 +15,7 @@ import dev.herald.model.ModelMerge;
 import dev.herald.model.ModelMerge.Sourced;
 import dev.herald.model.TypeDef;
 import dev.herald.model.output.GeneratedFile;
+import dev.herald.model.output.OutputSettings;
 import dev.herald.ts.generate.TypeScriptGenerator;
 import java.io.IOException;
 import java.util.List;
@@ -117,19 +118,24 @@ class ModelOutputTest {
                 ModelMerge.merge(List.of(new Sourced("tasks", model(tasks)), new Sourced("files", model(files))));
 
         assertThat(ModelJson.write(merged)).isEqualTo(generated(together, HeraldModel.PATH));
-        List<GeneratedFile> typeScript =
-                TypeScriptGenerator.generate(merged, new TypeScriptGenerator.Options(Map.of("fs", "FS"), true, true));
+        OutputSettings settings = new OutputSettings(Map.of("fs", "FS"), true, true, null, "2.1.0", null);
+        List<GeneratedFile> typeScript = TypeScriptGenerator.generate(merged, settings);
         assertThat(typeScript)
                 .extracting(GeneratedFile::fileName)
-                .containsExactly("events.ts", "event_hooks.ts", "event_query.ts", "async.ts", "event_client.ts");
+                .containsExactly(
+                        "events.ts",
+                        "event_hooks.ts",
+                        "event_query.ts",
+                        "lifecycle.ts",
+                        "event.ts",
+                        "async.ts",
+                        "event_client.ts");
         for (GeneratedFile file : typeScript) {
             assertThat(file.content())
                     .as(file.fileName())
                     .isEqualTo(generated(together, "META-INF/herald/typescript/" + file.fileName()));
         }
-        assertThat(AsyncApiGenerator.generate(
-                        merged, new AsyncApiGenerator.Info(null, "2.1.0", AsyncApiGenerator.DEFAULT_PATH)))
-                .isEqualTo(generated(together, AsyncApiGenerator.PATH));
+        assertThat(AsyncApiGenerator.generate(merged, settings)).isEqualTo(generated(together, AsyncApiGenerator.PATH));
         assertThat(generated(together, "META-INF/herald/typescript/events.ts"))
                 .contains("FS_CREATED: \"fs.created\",")
                 .contains("TASK_DONE: \"task.done\",");

@@ -8,6 +8,7 @@ import dev.herald.model.Naming;
 import dev.herald.model.RecordDef;
 import dev.herald.model.TypeDef;
 import dev.herald.model.output.GeneratedFile;
+import dev.herald.model.output.OutputSettings;
 import dev.herald.ts.TsDeclaration;
 import dev.herald.ts.TsDeclaration.Parameter;
 import dev.herald.ts.TsLiterals;
@@ -48,30 +49,17 @@ public final class TypeScriptGenerator {
             "debugger",
             "of");
 
-    /**
-     * What to write besides {@code events.ts}.
-     *
-     * @param groupNames how groups are spelled in hook names, where not by capitalising their words
-     * @param react write {@code event_hooks.ts}
-     * @param tanstack write {@code event_query.ts} (needs {@code react})
-     */
-    public record Options(Map<String, String> groupNames, boolean react, boolean tanstack) {
-        public Options {
-            groupNames = Map.copyOf(groupNames);
-            if (tanstack && !react) {
-                throw new IllegalArgumentException("event_query.ts builds on event_hooks.ts: tanstack needs react");
-            }
-        }
-    }
-
     /** Every file {@link #generate} may write, whatever the options. */
-    public static final Set<String> FILE_NAMES =
-            Set.of("events.ts", "event_hooks.ts", "event_query.ts", "async.ts", "event_client.ts");
+    public static final Set<String> FILE_NAMES = Set.of(
+            "events.ts", "event_hooks.ts", "event_query.ts", "lifecycle.ts", "event.ts", "async.ts", "event_client.ts");
 
     private TypeScriptGenerator() {}
 
-    /** The folder's files, in a fixed order. */
-    public static List<GeneratedFile> generate(HeraldModel model, Options options) {
+    /**
+     * The folder's files, in a fixed order: {@code events.ts}, and as {@code options} say the hooks
+     * (with the groups spelled as given) and the TanStack helpers, then the client runtime.
+     */
+    public static List<GeneratedFile> generate(HeraldModel model, OutputSettings options) {
         List<GeneratedFile> outputs = new ArrayList<>();
         outputs.add(new GeneratedFile("events.ts", TsWriter.write(eventsModule(model))));
         if (options.react()) {
