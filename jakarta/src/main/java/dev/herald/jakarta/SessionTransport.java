@@ -165,17 +165,23 @@ final class SessionTransport implements Transport<TextFrame> {
         }
     }
 
-    /** A ping, unless frames are waiting or in flight (it would only queue behind them). */
+    /**
+     * A ping, unless frames are waiting or in flight (it would only queue behind them). Sent from
+     * {@code closer}, not the calling lane: containers send pings blocking (Tomcat up to its
+     * blocking-send timeout), and a client whose socket buffer is full would hold the lane.
+     */
     @Override
     public void ping() {
         if (busy()) {
             return;
         }
-        try {
-            remote.sendPing(ByteBuffer.allocate(0));
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Ping to session {} failed", session.getId(), e);
-        }
+        closer.execute(() -> {
+            try {
+                remote.sendPing(ByteBuffer.allocate(0));
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Ping to session {} failed", session.getId(), e);
+            }
+        });
     }
 
     @Override
