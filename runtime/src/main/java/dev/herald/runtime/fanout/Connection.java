@@ -78,7 +78,7 @@ public final class Connection<F> {
         if (!removed) {
             removed = true;
             if (lane.connections.remove(this)) {
-                core.connectionRemoved();
+                core.connectionRemoved(principal);
             }
         }
     }
@@ -110,7 +110,11 @@ public final class Connection<F> {
         try {
             return settings.accessPolicy().allows(principal, frame.type, frame.event);
         } catch (RuntimeException e) {
-            LOG.warn("Access policy failed for {} on {}; denying", principal, name, e);
+            core.anomalies()
+                    .log(
+                            "access policy failures",
+                            "Access policy failed for " + principal + " on " + name + "; denying",
+                            line -> LOG.warn(line, e));
             return false;
         }
     }
@@ -169,11 +173,12 @@ public final class Connection<F> {
         queuedBytes = transport.queuedBytes();
         if (overBudgetSince != 0 && queuedBytes > 0) {
             if (now - overBudgetSince > settings.overBudgetTimeout().toNanos()) {
-                LOG.info(
-                        "Closing connection {} ({}): over its byte budget for {}",
-                        id,
-                        principal,
-                        settings.overBudgetTimeout());
+                core.anomalies()
+                        .log(
+                                "connections closed for their byte budget",
+                                "Closing connection " + id + " (" + principal + "): over its byte budget for "
+                                        + settings.overBudgetTimeout(),
+                                LOG::info);
                 remove();
                 transport.close(Disconnect.SLOW_CONSUMER);
             }

@@ -26,6 +26,7 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
     private int handoffCapacity = DEFAULTS.handoffCapacity();
     private long handoffBytes = DEFAULTS.handoffBytes();
     private int maxConnections = DEFAULTS.maxConnections();
+    private int maxConnectionsPerUser = DEFAULTS.maxConnectionsPerUser();
     private Duration pingInterval = DEFAULTS.pingInterval();
     private Duration idleTimeout = DEFAULTS.idleTimeout();
     private Duration handshakeTimeout = DEFAULTS.handshakeTimeout();
@@ -49,6 +50,7 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
                 handoffCapacity,
                 handoffBytes,
                 maxConnections,
+                maxConnectionsPerUser,
                 pingInterval,
                 idleTimeout,
                 handshakeTimeout,
@@ -121,6 +123,17 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
     /** Connections admitted at most; more are closed with 4429. Default 10,000. */
     public B maxConnections(int connections) {
         this.maxConnections = (int) EndpointSettings.positive(connections, "maxConnections");
+        return self();
+    }
+
+    /**
+     * Connections of one principal (as the authenticator returns it: a {@code java.security.Principal}
+     * by its name, anything else with {@code equals}) admitted at most; more are closed with 4429.
+     * Default unlimited. With the default authenticator every client is {@code "anonymous"}, so set
+     * it together with an authenticator.
+     */
+    public B maxConnectionsPerUser(int connections) {
+        this.maxConnectionsPerUser = (int) EndpointSettings.positive(connections, "maxConnectionsPerUser");
         return self();
     }
 

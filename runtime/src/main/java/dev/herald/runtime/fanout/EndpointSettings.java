@@ -19,6 +19,7 @@ import java.util.Set;
  * @param handoffCapacity events waiting between the emitting threads and each fan-out lane
  * @param handoffBytes heap that events waiting for the fan-out lanes may hold, over all lanes
  * @param maxConnections connections admitted at most; more are refused with 4429
+ * @param maxConnectionsPerUser connections of one principal at most; more are refused with 4429
  * @param pingInterval how often open connections are pinged
  * @param idleTimeout silence after which a connection is closed
  * @param handshakeTimeout a connection that has not finished its handshake by then is closed
@@ -36,6 +37,7 @@ public record EndpointSettings(
         int handoffCapacity,
         long handoffBytes,
         int maxConnections,
+        int maxConnectionsPerUser,
         Duration pingInterval,
         Duration idleTimeout,
         Duration handshakeTimeout,
@@ -53,6 +55,7 @@ public record EndpointSettings(
             65_536,
             8 << 20,
             10_000,
+            Integer.MAX_VALUE,
             Duration.ofSeconds(30),
             Duration.ofSeconds(60),
             Duration.ofSeconds(10),
@@ -71,6 +74,7 @@ public record EndpointSettings(
         positive(handoffCapacity, "handoffCapacity");
         positive(handoffBytes, "handoffBytes");
         positive(maxConnections, "maxConnections");
+        positive(maxConnectionsPerUser, "maxConnectionsPerUser");
         positive(pingInterval, "pingInterval");
         positive(idleTimeout, "idleTimeout");
         positive(handshakeTimeout, "handshakeTimeout");

@@ -75,6 +75,10 @@ public final class FanOut<F> implements AutoCloseable {
     private final long idleTimeoutNanos;
     private final List<Lane<F>> lanes = new ArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
+    private final PrincipalCounts perPrincipal = new PrincipalCounts();
+    /** One line per kind of anomaly per period (budget closes, policy failures), see {@link LogLimiter}. */
+    private final LogLimiter anomalies = new LogLimiter(LogLimiter.PERIOD, LOG::info);
+
     private final AtomicLong ids = new AtomicLong();
 
     private final AtomicLong overflows = new AtomicLong();
@@ -226,9 +230,19 @@ public final class FanOut<F> implements AutoCloseable {
         return idleTimeoutNanos;
     }
 
-    /** A connection left its lane. */
-    void connectionRemoved() {
+    /** A connection of {@code principal} left its lane. */
+    void connectionRemoved(Object principal) {
         admitted.decrementAndGet();
+        perPrincipal.release(principal);
+    }
+
+    LogLimiter anomalies() {
+        return anomalies;
+    }
+
+    /** Admitted connections of {@code principal} now. */
+    public int connectionCount(Object principal) {
+        return perPrincipal.of(principal);
     }
 
     /** This core's node id among the instances sharing its broker. */
@@ -380,7 +394,8 @@ public final class FanOut<F> implements AutoCloseable {
 
         /**
          * Admits the open connection, or closes {@code transport} with the refusal (or 4429 at the
-         * connection limit, 1001 once the core is closed) and returns {@code null}.
+         * connection limit or the principal's, 1001 once the core is closed) and returns {@code
+         * null}.
          *
          * <p>A client may see its connection open before it is admitted (the upgrade response is
          * written first). Events published in that window cannot reach it, so when any were, it
@@ -392,11 +407,16 @@ public final class FanOut<F> implements AutoCloseable {
                 admitted.decrementAndGet();
                 refusal = Disconnect.TOO_MANY_CONNECTIONS;
             }
+            Admission.Admitted admittedAs = refusal == null ? (Admission.Admitted) decision : null;
+            if (admittedAs != null
+                    && !perPrincipal.tryAcquire(admittedAs.principal(), settings.maxConnectionsPerUser())) {
+                admitted.decrementAndGet();
+                refusal = Disconnect.TOO_MANY_CONNECTIONS.withReason("too many connections for this user");
+            }
             if (refusal != null) {
                 transport.close(refusal);
                 return null;
             }
-            Admission.Admitted admittedAs = (Admission.Admitted) decision;
             long id = ids.incrementAndGet();
             Lane<F> lane = lanes.get((int) (id % lanes.size()));
             Connection<F> connection =

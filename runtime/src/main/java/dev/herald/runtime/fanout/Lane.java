@@ -70,7 +70,7 @@ final class Lane<F> {
                     return;
                 }
             } catch (RuntimeException e) {
-                LOG.error("Fan-out failed; continuing", e);
+                core.anomalies().log("fan-out failures", "Fan-out failed; continuing", line -> LOG.error(line, e));
             }
         }
     }
@@ -104,6 +104,7 @@ final class Lane<F> {
                 connection.sweep(now);
             }
         }
+        core.anomalies().flush();
         sweeps++; // this lane's thread only
     }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.runtime.TestEvents;
 import dev.herald.runtime.json.EventJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -129,6 +132,15 @@ class FanOutTest {
     private static Handshake handshake(String events) {
         return new Handshake(
                 "/api/events/ws", events == null ? Map.of() : Map.of("events", List.of(events)), Map.of(), null);
+    }
+
+    private static Handshake handshake(String events, String user) {
+        Map<String, List<String>> query = new HashMap<>();
+        if (events != null) {
+            query.put("events", List.of(events));
+        }
+        query.put("user", List.of(user));
+        return new Handshake("/api/events/ws", query, Map.of(), null);
     }
 
     private Connection<String> admit(MemoryTransport transport, Handshake handshake) {
@@ -258,6 +270,99 @@ class FanOutTest {
         fanOut.publish(TestEvents.CREATED, created("y"));
 
         await(() -> stuck.closedWith == Disconnect.SLOW_CONSUMER);
+        assertThat(fanOut.connectionCount()).isZero();
+    }
+
+    @Test
+    void aThousandConnectionsClosedForTheirBudget_writeOneLogLine_notAThousand() throws Exception {
+        fanOut(new Options()
+                .byteBudget(100)
+                .overBudgetTimeout(Duration.ofMillis(100))
+                .maxConnections(2000)
+                .build());
+        List<MemoryTransport> stuck = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            MemoryTransport transport = new MemoryTransport();
+            transport.stalled = true;
+            admit(transport, ALL);
+            stuck.add(transport);
+        }
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            fanOut.publish(TestEvents.CREATED, created("x"));
+            fanOut.publish(TestEvents.CREATED, created("y"));
+            await(() -> fanOut.connectionCount() == 0);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(stuck).allSatisfy(t -> assertThat(t.closedWith).isEqualTo(Disconnect.SLOW_CONSUMER));
+        assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("byte budget")))
+                .as("log lines about budget closes")
+                .hasSize(1);
+    }
+
+    @Test
+    void connectionsPerUser_areLimited_theExtraOneRefusedWith4429_andAdmittedOnceOneCloses() {
+        fanOut(new Options()
+                .authenticator(handshake -> handshake.queryParameter("user").orElse(null))
+                .maxConnectionsPerUser(2)
+                .build());
+        Handshake alice = handshake(null, "alice");
+        FanOut<String>.Ticket first = fanOut.handshake(alice);
+        Connection<String> one = first.open(new MemoryTransport());
+        fanOut.handshake(alice).open(new MemoryTransport());
+        MemoryTransport third = new MemoryTransport();
+
+        assertThat(fanOut.handshake(alice).open(third)).isNull();
+        assertThat(third.closedWith.code()).isEqualTo(4429);
+        assertThat(third.closedWith.reason()).isEqualTo("too many connections for this user");
+        assertThat(fanOut.handshake(handshake(null, "bob")).open(new MemoryTransport()))
+                .isNotNull();
+
+        one.remove();
+        assertThat(fanOut.handshake(alice).open(new MemoryTransport())).isNotNull();
+        assertThat(fanOut.connectionCount("alice")).isEqualTo(2);
+        assertThat(fanOut.connectionCount()).isEqualTo(3);
+    }
+
+    /** Four threads open and close connections of one user at once: never more than the limit, none left over. */
+    @Test
+    void connectionsOfOneUserFromSeveralThreads_neverExceedTheLimit() throws Exception {
+        fanOut(new Options()
+                .authenticator(handshake -> "carol")
+                .maxConnectionsPerUser(2)
+                .maxConnections(100)
+                .build());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    Connection<String> connection = fanOut.handshake(ALL).open(new MemoryTransport());
+                    most.accumulateAndGet(fanOut.connectionCount("carol"), Math::max);
+                    if (connection == null) {
+                        refused.incrementAndGet();
+                    } else {
+                        Thread.yield(); // held a moment, so that the others find the places taken
+                        connection.remove();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(most.get()).isBetween(1, 2);
+        assertThat(refused.get()).isPositive();
+        assertThat(fanOut.connectionCount("carol")).isZero();
         assertThat(fanOut.connectionCount()).isZero();
     }
 

@@ -61,6 +61,12 @@ public class HeraldProperties {
         /** Connections admitted at most; more are closed with 4429. */
         private int maxConnections = 10_000;
 
+        /**
+         * Connections of one user (the authenticated principal's name) admitted at most; more are
+         * closed with 4429. Unset: unlimited.
+         */
+        private Integer maxConnectionsPerUser;
+
         /** How often open connections are pinged. */
         private Duration pingInterval = Duration.ofSeconds(30);
 
@@ -113,6 +119,14 @@ public class HeraldProperties {
 
         public void setMaxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
+        }
+
+        public Integer getMaxConnectionsPerUser() {
+            return maxConnectionsPerUser;
+        }
+
+        public void setMaxConnectionsPerUser(Integer maxConnectionsPerUser) {
+            this.maxConnectionsPerUser = maxConnectionsPerUser;
         }
 
         public Duration getPingInterval() {

@@ -39,6 +39,9 @@ public class HeraldWebSocketAutoConfiguration {
         HeraldProperties.WebSocket websocket = properties.getWebsocket();
         EventEndpoint.Builder builder = EventEndpoint.builder(bus);
         broker.ifAvailable(builder::broker);
+        if (websocket.getMaxConnectionsPerUser() != null) {
+            builder.maxConnectionsPerUser(websocket.getMaxConnectionsPerUser());
+        }
         return builder.path(websocket.getPath())
                 .allowedOrigins(websocket.getAllowedOrigins().toArray(String[]::new))
                 .byteBudget(websocket.getByteBudget().toBytes())

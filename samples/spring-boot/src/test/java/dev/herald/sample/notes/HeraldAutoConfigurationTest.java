@@ -52,6 +52,7 @@ class HeraldAutoConfigurationTest {
             assertThat(settings.path()).isEqualTo("/api/events/ws");
             assertThat(settings.byteBudget()).isEqualTo(1 << 20);
             assertThat(settings.handoffBytes()).isEqualTo(8 << 20);
+            assertThat(settings.maxConnectionsPerUser()).isEqualTo(Integer.MAX_VALUE);
             assertThat(settings.accessPolicy()).isSameAs(AccessPolicy.ALLOW_ALL);
         });
     }
@@ -71,6 +72,7 @@ class HeraldAutoConfigurationTest {
                         "herald.websocket.byte-budget=64KB",
                         "herald.websocket.handoff-bytes=2MB",
                         "herald.websocket.max-connections=5",
+                        "herald.websocket.max-connections-per-user=2",
                         "herald.websocket.ping-interval=5s",
                         "herald.websocket.idle-timeout=20s")
                 .run(context -> {
@@ -80,6 +82,7 @@ class HeraldAutoConfigurationTest {
                     assertThat(settings.byteBudget()).isEqualTo(64 * 1024);
                     assertThat(settings.handoffBytes()).isEqualTo(2 << 20);
                     assertThat(settings.maxConnections()).isEqualTo(5);
+                    assertThat(settings.maxConnectionsPerUser()).isEqualTo(2);
                     assertThat(settings.pingInterval()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(settings.idleTimeout()).isEqualTo(Duration.ofSeconds(20));
                 });
