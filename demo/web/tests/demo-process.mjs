@@ -11,15 +11,24 @@ export const ASSET = "getting-started";
 
 mkdirSync(SHOTS, { recursive: true });
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+/** Ports handed out in this run: the kernel may offer a just-closed port again, to the next caller. */
+const handedOut = new Set();
+
+export async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** Starts the demo (options after the ports and data folder in `extra`) and resolves once it prints its URL. */

@@ -3,9 +3,11 @@ package dev.herald.jakarta;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.ConnectionStats;
 import dev.herald.runtime.fanout.Disconnect;
+import dev.herald.runtime.fanout.EndpointCounters;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
+import dev.herald.runtime.fanout.MonitoredEndpoint;
 import dev.herald.runtime.json.EventJson;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * remote address is not known to the authenticator ({@link dev.herald.runtime.fanout.Handshake}
  * carries the container's authenticated {@code Principal} instead).
  */
-public final class EventEndpoint implements AutoCloseable {
+public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(EventEndpoint.class);
 
     private final EventBus bus;
@@ -107,7 +109,19 @@ public final class EventEndpoint implements AutoCloseable {
         return settings;
     }
 
+    /** {@code jakarta}. */
+    @Override
+    public String transport() {
+        return "jakarta";
+    }
+
+    @Override
+    public EndpointCounters counters() {
+        return fanOut.counters();
+    }
+
     /** Admitted connections now. */
+    @Override
     public int connectionCount() {
         return fanOut.connectionCount();
     }

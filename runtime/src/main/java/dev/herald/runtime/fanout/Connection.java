@@ -40,6 +40,8 @@ public final class Connection<F> {
     private volatile long overBudgetSince;
     /** Events were dropped for it: it gets {@code $resync} once drained. */
     private boolean missed;
+    /** Why it first missed events since its last {@code $resync}; with {@link #missed}, lane's thread. */
+    private ResyncCause missedCause;
     /** Set by {@link FanOut.Ticket#open} on another thread; the lane's thread turns it into {@code missed}. */
     private volatile boolean resyncRequested;
     /** When the client last showed it is alive (nanoTime); written by the transport's threads. */
@@ -93,8 +95,15 @@ public final class Connection<F> {
     }
 
     /** Events were lost for it (a full hand-off, a gap between nodes): {@code $resync} once drained. Lane's thread. */
-    void missedEvents() {
-        missed = true;
+    void missedEvents(ResyncCause cause) {
+        missed(cause);
+    }
+
+    private void missed(ResyncCause cause) {
+        if (!missed) {
+            missed = true;
+            missedCause = cause;
+        }
     }
 
     /** Its figures now, read through volatile fields. */
@@ -133,7 +142,7 @@ public final class Connection<F> {
                 queuedBytes = transport.queuedBytes(); // measure before deciding
                 if (queuedBytes + bytes + size > settings.byteBudget()) {
                     overBudgetSince = System.nanoTime();
-                    missed = true;
+                    missed(ResyncCause.BUDGET);
                     break;
                 }
             }
@@ -150,6 +159,7 @@ public final class Connection<F> {
         if (open) {
             queuedBytes += bytes;
             delivered += sent;
+            core.counters().countSent(sent, bytes);
         } else {
             remove();
         }
@@ -159,6 +169,7 @@ public final class Connection<F> {
         if (now - lastSeen > core.idleTimeoutNanos()) {
             LOG.debug("Closing connection {} ({}): silent for {} ns", id, principal, now - lastSeen);
             remove();
+            core.counters().countClosedIdle();
             transport.close(Disconnect.IDLE);
             return;
         }
@@ -168,7 +179,7 @@ public final class Connection<F> {
         }
         if (resyncRequested) {
             resyncRequested = false;
-            missed = true;
+            missed(ResyncCause.CONNECTING);
         }
         queuedBytes = transport.queuedBytes();
         if (overBudgetSince != 0 && queuedBytes > 0) {
@@ -180,6 +191,7 @@ public final class Connection<F> {
                                         + settings.overBudgetTimeout(),
                                 LOG::info);
                 remove();
+                core.counters().countClosedForBudget();
                 transport.close(Disconnect.SLOW_CONSUMER);
             }
             return;
@@ -187,9 +199,11 @@ public final class Connection<F> {
         overBudgetSince = 0;
         if (missed && queuedBytes == 0) {
             missed = false;
-            F resync = core.wireFormat().frame(EventJson.encodeControl("$resync", System.currentTimeMillis()));
-            if (transport.send(List.of(resync))) {
+            byte[] json = EventJson.encodeControl("$resync", System.currentTimeMillis());
+            if (transport.send(List.of(core.wireFormat().frame(json)))) {
                 resyncs++;
+                core.counters().countResync(missedCause);
+                core.counters().countSent(1, json.length + FRAME_OVERHEAD);
             } else {
                 remove();
             }

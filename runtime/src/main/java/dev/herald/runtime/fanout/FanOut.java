@@ -76,6 +76,7 @@ public final class FanOut<F> implements AutoCloseable {
     private final List<Lane<F>> lanes = new ArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
     private final PrincipalCounts perPrincipal = new PrincipalCounts();
+    private final EndpointCounters counters = new EndpointCounters();
     /** One line per kind of anomaly per period (budget closes, policy failures), see {@link LogLimiter}. */
     private final LogLimiter anomalies = new LogLimiter(LogLimiter.PERIOD, LOG::info);
 
@@ -163,6 +164,7 @@ public final class FanOut<F> implements AutoCloseable {
      * every connection of the lane gets {@code $resync}.
      */
     private void handOff(Frame<F> frame) {
+        counters.countPublished();
         if (handoffBytes.addAndGet(frame.weight) > settings.handoffBytes()) {
             handoffBytes.addAndGet(-frame.weight);
             for (Lane<F> lane : lanes) {
@@ -188,7 +190,7 @@ public final class FanOut<F> implements AutoCloseable {
 
     private void missedByLane(Lane<F> lane) {
         overflows.incrementAndGet();
-        lane.everyoneMissed.set(true);
+        lane.everyoneMissed.compareAndSet(null, ResyncCause.OVERFLOW);
     }
 
     /** Lets go of a frame a lane (or the publishing thread) held; the last one gives its bytes back. */
@@ -238,6 +240,11 @@ public final class FanOut<F> implements AutoCloseable {
 
     LogLimiter anomalies() {
         return anomalies;
+    }
+
+    /** What this endpoint has counted, for a metrics binding. */
+    public EndpointCounters counters() {
+        return counters;
     }
 
     /** Admitted connections of {@code principal} now. */
@@ -370,7 +377,8 @@ public final class FanOut<F> implements AutoCloseable {
             }
             LOG.info("Events from other nodes may have been lost ({}): every client gets $resync", reason);
             published.incrementAndGet(); // a client connecting now missed them too
-            lanes.forEach(lane -> lane.everyoneMissed.set(true));
+            counters.countBrokerGap();
+            lanes.forEach(lane -> lane.everyoneMissed.compareAndSet(null, ResyncCause.BROKER_GAP));
         }
     }
 
@@ -414,6 +422,7 @@ public final class FanOut<F> implements AutoCloseable {
                 refusal = Disconnect.TOO_MANY_CONNECTIONS.withReason("too many connections for this user");
             }
             if (refusal != null) {
+                counters.countRefused(refusal);
                 transport.close(refusal);
                 return null;
             }
@@ -422,6 +431,7 @@ public final class FanOut<F> implements AutoCloseable {
             Connection<F> connection =
                     new Connection<>(FanOut.this, id, lane, transport, admittedAs.principal(), admittedAs.names());
             lane.connections.add(connection);
+            counters.countOpened();
             // Checked after adding: an event published from here on is delivered to it.
             if (published.get() != publishedAtHandshake) {
                 connection.requestResync();

@@ -7,7 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ final class Lane<F> {
     final BlockingQueue<Frame<F>> handoff;
     final CopyOnWriteArrayList<Connection<F>> connections = new CopyOnWriteArrayList<>();
     /** Events were lost for every connection of the lane (a full hand-off, a gap between nodes). */
-    final AtomicBoolean everyoneMissed = new AtomicBoolean();
+    final AtomicReference<ResyncCause> everyoneMissed = new AtomicReference<>();
     /** The wire forms of one connection's share of a batch; reused, this lane's thread only. */
     final List<F> wires = new ArrayList<>();
 
@@ -58,8 +58,9 @@ final class Lane<F> {
                         batch.clear();
                     }
                 }
-                if (everyoneMissed.getAndSet(false)) {
-                    connections.forEach(Connection::missedEvents);
+                ResyncCause missed = everyoneMissed.getAndSet(null);
+                if (missed != null) {
+                    connections.forEach(connection -> connection.missedEvents(missed));
                 }
                 if (System.nanoTime() - nextSweep >= 0) {
                     sweep();

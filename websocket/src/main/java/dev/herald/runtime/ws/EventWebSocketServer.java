@@ -2,9 +2,11 @@ package dev.herald.runtime.ws;
 
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.ConnectionStats;
+import dev.herald.runtime.fanout.EndpointCounters;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
+import dev.herald.runtime.fanout.MonitoredEndpoint;
 import dev.herald.runtime.json.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * A refused client is upgraded and closed at once with 4400, 4401, 4403 or 4429 and a reason,
  * before any event can reach it.
  */
-public final class EventWebSocketServer {
+public final class EventWebSocketServer implements MonitoredEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(EventWebSocketServer.class);
 
     private final EventBus bus;
@@ -94,7 +96,19 @@ public final class EventWebSocketServer {
         return server.getPort();
     }
 
+    /** {@code websocket}. */
+    @Override
+    public String transport() {
+        return "websocket";
+    }
+
+    @Override
+    public EndpointCounters counters() {
+        return fanOut.counters();
+    }
+
     /** Admitted connections now. */
+    @Override
     public int connectionCount() {
         return fanOut.connectionCount();
     }

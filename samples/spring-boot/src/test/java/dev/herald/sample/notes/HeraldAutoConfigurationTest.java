@@ -3,6 +3,7 @@ package dev.herald.sample.notes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.jakarta.EventEndpoint;
+import dev.herald.micrometer.HeraldMetrics;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.Herald;
 import dev.herald.runtime.cluster.Broker;
@@ -15,6 +16,7 @@ import dev.herald.spring.boot.EventEndpointRegistrar;
 import dev.herald.redis.RedisBroker;
 import dev.herald.spring.boot.HeraldAutoConfiguration;
 import dev.herald.spring.boot.HeraldBrokerAutoConfiguration;
+import dev.herald.spring.boot.HeraldMetricsAutoConfiguration;
 import dev.herald.spring.boot.HeraldWebSocketAutoConfiguration;
 import dev.herald.spring.boot.SpringEventBridge;
 import java.security.Principal;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -35,7 +38,8 @@ class HeraldAutoConfigurationTest {
     private static final AutoConfigurations HERALD = AutoConfigurations.of(
             HeraldAutoConfiguration.class,
             HeraldBrokerAutoConfiguration.class,
-            HeraldWebSocketAutoConfiguration.class);
+            HeraldWebSocketAutoConfiguration.class,
+            HeraldMetricsAutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(HERALD);
 
@@ -54,6 +58,22 @@ class HeraldAutoConfigurationTest {
             assertThat(settings.handoffBytes()).isEqualTo(8 << 20);
             assertThat(settings.maxConnectionsPerUser()).isEqualTo(Integer.MAX_VALUE);
             assertThat(settings.accessPolicy()).isSameAs(AccessPolicy.ALLOW_ALL);
+        });
+    }
+
+    @Test
+    void aWebApp_getsTheEndpointsMeters_asABinderForTheApplicationsRegistry() {
+        web.run(context -> {
+            HeraldMetrics metrics = context.getBean(HeraldMetrics.class);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            metrics.bindTo(registry); // what Boot does with every MeterBinder bean
+            assertThat(registry.get("herald.connections")
+                            .tag("transport", "jakarta")
+                            .gauge()
+                            .value())
+                    .isZero();
+            assertThat(registry.get("herald.connections.refused").tag("code", "4401").functionCounter())
+                    .isNotNull();
         });
     }
 
