@@ -94,12 +94,11 @@ public final class Connection<F> {
         return removed;
     }
 
-    /** Events were lost for it (a full hand-off, a gap between nodes): {@code $resync} once drained. Lane's thread. */
+    /**
+     * Events were lost for it ({@code cause}: over budget, a full hand-off, a gap between nodes,
+     * while connecting): {@code $resync} once drained, counted for the first cause. Lane's thread.
+     */
     void missedEvents(ResyncCause cause) {
-        missed(cause);
-    }
-
-    private void missed(ResyncCause cause) {
         if (!missed) {
             missed = true;
             missedCause = cause;
@@ -142,7 +141,7 @@ public final class Connection<F> {
                 queuedBytes = transport.queuedBytes(); // measure before deciding
                 if (queuedBytes + bytes + size > settings.byteBudget()) {
                     overBudgetSince = System.nanoTime();
-                    missed(ResyncCause.BUDGET);
+                    missedEvents(ResyncCause.BUDGET);
                     break;
                 }
             }
@@ -179,7 +178,7 @@ public final class Connection<F> {
         }
         if (resyncRequested) {
             resyncRequested = false;
-            missed(ResyncCause.CONNECTING);
+            missedEvents(ResyncCause.CONNECTING);
         }
         queuedBytes = transport.queuedBytes();
         if (overBudgetSince != 0 && queuedBytes > 0) {

@@ -41,9 +41,4 @@ final class PrincipalCounts {
     private static Object key(Object principal) {
         return principal instanceof Principal named ? "principal:" + named.getName() : principal;
     }
-
-    /** Principals with at least one connection. */
-    int principals() {
-        return counts.size();
-    }
 }
