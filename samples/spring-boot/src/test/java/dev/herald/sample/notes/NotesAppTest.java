@@ -28,7 +28,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.tomcat.connection-timeout=1s")
+        properties = {
+            "server.tomcat.connection-timeout=1s",
+            "management.endpoints.web.exposure.include=prometheus",
+            // Spring Boot's tests turn metrics export off unless a test asks for it
+            "management.prometheus.metrics.export.enabled=true"
+        })
 class NotesAppTest {
     private static final Map<String, String> ALICE = basic("alice");
     private static final Map<String, String> BOB = basic("bob");
@@ -143,6 +148,35 @@ class NotesAppTest {
         createNote(ALICE, "via cookie");
 
         assertThat(client.awaitMessages(1, 5000)).singleElement().asString().contains("\"title\":\"via cookie\"");
+    }
+
+    /** The starter's meters reach the app's registry: Prometheus shows connections and refusals as they happen. */
+    @Test
+    void heraldsMeters_areAtActuatorPrometheus_andMoveWithConnectionsAndRefusals() throws Exception {
+        double refusedBefore = meter("herald_connections_refused_total{code=\"4401\",transport=\"jakarta\"}");
+        WsClient alice = connect("/api/events/ws", ALICE);
+        awaitConnections(1);
+        WsClient anonymous = connect("/api/events/ws", Map.of());
+        assertThat(anonymous.awaitClose(5000)).isEqualTo(4401);
+
+        assertThat(meter("herald_connections{transport=\"jakarta\"}")).isEqualTo(1);
+        assertThat(meter("herald_connections_refused_total{code=\"4401\",transport=\"jakarta\"}"))
+                .isEqualTo(refusedBefore + 1);
+        createNote(ALICE, "counted");
+        assertThat(alice.awaitMessages(1, 5000)).hasSize(1);
+        assertThat(meter("herald_frames_sent_total{transport=\"jakarta\"}")).isPositive();
+    }
+
+    /** One sample of {@code /actuator/prometheus}, as the logged-in user scrapes it; 0 when absent. */
+    private double meter(String series) throws Exception {
+        HttpResponse<String> scrape = request("GET", "/actuator/prometheus", null, ALICE);
+        assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
+        return scrape.body()
+                .lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
