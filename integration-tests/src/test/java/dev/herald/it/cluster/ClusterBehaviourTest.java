@@ -6,6 +6,7 @@ import dev.herald.it.ws.TestClient;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.cluster.Broker;
 import dev.herald.runtime.fanout.EndpointOptions;
+import dev.herald.runtime.fanout.ResyncCause;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.asset.AssetCreated;
 import dev.herald.seed.fs.FsCreated;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,6 +110,15 @@ abstract class ClusterBehaviourTest {
 
         TestClient client() throws InterruptedException {
             return client("/api/events/ws");
+        }
+
+        /** The {@code $resync}s this node sent, by cause: what a failure message needs to say. */
+        Map<ResyncCause, Long> resyncCauses() {
+            Map<ResyncCause, Long> causes = new EnumMap<>(ResyncCause.class);
+            for (ResyncCause cause : ResyncCause.values()) {
+                causes.put(cause, endpoint.counters().resyncs(cause));
+            }
+            return causes;
         }
 
         void emit(int index) {
@@ -329,7 +340,9 @@ abstract class ClusterBehaviourTest {
         awaitReceived(onB, "a", next - 1);
 
         Received got = Received.of(onB);
-        assertThat(got.resyncs).isZero();
+        assertThat(got.resyncs)
+                .as("$resync on b, by cause: %s", b.resyncCauses())
+                .isZero();
         assertThat(got.indices("a")).isEqualTo(range(next));
     }
 
