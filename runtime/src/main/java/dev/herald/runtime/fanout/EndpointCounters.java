@@ -2,7 +2,6 @@ package dev.herald.runtime.fanout;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -31,13 +30,6 @@ public final class EndpointCounters {
     /** Connections admitted since the start. */
     public long opened() {
         return opened.sum();
-    }
-
-    /** Connections refused since the start, by close code (4400, 4401, 4403, 4429, 1001). */
-    public Map<Integer, Long> refusedByCode() {
-        Map<Integer, Long> counts = new TreeMap<>();
-        refused.forEach((code, count) -> counts.put(code, count.sum()));
-        return counts;
     }
 
     /** Connections refused with {@code code} since the start. */
