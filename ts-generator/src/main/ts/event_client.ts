@@ -19,8 +19,15 @@ export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 /** The message of one event name: `{ event, data, ts }`. */
 export type MessageOf<N extends EventName> = Extract<EventMessage, { readonly event: N }>;
 
-/** Why `onResync` fired: the socket reconnected, or the server said events were dropped. */
+/**
+ * Why `onResync` fired: a reconnect that could not resume (the client had no position yet), or the
+ * server's `$resync` (events were dropped, or the position could not be resumed from; its reason
+ * comes as the handler's second argument).
+ */
 export type ResyncReason = "reconnect" | "server";
+
+/** A delay after which the client reconnects to a server that is restarting (close 1012), in ms. */
+const RESTART_SPREAD_MS = 2000;
 
 export type EventClientError =
   | { readonly kind: "malformed"; readonly frame: string; readonly detail: string }
@@ -67,6 +74,13 @@ export interface EventClientOptions {
 
 /** Close codes after which reconnecting cannot help: bad request, not authenticated, forbidden. */
 const FINAL_CLOSE_CODES = new Set([4400, 4401, 4403]);
+/** The server is restarting (a deploy): reconnect after a random pause within `RESTART_SPREAD_MS`. */
+const SERVICE_RESTART = 1012;
+
+interface Resync {
+  readonly reason: ResyncReason;
+  readonly detail: string | undefined;
+}
 const KNOWN_EVENTS: ReadonlySet<string> = new Set<string>(Object.values(Events));
 
 type AnyHandler = (data: never, msg: never) => void;
@@ -82,8 +96,13 @@ type AnyHandler = (data: never, msg: never) => void;
  *   successful open, retried at once when the browser comes back online or the page becomes
  *   visible (a hidden tab's timers are throttled); never after `stop()` or a
  *   close with 4400, 4401 or 4403 (reported, state `closed`).
- * - `onResync` fires on every reconnect and on the server's `$resync` frame: events may have been
- *   missed, re-fetch.
+ * - Resumes: it remembers the position of the last event it processed (or the server's
+ *   `$position`) and reconnects with `?since=`; the server replays what was missed, and those events
+ *   reach the handlers like live ones, then `$resumed` (`onResume`). No global re-fetch then.
+ * - `onResync` fires when events may have been missed and were not replayed: the server's `$resync`
+ *   (with its reason), or a reconnect without a position to resume from. Re-fetch then.
+ * - A close with 1012 (the server restarting) reconnects after a random 0 to 2 s, so that a deploy's
+ *   clients do not all arrive at once.
  * - Malformed frames, unknown names and throwing handlers go to `onError`; nothing throws.
  * - `dispose()` stops it for good and forgets every handler.
  */
@@ -93,7 +112,8 @@ export class EventClient {
   private readonly byName = new Map<string, Emitter<EventMessage>>();
   private readonly onAnyEmitter = new Emitter<EventMessage>();
   private readonly stateEmitter = new Emitter<ConnectionState>((error) => this.handlerFailed("$state", error));
-  private readonly resyncEmitter = new Emitter<ResyncReason>((error) => this.handlerFailed("$resync", error));
+  private readonly resyncEmitter = new Emitter<Resync>((error) => this.handlerFailed("$resync", error));
+  private readonly resumeEmitter = new Emitter<number>((error) => this.handlerFailed("$resumed", error));
   private readonly errorEmitter = new Emitter<EventClientError>((failure) =>
     console.warn("[herald] onError handler failed:", failure),
   );
@@ -110,6 +130,8 @@ export class EventClient {
   private currentState: ConnectionState = "closed";
   private attempt = 0;
   private openedBefore = false;
+  /** The position of the last event processed, or the server's `$position`: where a reconnect resumes. */
+  private position: string | undefined;
   /** Back online, or the page shown again: a waiting reconnect goes now. */
   private readonly onWake = () => this.reconnectNow();
   private onlineSource: OnlineSource | null = null;
@@ -121,6 +143,7 @@ export class EventClient {
       this.onAnyEmitter,
       this.stateEmitter,
       this.resyncEmitter,
+      this.resumeEmitter,
       this.errorEmitter,
       this.syncTimer,
       this.reconnectTimer,
@@ -216,8 +239,19 @@ export class EventClient {
     return this.stateEmitter.event(handler);
   }
 
-  onResync(handler: (reason: ResyncReason) => void): Disposer {
-    return this.resyncEmitter.event(handler);
+  /** Events may have been missed: re-fetch. `detail` is the server's reason for its `$resync`. */
+  onResync(handler: (reason: ResyncReason, detail?: string) => void): Disposer {
+    return this.resyncEmitter.event((resync) => handler(resync.reason, resync.detail));
+  }
+
+  /** A reconnect resumed: the `replayed` events it missed were delivered before this, nothing else to re-fetch. */
+  onResume(handler: (replayed: number) => void): Disposer {
+    return this.resumeEmitter.event(handler);
+  }
+
+  /** Where a reconnect would resume from: the last event's `id`, or `undefined` before the first. */
+  get lastEventId(): string | undefined {
+    return this.position;
   }
 
   onError(handler: (error: EventClientError) => void): Disposer {
@@ -278,7 +312,14 @@ export class EventClient {
       this.setState("closed");
       return;
     }
-    const url = filter === null ? base : `${base}?events=${encodeURIComponent(filter.join(","))}`;
+    const query: string[] = [];
+    if (filter !== null) {
+      query.push(`events=${encodeURIComponent(filter.join(","))}`);
+    }
+    if (this.position !== undefined) {
+      query.push(`since=${encodeURIComponent(this.position)}`);
+    }
+    const url = query.length === 0 ? base : `${base}?${query.join("&")}`;
     let socket: WebSocketLike;
     try {
       socket = new Socket(url);
@@ -297,8 +338,9 @@ export class EventClient {
       const reconnected = this.openedBefore;
       this.openedBefore = true;
       this.setState("open");
-      if (reconnected) {
-        this.fireResync("reconnect");
+      // With a position the server answers `$resumed` or `$resync`; without one, nothing can be replayed.
+      if (reconnected && this.position === undefined) {
+        this.fireResync("reconnect", undefined);
       }
     }) as (event: never) => void;
     socket.onmessage = ((event: { data: unknown }) => {
@@ -319,6 +361,13 @@ export class EventClient {
         this.setState("closed");
         return;
       }
+      if (event.code === SERVICE_RESTART) {
+        // Another instance (or this one, restarted) takes it at once; the spread keeps a deploy's
+        // clients from arriving in the same instant.
+        this.setState("reconnecting");
+        this.reconnectTimer.set(() => this.sync(), this.random() * RESTART_SPREAD_MS);
+        return;
+      }
       this.scheduleReconnect();
     }) as (event: never) => void;
     // A failed connection is reported by the close that follows; the handler must exist all the
@@ -336,8 +385,11 @@ export class EventClient {
     const base = this.options.baseDelayMs ?? 500;
     const max = this.options.maxDelayMs ?? 10_000;
     const ceiling = Math.min(max, base * 2 ** Math.min(attempt, 30));
-    const random = this.options.random ?? Math.random;
-    return ceiling / 2 + (random() * ceiling) / 2;
+    return ceiling / 2 + (this.random() * ceiling) / 2;
+  }
+
+  private random(): number {
+    return (this.options.random ?? Math.random)();
   }
 
   private reconnectNow(): void {
@@ -365,10 +417,8 @@ export class EventClient {
     }
     const name = message.event;
     if (name.startsWith("$")) {
-      if (name === "$resync") {
-        this.fireResync("server");
-      }
-      return; // other control frames are for newer clients
+      this.control(name, message);
+      return;
     }
     if (!KNOWN_EVENTS.has(name)) {
       this.report({ kind: "unknown-event", event: name });
@@ -381,6 +431,28 @@ export class EventClient {
     const msg = message as unknown as EventMessage;
     this.byName.get(name)?.fire(msg);
     this.onAnyEmitter.fire(msg);
+    // After the handlers: a reconnect resumes after what was processed.
+    if (typeof message.id === "string") {
+      this.position = message.id;
+    }
+  }
+
+  private control(name: string, message: Record<string, unknown>): void {
+    switch (name) {
+      case "$resync":
+        this.fireResync("server", typeof message.reason === "string" ? message.reason : undefined);
+        break;
+      case "$resumed":
+        this.resumeEmitter.fire(typeof message.replayed === "number" ? message.replayed : 0);
+        break;
+      case "$position":
+        if (typeof message.position === "string") {
+          this.position = message.position;
+        }
+        break;
+      default:
+        break; // for newer clients
+    }
   }
 
   /** A handler threw: reported, and the other handlers still run. */
@@ -388,8 +460,8 @@ export class EventClient {
     this.report({ kind: "handler", event, error });
   }
 
-  private fireResync(reason: ResyncReason): void {
-    this.resyncEmitter.fire(reason);
+  private fireResync(reason: ResyncReason, detail: string | undefined): void {
+    this.resyncEmitter.fire({ reason, detail });
   }
 
   private report(error: EventClientError): void {

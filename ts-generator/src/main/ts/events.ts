@@ -54,7 +54,7 @@ export interface EventPayloads {
 }
 
 export type EventMessage = {
-  [N in EventName]: { readonly event: N; readonly data: EventPayloads[N]; readonly ts: number };
+  [N in EventName]: { readonly event: N; readonly data: EventPayloads[N]; readonly ts: number; readonly id?: string };
 }[EventName];
 
 export const EventGroups = {

@@ -233,7 +233,7 @@ describe("EventClient reconnect", () => {
     expect(reasons).toEqual([]);
 
     FakeSocket.last().serverSend({ event: "$resync", ts: 1 });
-    FakeSocket.last().serverClose(1001, "going away");
+    FakeSocket.last().serverClose(1006, "");
     await vi.advanceTimersByTimeAsync(1000);
     FakeSocket.last().serverOpen();
 
@@ -351,5 +351,104 @@ describe("EventClient reconnect", () => {
     c.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(FakeSocket.instances).toHaveLength(1);
+  });
+});
+
+describe("EventClient resume", () => {
+  const since = (socket: FakeSocket) => new URL(socket.url).searchParams.get("since");
+
+  it("reconnects with the id of the last event processed, and $resumed means no re-fetch", async () => {
+    const c = client();
+    const resyncs: string[] = [];
+    const resumed: number[] = [];
+    const seen: string[] = [];
+    c.onResync((reason) => resyncs.push(reason));
+    c.onResume((replayed) => resumed.push(replayed));
+    c.start();
+    c.on(Events.FS_CREATED, (data) => seen.push(data.Path));
+    await vi.advanceTimersByTimeAsync(0);
+    const first = FakeSocket.last();
+    first.serverOpen();
+    expect(since(first)).toBeNull();
+    first.serverSend({ event: "$position", ts: 1, position: "e1-4" });
+    first.serverSend({ event: "fs.created", data: { AssetID: "a", Path: "/1", IsDir: false }, ts: 1, id: "e1-5" });
+
+    first.serverClose(1006);
+    await vi.advanceTimersByTimeAsync(1000);
+    const second = FakeSocket.last();
+    expect(second).not.toBe(first);
+    expect(since(second)).toBe("e1-5");
+    expect(second.events).toBe("fs.created");
+    second.serverOpen();
+    second.serverSend({ event: "fs.created", data: { AssetID: "a", Path: "/2", IsDir: false }, ts: 2, id: "e1-7" });
+    second.serverSend({ event: "$resumed", ts: 2, replayed: 1 });
+
+    expect(seen).toEqual(["/1", "/2"]);
+    expect(resumed).toEqual([1]);
+    expect(resyncs).toEqual([]);
+    expect(c.lastEventId).toBe("e1-7");
+  });
+
+  it("fires onResync with the server's reason when the position cannot be resumed from", async () => {
+    const c = client();
+    const resyncs: [string, string | undefined][] = [];
+    c.onResync((reason, detail) => resyncs.push([reason, detail]));
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    FakeSocket.last().serverSend({ event: "$position", ts: 1, position: "old-9" });
+    FakeSocket.last().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(since(FakeSocket.last())).toBe("old-9");
+    FakeSocket.last().serverOpen();
+    FakeSocket.last().serverSend({ event: "$resync", ts: 2, reason: "epoch" });
+    FakeSocket.last().serverSend({ event: "$position", ts: 2, position: "new-3" });
+
+    expect(resyncs).toEqual([["server", "epoch"]]);
+    expect(c.lastEventId).toBe("new-3");
+  });
+
+  it("takes a position only after the handlers ran, so a throwing handler still moves it on", async () => {
+    const c = client();
+    c.onError(() => {});
+    c.start();
+    c.on(Events.FS_CREATED, () => {
+      throw new Error("handler bug");
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    FakeSocket.last().serverSend({ event: "fs.created", data: { AssetID: "a", Path: "/", IsDir: false }, ts: 1, id: "e-1" });
+    expect(c.lastEventId).toBe("e-1");
+  });
+
+  it("after close 1012 (a deploy) reconnects within 0 to 2 s, spread by the random source, whatever the backoff", async () => {
+    for (const [random, expected] of [
+      [0, 0],
+      [0.5, 1000],
+      [0.999, 1998],
+    ] as const) {
+      FakeSocket.reset();
+      const c = client(() => random);
+      c.start();
+      c.on(Events.FS_CREATED, () => {});
+      await vi.advanceTimersByTimeAsync(0);
+      for (let i = 0; i < 5; i++) {
+        // a backoff that grew: a restart still comes back within 2 s
+        FakeSocket.last().serverClose(1006);
+        await vi.advanceTimersByTimeAsync(20_000);
+      }
+      const before = FakeSocket.instances.length;
+      FakeSocket.last().serverOpen();
+      FakeSocket.last().serverClose(1012, "service restart");
+      expect(c.state).toBe("reconnecting");
+      if (expected > 0) {
+        await vi.advanceTimersByTimeAsync(expected - 1);
+        expect(FakeSocket.instances.length).toBe(before);
+      }
+      await vi.advanceTimersByTimeAsync(2);
+      expect(FakeSocket.instances.length).toBe(before + 1);
+      c.dispose();
+    }
   });
 });

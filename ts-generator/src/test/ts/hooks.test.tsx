@@ -147,6 +147,44 @@ describe("useRefresh", () => {
     expect(fetcher).toHaveBeenCalledTimes(3);
   });
 
+  it("after a resumed reconnect, refreshes only for the replayed events: 200 for one asset give one fetch", async () => {
+    const fetches: string[] = [];
+    function Files({ assetId }: { assetId: string }) {
+      useEventClientInit();
+      useRefresh([Events.FS_CHANGED], () => Promise.resolve(fetches.push(assetId)), {
+        delay: 100,
+        key: assetId,
+        filter: keyFilter("AssetID", assetId),
+      });
+      return null;
+    }
+    render(
+      <>
+        <Files assetId="a1" />
+        <Files assetId="a2" />
+      </>,
+    );
+    await flush();
+    act(() => FakeSocket.last().serverOpen());
+    act(() => FakeSocket.last().serverSend({ event: "$position", ts: 1, position: "e-10" }));
+    await flush(200);
+    expect(fetches.sort()).toEqual(["a1", "a2"]);
+
+    act(() => FakeSocket.last().serverClose(1012, "service restart"));
+    await flush(2000);
+    expect(new URL(FakeSocket.last().url).searchParams.get("since")).toBe("e-10");
+    act(() => FakeSocket.last().serverOpen());
+    act(() => {
+      for (let i = 0; i < 200; i++) {
+        FakeSocket.last().serverSend({ event: "fs.changed", data: { AssetID: "a2", Path: `/${i}` }, ts: 2, id: `e-${11 + i}` });
+      }
+      FakeSocket.last().serverSend({ event: "$resumed", ts: 2, replayed: 200 });
+    });
+    await flush(500);
+
+    expect(fetches.sort()).toEqual(["a1", "a2", "a2"]);
+  });
+
   it("fetches afresh when the key changes, and never applies after unmount", async () => {
     const resolvers: ((value: string) => void)[] = [];
     const fetcher = vi.fn(() => new Promise<string>((resolve) => resolvers.push(resolve)));

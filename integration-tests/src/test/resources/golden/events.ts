@@ -165,23 +165,23 @@ export interface EventPayloads {
   "tunnel.statusChanged": TunnelStatusChanged;
 }
 
-/** A message as the server sends it: `{ event, data, ts }`. */
+/** A message as the server sends it: `{ event, data, ts, id }`, `id` its position for resuming. */
 export type EventMessage =
-  | { readonly event: "asset.created"; readonly data: AssetCreated; readonly ts: number }
-  | { readonly event: "asset.deleted"; readonly data: AssetDeleted; readonly ts: number }
-  | { readonly event: "asset.updated"; readonly data: AssetUpdated; readonly ts: number }
-  | { readonly event: "container.listChanged"; readonly data: ContainerListChanged; readonly ts: number }
-  | { readonly event: "container.statusChanged"; readonly data: ContainerStatusChanged; readonly ts: number }
-  | { readonly event: "fs.changed"; readonly data: FsChanged; readonly ts: number }
-  | { readonly event: "fs.created"; readonly data: FsCreated; readonly ts: number }
-  | { readonly event: "fs.deleted"; readonly data: FsDeleted; readonly ts: number }
-  | { readonly event: "fs.renamed"; readonly data: FsRenamed; readonly ts: number }
-  | { readonly event: "task.completed"; readonly data: TaskCompleted; readonly ts: number }
-  | { readonly event: "task.created"; readonly data: TaskCreated; readonly ts: number }
-  | { readonly event: "task.progress"; readonly data: TaskProgress; readonly ts: number }
-  | { readonly event: "tunnel.created"; readonly data: TunnelCreated; readonly ts: number }
-  | { readonly event: "tunnel.deleted"; readonly data: TunnelDeleted; readonly ts: number }
-  | { readonly event: "tunnel.statusChanged"; readonly data: TunnelStatusChanged; readonly ts: number };
+  | { readonly event: "asset.created"; readonly data: AssetCreated; readonly ts: number; readonly id?: string }
+  | { readonly event: "asset.deleted"; readonly data: AssetDeleted; readonly ts: number; readonly id?: string }
+  | { readonly event: "asset.updated"; readonly data: AssetUpdated; readonly ts: number; readonly id?: string }
+  | { readonly event: "container.listChanged"; readonly data: ContainerListChanged; readonly ts: number; readonly id?: string }
+  | { readonly event: "container.statusChanged"; readonly data: ContainerStatusChanged; readonly ts: number; readonly id?: string }
+  | { readonly event: "fs.changed"; readonly data: FsChanged; readonly ts: number; readonly id?: string }
+  | { readonly event: "fs.created"; readonly data: FsCreated; readonly ts: number; readonly id?: string }
+  | { readonly event: "fs.deleted"; readonly data: FsDeleted; readonly ts: number; readonly id?: string }
+  | { readonly event: "fs.renamed"; readonly data: FsRenamed; readonly ts: number; readonly id?: string }
+  | { readonly event: "task.completed"; readonly data: TaskCompleted; readonly ts: number; readonly id?: string }
+  | { readonly event: "task.created"; readonly data: TaskCreated; readonly ts: number; readonly id?: string }
+  | { readonly event: "task.progress"; readonly data: TaskProgress; readonly ts: number; readonly id?: string }
+  | { readonly event: "tunnel.created"; readonly data: TunnelCreated; readonly ts: number; readonly id?: string }
+  | { readonly event: "tunnel.deleted"; readonly data: TunnelDeleted; readonly ts: number; readonly id?: string }
+  | { readonly event: "tunnel.statusChanged"; readonly data: TunnelStatusChanged; readonly ts: number; readonly id?: string };
 
 /** Event names by group (the part before the first dot). */
 export const EventGroups = {

@@ -138,7 +138,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     }
 
     /**
-     * Stops forwarding events, refuses new connections (1001) and closes every session with 1001
+     * Stops forwarding events, refuses new connections (1012) and closes every session with 1012 (service restart)
      * after the frames already queued for it, waiting up to {@code timeout} for the closes (a client
      * that stopped reading may never answer; the container then ends it). The endpoint stays registered in the container, which has no
      * way to remove one; emits during or after this are ignored.
@@ -148,10 +148,10 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
             return;
         }
         stopped = true;
-        fanOut.close(); // no more events; from here on, handshakes are refused with 1001
+        fanOut.close(); // no more events; from here on, handshakes are refused with 1012
         Map<SessionTransport, CompletableFuture<Void>> closes = new HashMap<>();
         for (SessionTransport transport : endpoint.transports) {
-            closes.put(transport, transport.closeWhenSent(Disconnect.GOING_AWAY));
+            closes.put(transport, transport.closeWhenSent(Disconnect.SERVICE_RESTART));
         }
         try {
             CompletableFuture.allOf(closes.values().toArray(CompletableFuture[]::new))
@@ -162,7 +162,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
         // Clients that stopped reading still hold a send: closed now, the container ends them.
         closes.forEach((transport, closed) -> {
             if (!closed.isDone()) {
-                transport.close(Disconnect.GOING_AWAY);
+                transport.close(Disconnect.SERVICE_RESTART);
             }
         });
         closer.shutdown();

@@ -117,7 +117,7 @@ public final class HeraldMetrics implements MeterBinder {
         for (Disconnect disconnect : Disconnect.ALL) {
             if (!disconnect.reconnect()
                     || disconnect.equals(Disconnect.TOO_MANY_CONNECTIONS)
-                    || disconnect.equals(Disconnect.GOING_AWAY)) {
+                    || disconnect.equals(Disconnect.SERVICE_RESTART)) {
                 codes.add(disconnect.code());
             }
         }

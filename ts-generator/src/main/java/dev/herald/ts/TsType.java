@@ -65,14 +65,19 @@ public sealed interface TsType {
             return fields.stream()
                     .map(field -> (field.readonly() ? "readonly " : "")
                             + TsLiterals.propertyName(field.name())
-                            + ": "
+                            + (field.optional() ? "?: " : ": ")
                             + field.type().render())
                     .collect(Collectors.joining("; ", "{ ", " }"));
         }
     }
 
     /** A member of an {@link ObjectLiteral}; its name is quoted when it is not an identifier. */
-    record Field(String name, TsType type, boolean readonly) {}
+    record Field(String name, TsType type, boolean readonly, boolean optional) {
+        /** A member that is always present. */
+        public Field(String name, TsType type, boolean readonly) {
+            this(name, type, readonly, false);
+        }
+    }
 
     /** {@code Name<A, B>}: {@code Record<string, V>}, {@code Partial<...>}. */
     record Generic(String name, List<TsType> arguments) implements TsType {

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -16,8 +18,16 @@ import org.java_websocket.handshake.ServerHandshake;
  * {@link #counting} one keeps only counts, for streams too long to hold.
  */
 public final class TestClient extends WebSocketClient {
+    private static final Pattern POSITION = Pattern.compile("\"position\":\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile(",\"id\":\"([^\"]+)\"}$");
+
+    /** Frames received but {@code $position}: events and the other control frames. */
     public final List<String> messages = new CopyOnWriteArrayList<>();
-    /** Frames received, {@code $resync} included. */
+    /** The positions of the {@code $position} frames received: bookkeeping for resuming, kept apart. */
+    public final List<String> positions = new CopyOnWriteArrayList<>();
+    /** Where this client would resume from: the last event's id or {@code $position}. */
+    volatile String lastPosition;
+    /** Frames received but {@code $position}, {@code $resync} included. */
     final AtomicInteger received = new AtomicInteger();
     /** {@code $resync} frames received. */
     final AtomicInteger resyncs = new AtomicInteger();
@@ -64,8 +74,21 @@ public final class TestClient extends WebSocketClient {
 
     @Override
     public void onMessage(String message) {
+        if (message.startsWith("{\"event\":\"$position\"")) {
+            Matcher position = POSITION.matcher(message);
+            if (position.find()) {
+                positions.add(position.group(1));
+                lastPosition = position.group(1);
+            }
+            return;
+        }
         if (message.startsWith("{\"event\":\"$resync\"")) {
             resyncs.incrementAndGet();
+        } else if (!message.startsWith("{\"event\":\"$")) {
+            Matcher id = ID.matcher(message);
+            if (id.find()) {
+                lastPosition = id.group(1);
+            }
         }
         received.incrementAndGet();
         if (keep) {
@@ -89,6 +112,15 @@ public final class TestClient extends WebSocketClient {
             Thread.sleep(5);
         }
         return new ArrayList<>(messages);
+    }
+
+    /** Where this client would resume from, once it has one. */
+    public String awaitPosition(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (lastPosition == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        return lastPosition;
     }
 
     public int awaitClose(long timeoutMillis) throws Exception {

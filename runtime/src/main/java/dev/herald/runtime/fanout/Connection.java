@@ -1,8 +1,10 @@
 package dev.herald.runtime.fanout;
 
 import dev.herald.runtime.json.EventJson;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ public final class Connection<F> {
     /** The names it asked for, {@code null} for all. */
     private final Set<String> names;
 
-    private volatile boolean removed;
+    private final AtomicBoolean removed = new AtomicBoolean();
 
     /** Measured by the last sweep, plus what was queued since. */
     private volatile long queuedBytes;
@@ -42,8 +44,16 @@ public final class Connection<F> {
     private boolean missed;
     /** Why it first missed events since its last {@code $resync}; with {@link #missed}, lane's thread. */
     private ResyncCause missedCause;
-    /** Set by {@link FanOut.Ticket#open} on another thread; the lane's thread turns it into {@code missed}. */
-    private volatile boolean resyncRequested;
+    /** Set under the core's sequencer lock when it missed events while joining; the lane's thread turns it into {@code missed}. */
+    private volatile ResyncCause resyncRequested;
+    /** Where it joins, until its lane's thread has joined it; then {@code null}. */
+    private FanOut.Join join;
+    /** Frames up to this seq are not sent live: they came before its position or in its replay. */
+    private long liveAfter;
+    /** The newest position it was told of, by a frame's id or {@code $position}; lane's thread. */
+    private long positionSent;
+    /** When it was last told its position (nanoTime); lane's thread. */
+    private long positionSentAt;
     /** When the client last showed it is alive (nanoTime); written by the transport's threads. */
     private volatile long lastSeen = System.nanoTime();
     /** When the core last pinged it (nanoTime); the lane's thread only. */
@@ -77,21 +87,65 @@ public final class Connection<F> {
 
     /** Takes the connection out of the fan-out; idempotent. Call when the transport closes. */
     public void remove() {
-        if (!removed) {
-            removed = true;
-            if (lane.connections.remove(this)) {
-                core.connectionRemoved(principal);
-            }
+        if (removed.compareAndSet(false, true)) {
+            lane.connections.remove(this);
+            lane.joining.remove(this); // its lane re-checks removed after moving it: see Lane#join
+            core.connectionRemoved(principal);
         }
     }
 
-    /** It may have missed events while connecting: {@code $resync} at the next sweep. Any thread. */
-    void requestResync() {
-        resyncRequested = true;
+    /** It missed events while joining: {@code $resync} at the next sweep. Any thread. */
+    void requestResync(ResyncCause cause) {
+        resyncRequested = cause;
+    }
+
+    /** Where it joins the stream; set under the core's sequencer lock before its lane sees it. */
+    void joinFrom(FanOut.Join join) {
+        this.join = join;
+        this.liveAfter = join.upTo();
+    }
+
+    /**
+     * Its lane's thread, once: the frames it missed after its position (filter and access policy
+     * as now), then {@code $resumed} when it asked to resume, or {@code $resync} with the reason
+     * when they cannot be served; then its position, so that it can resume later even if no event
+     * reaches it meanwhile.
+     */
+    void join() {
+        FanOut.Join joined = join;
+        join = null;
+        RecentFrames.Replay<F> replay = core.replay(joined, names);
+        ResyncCause refusal = replay.refusal();
+        List<Frame<F>> frames = new ArrayList<>(replay.frames().size());
+        if (refusal == null) {
+            for (Frame<F> frame : replay.frames()) {
+                if (allows(frame)) {
+                    frames.add(frame);
+                }
+            }
+            if (frames.size() > core.retention().replayCap()) {
+                refusal = ResyncCause.REPLAY_CAP;
+                frames.clear();
+            }
+        }
+        if (refusal != null) {
+            sendResync(joined.resuming() ? refusal : ResyncCause.CONNECTING, joined.upTo());
+            return;
+        }
+        if (!frames.isEmpty()) {
+            offer(frames);
+        }
+        if (joined.resuming()) {
+            core.counters().countResumed(frames.size());
+            sendControl(EventJson.encodeControl("$resumed", System.currentTimeMillis(), "replayed", frames.size()));
+        }
+        if (!missed) {
+            sendPosition(joined.upTo());
+        }
     }
 
     boolean isRemoved() {
-        return removed;
+        return removed.get();
     }
 
     /**
@@ -111,10 +165,19 @@ public final class Connection<F> {
     }
 
     boolean wants(Frame<F> frame) {
+        if (frame.seq <= liveAfter) {
+            return false; // it had this one in its replay, or it came before its position
+        }
         String name = frame.type.name();
         if (names != null && !names.contains(name)) {
             return false;
         }
+        return allows(frame);
+    }
+
+    /** What the access policy says now; a failing policy denies. */
+    private boolean allows(Frame<F> frame) {
+        String name = frame.type.name();
         try {
             return settings.accessPolicy().allows(principal, frame.type, frame.event);
         } catch (RuntimeException e) {
@@ -158,10 +221,40 @@ public final class Connection<F> {
         if (open) {
             queuedBytes += bytes;
             delivered += sent;
+            positionSent = Math.max(positionSent, frames.get(frames.size() - 1).seq);
             core.counters().countSent(sent, bytes);
         } else {
             remove();
         }
+    }
+
+    /** {@code $resync} with the reason, then the position it is current at once it re-fetched. */
+    private void sendResync(ResyncCause cause, long position) {
+        if (sendControl(EventJson.encodeControl("$resync", System.currentTimeMillis(), "reason", cause.reason()))) {
+            resyncs++;
+            core.counters().countResync(cause);
+            sendPosition(position);
+        }
+    }
+
+    /** {@code $position}: it has seen, or been told to re-fetch, everything it asked for up to {@code seq}. */
+    private void sendPosition(long seq) {
+        if (core.retention().enabled()
+                && sendControl(EventJson.encodeControl(
+                        "$position", System.currentTimeMillis(), "position", core.position(seq)))) {
+            positionSent = seq;
+            positionSentAt = System.nanoTime();
+        }
+    }
+
+    /** Sends one control frame; a closed transport removes the connection. */
+    private boolean sendControl(byte[] json) {
+        if (transport.send(List.of(core.wireFormat().frame(json)))) {
+            core.counters().countSent(1, json.length + FRAME_OVERHEAD);
+            return true;
+        }
+        remove();
+        return false;
     }
 
     void sweep(long now) {
@@ -176,9 +269,10 @@ public final class Connection<F> {
             lastPing = now;
             transport.ping();
         }
-        if (resyncRequested) {
-            resyncRequested = false;
-            missedEvents(ResyncCause.CONNECTING);
+        ResyncCause requested = resyncRequested;
+        if (requested != null) {
+            resyncRequested = null;
+            missedEvents(requested);
         }
         queuedBytes = transport.queuedBytes();
         if (overBudgetSince != 0 && queuedBytes > 0) {
@@ -196,16 +290,17 @@ public final class Connection<F> {
             return;
         }
         overBudgetSince = 0;
+        long position = Math.max(liveAfter, lane.deliveredSeq);
         if (missed && queuedBytes == 0) {
             missed = false;
-            byte[] json = EventJson.encodeControl("$resync", System.currentTimeMillis());
-            if (transport.send(List.of(core.wireFormat().frame(json)))) {
-                resyncs++;
-                core.counters().countResync(missedCause);
-                core.counters().countSent(1, json.length + FRAME_OVERHEAD);
-            } else {
-                remove();
-            }
+            sendResync(missedCause, position);
+        } else if (!missed
+                && position > positionSent
+                && now - positionSentAt >= core.pingIntervalNanos()
+                && core.retention().enabled()) {
+            // Events it did not ask for went by: its position moves on, so that a reconnect after
+            // a quiet while still resumes instead of finding its last event's position dropped.
+            sendPosition(position);
         }
     }
 }

@@ -7,13 +7,16 @@ import java.util.List;
  * whether reconnecting can help. Every transport closes with these values, and the TypeScript
  * client's list of codes it does not retry is held against {@link #ALL} by a test.
  *
- * @param code the close code (1001, 1009, 4xxx)
+ * @param code the close code (1009, 1012, 4xxx)
  * @param reason a short human-readable reason (a close frame carries at most 123 bytes of it)
  * @param reconnect whether the client should reconnect (with backoff) after this close
  */
 public record Disconnect(int code, String reason, boolean reconnect) {
-    /** The server is stopping: retry later. */
-    public static final Disconnect GOING_AWAY = new Disconnect(1001, "server stopping", true);
+    /**
+     * The server is stopping (a deploy, a drain): reconnect after a short random pause, to this
+     * instance once it is back or to another, and resume from the last event seen.
+     */
+    public static final Disconnect SERVICE_RESTART = new Disconnect(1012, "service restart", true);
     /** A client frame over the size limit. */
     public static final Disconnect TOO_BIG = new Disconnect(1009, "client frame too big", true);
     /** Over its byte budget for too long: the client reads too slowly. */
@@ -32,7 +35,7 @@ public record Disconnect(int code, String reason, boolean reconnect) {
 
     /** Every kind of close the server sends, one per code. */
     public static final List<Disconnect> ALL = List.of(
-            GOING_AWAY,
+            SERVICE_RESTART,
             TOO_BIG,
             SLOW_CONSUMER,
             IDLE,

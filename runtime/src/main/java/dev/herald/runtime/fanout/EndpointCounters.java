@@ -20,6 +20,8 @@ public final class EndpointCounters {
     private final LongAdder closedForBudget = new LongAdder();
     private final LongAdder closedIdle = new LongAdder();
     private final LongAdder brokerGaps = new LongAdder();
+    private final LongAdder resumed = new LongAdder();
+    private final LongAdder replayed = new LongAdder();
 
     EndpointCounters() {
         for (ResyncCause cause : ResyncCause.values()) {
@@ -71,6 +73,21 @@ public final class EndpointCounters {
     /** Times the broker reported lost events. */
     public long brokerGaps() {
         return brokerGaps.sum();
+    }
+
+    /** Reconnects that resumed from their {@code since} ({@code $resumed}). */
+    public long resumed() {
+        return resumed.sum();
+    }
+
+    /** Events replayed to resuming clients. */
+    public long replayed() {
+        return replayed.sum();
+    }
+
+    void countResumed(int events) {
+        resumed.increment();
+        replayed.add(events);
     }
 
     void countOpened() {

@@ -32,6 +32,7 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
     private Duration handshakeTimeout = DEFAULTS.handshakeTimeout();
     private int maxClientFrameBytes = DEFAULTS.maxClientFrameBytes();
     private Broker broker = DEFAULTS.broker();
+    private Retention retention = DEFAULTS.retention();
 
     protected EndpointOptions() {}
 
@@ -55,7 +56,8 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
                 idleTimeout,
                 handshakeTimeout,
                 maxClientFrameBytes,
-                broker);
+                broker,
+                retention);
     }
 
     /** The only path served; default {@code /api/events/ws}. Other paths are refused with 4400. */
@@ -158,6 +160,27 @@ public abstract class EndpointOptions<B extends EndpointOptions<B>> {
      */
     public B broker(Broker broker) {
         this.broker = Objects.requireNonNull(broker, "broker");
+        return self();
+    }
+
+    /**
+     * What this node keeps of its recent events for clients that reconnect with {@code since}: at
+     * most {@code events} (default 10,000; 0 turns resume off), {@code bytes} of heap (default 16
+     * MiB, an event counting three times its envelope) and {@code maxAge} (default 5 minutes).
+     * Size it for the longest disconnect clients should resume from: at 100 events/s, 5 minutes
+     * are 30,000 events.
+     */
+    public B retention(int events, long bytes, Duration maxAge) {
+        this.retention = new Retention(events, bytes, maxAge, retention.replayCap());
+        return self();
+    }
+
+    /**
+     * A reconnecting client that missed more events than this (after its filter and the access
+     * policy) gets {@code $resync} instead of a replay; default 10,000.
+     */
+    public B replayCap(int events) {
+        this.retention = new Retention(retention.events(), retention.bytes(), retention.maxAge(), events);
         return self();
     }
 

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param maxClientFrameBytes a client frame over this size closes the connection with 1009
  * @param broker what carries events to and from the service's other instances, or {@code null} for
  *     a single instance
+ * @param retention what is kept for reconnecting clients to resume from
  */
 public record EndpointSettings(
         String path,
@@ -42,7 +43,8 @@ public record EndpointSettings(
         Duration idleTimeout,
         Duration handshakeTimeout,
         int maxClientFrameBytes,
-        Broker broker) {
+        Broker broker,
+        Retention retention) {
 
     /** The defaults, as documented on {@link EndpointOptions}'s methods. */
     public static final EndpointSettings DEFAULTS = new EndpointSettings(
@@ -60,7 +62,8 @@ public record EndpointSettings(
             Duration.ofSeconds(60),
             Duration.ofSeconds(10),
             4096,
-            null);
+            null,
+            Retention.DEFAULT);
 
     public EndpointSettings {
         if (!Objects.requireNonNull(path, "path").startsWith("/")) {
@@ -79,6 +82,7 @@ public record EndpointSettings(
         positive(idleTimeout, "idleTimeout");
         positive(handshakeTimeout, "handshakeTimeout");
         positive(maxClientFrameBytes, "maxClientFrameBytes");
+        Objects.requireNonNull(retention, "retention");
     }
 
     static long positive(long value, String name) {

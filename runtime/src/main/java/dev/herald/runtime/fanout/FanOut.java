@@ -82,11 +82,22 @@ public final class FanOut<F> implements AutoCloseable {
 
     private final AtomicLong ids = new AtomicLong();
 
+    /**
+     * Numbers events and orders them into the lanes: {@link #sequence}, {@link #skip}, joining a
+     * connection to its lane, and reading {@link #recent} run under it. Short: no I/O, no waiting.
+     */
+    private final Object sequencer = new Object();
+    /** This node's numbering: random per start, so a position from before a restart is recognised. */
+    private final String epoch = Position.newEpoch();
+    /** The seq of the newest event numbered; written under {@link #sequencer}. */
+    private volatile long lastSeq;
+
+    private final Retention retention;
+    private final RecentFrames<F> recent; // under sequencer
+
     private final AtomicLong overflows = new AtomicLong();
     /** Heap held by frames waiting in the hand-off, over every lane; see {@link #handOff}. */
     private final AtomicLong handoffBytes = new AtomicLong();
-    /** Events published so far; lets a {@link Ticket} tell whether its client missed one while connecting. */
-    private final AtomicLong published = new AtomicLong();
 
     private volatile boolean closed;
     /** The bus this core forwards, once {@link #forward} was called. */
@@ -116,6 +127,8 @@ public final class FanOut<F> implements AutoCloseable {
         this.sweepInterval = sweepInterval;
         this.pingIntervalNanos = settings.pingInterval().toNanos();
         this.idleTimeoutNanos = settings.idleTimeout().toNanos();
+        this.retention = settings.retention();
+        this.recent = new RecentFrames<>(retention);
         for (int i = 0; i < Math.max(1, laneCount); i++) {
             lanes.add(new Lane<>(this, i, settings.handoffCapacity(), sweepInterval));
         }
@@ -131,26 +144,29 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /**
-     * Encodes {@code event} once, hands it to the fan-out lanes and, with a broker, publishes the
-     * same bytes to the other nodes. Never blocks or throws because of the broker; harmless after
+     * Encodes {@code event} once, numbers it, keeps it for reconnecting clients, hands it to the
+     * fan-out lanes and, with a broker, publishes the same bytes (without the position, which is
+     * this node's) to the other nodes. Never blocks or throws because of the broker; harmless after
      * {@link #close()}.
      */
     public void publish(EventType<?> type, Record event) {
         if (closed) {
             return;
         }
-        published.incrementAndGet();
-        boolean local = admitted.get() > 0;
-        if (!local && broker == null) {
+        boolean framed = retention.enabled() || admitted.get() > 0;
+        if (!framed && broker == null) {
+            skip(type);
             return;
         }
-        byte[] json = encode(type, event);
-        if (local) {
-            handOff(new Frame<>(type, event, json, format.frame(json)));
+        byte[] envelope = encode(type, event);
+        if (framed) {
+            sequence(type, event, envelope);
+        } else {
+            skip(type);
         }
         if (broker != null) {
             try {
-                broker.publish(type.name(), json);
+                broker.publish(type.name(), envelope);
             } catch (RuntimeException e) {
                 skipped("publish", "Publishing to the broker failed; the other nodes learn of the loss as a gap", e);
             }
@@ -158,39 +174,70 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /**
-     * Offers {@code frame} to every lane that has connections. Bounded twice: in frames per lane,
-     * and in bytes over all lanes ({@link EndpointSettings#handoffBytes}), since one event of 8 KiB
-     * holds as much heap as eighty of 100 B. A frame that does not fit is not delivered there and
-     * every connection of the lane gets {@code $resync}.
+     * Numbers an event, frames it with its position, keeps it and hands it off, all under {@link
+     * #sequencer}: frames reach every lane in seq order, and a joining connection's position splits
+     * what it replays from what it gets live with nothing missed and nothing twice.
+     */
+    private void sequence(EventType<?> type, Record event, byte[] envelope) {
+        synchronized (sequencer) {
+            long seq = lastSeq + 1;
+            byte[] json = EventJson.withId(envelope, epoch + "-" + seq);
+            Frame<F> frame = new Frame<>(type, event, json, format.frame(json), seq, System.nanoTime());
+            lastSeq = seq;
+            recent.add(frame, frame.keptAtNanos);
+            handOff(frame);
+        }
+    }
+
+    /** Numbers an event nobody can receive (no connection, nothing kept): a client joining now missed it. */
+    private void skip(EventType<?> type) {
+        synchronized (sequencer) {
+            lastSeq++;
+            recent.skip(lastSeq, type.name());
+        }
+    }
+
+    /**
+     * Offers {@code frame} to every lane that has connections or joining ones. Bounded twice: in
+     * frames per lane, and in bytes over all lanes ({@link EndpointSettings#handoffBytes}), since one
+     * event of 8 KiB holds as much heap as eighty of 100 B. A frame that does not fit is not
+     * delivered there and every connection of the lane gets {@code $resync}. Under {@link #sequencer}.
      */
     private void handOff(Frame<F> frame) {
         counters.countPublished();
         if (handoffBytes.addAndGet(frame.weight) > settings.handoffBytes()) {
             handoffBytes.addAndGet(-frame.weight);
             for (Lane<F> lane : lanes) {
-                if (!lane.connections.isEmpty()) {
-                    missedByLane(lane);
+                if (!lane.isEmpty()) {
+                    missedByLane(lane, ResyncCause.OVERFLOW);
                 }
             }
             return;
         }
         frame.holders.set(1); // this thread's hold, until every lane had its offer
         for (Lane<F> lane : lanes) {
-            if (lane.connections.isEmpty()) {
+            if (lane.isEmpty()) {
                 continue;
             }
             frame.holders.incrementAndGet();
             if (!lane.handoff.offer(frame)) {
                 frame.holders.decrementAndGet();
-                missedByLane(lane);
+                missedByLane(lane, ResyncCause.OVERFLOW);
             }
         }
         release(frame);
     }
 
-    private void missedByLane(Lane<F> lane) {
-        overflows.incrementAndGet();
-        lane.everyoneMissed.compareAndSet(null, ResyncCause.OVERFLOW);
+    /**
+     * Every connection of {@code lane} missed an event, and so did those still joining it (their
+     * position is older than the event). Under {@link #sequencer}.
+     */
+    private void missedByLane(Lane<F> lane, ResyncCause cause) {
+        if (cause == ResyncCause.OVERFLOW) {
+            overflows.incrementAndGet();
+        }
+        lane.everyoneMissed.compareAndSet(null, cause);
+        lane.joining.forEach(joiner -> joiner.requestResync(cause));
     }
 
     /** Lets go of a frame a lane (or the publishing thread) held; the last one gives its bytes back. */
@@ -267,10 +314,10 @@ public final class FanOut<F> implements AutoCloseable {
      * then on either reach the client or earn it a {@code $resync}.
      */
     public Ticket handshake(Handshake handshake) {
-        long publishedNow = published.get();
+        Position now = new Position(epoch, lastSeq);
         Admission.Decision decision =
-                closed ? new Admission.Refused(Disconnect.GOING_AWAY) : admission.decide(handshake);
-        return new Ticket(decision, publishedNow);
+                closed ? new Admission.Refused(Disconnect.SERVICE_RESTART) : admission.decide(handshake);
+        return new Ticket(decision, now, handshake.queryParameter("since").orElse(null));
     }
 
     /** Admitted connections now. */
@@ -318,6 +365,7 @@ public final class FanOut<F> implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             lane.handoff.clear();
+            lane.joining.forEach(Connection::remove);
             lane.connections.forEach(Connection::remove);
         }
     }
@@ -364,9 +412,10 @@ public final class FanOut<F> implements AutoCloseable {
                 skipped("failed", "Skipped an envelope from another node that failed to decode", e);
                 return;
             }
-            published.incrementAndGet();
-            if (admitted.get() > 0) {
-                handOff(new Frame<>(event.type(), event.event(), envelope, format.frame(envelope)));
+            if (retention.enabled() || admitted.get() > 0) {
+                sequence(event.type(), event.event(), envelope);
+            } else {
+                skip(event.type());
             }
         }
 
@@ -376,9 +425,13 @@ public final class FanOut<F> implements AutoCloseable {
                 return;
             }
             LOG.info("Events from other nodes may have been lost ({}): every client gets $resync", reason);
-            published.incrementAndGet(); // a client connecting now missed them too
             counters.countBrokerGap();
-            lanes.forEach(lane -> lane.everyoneMissed.compareAndSet(null, ResyncCause.BROKER_GAP));
+            synchronized (sequencer) {
+                // The lost events had positions here: a client resuming from before them missed them too.
+                lastSeq++;
+                recent.lost(lastSeq, ResyncCause.BROKER_GAP);
+                lanes.forEach(lane -> missedByLane(lane, ResyncCause.BROKER_GAP));
+            }
         }
     }
 
@@ -388,11 +441,15 @@ public final class FanOut<F> implements AutoCloseable {
      */
     public final class Ticket {
         private final Admission.Decision decision;
-        private final long publishedAtHandshake;
+        /** Where the stream stood at the handshake: a client without {@code since} gets what follows. */
+        private final Position atHandshake;
+        /** The client's {@code since}, as sent, or {@code null}. */
+        private final String since;
 
-        private Ticket(Admission.Decision decision, long publishedAtHandshake) {
+        private Ticket(Admission.Decision decision, Position atHandshake, String since) {
             this.decision = decision;
-            this.publishedAtHandshake = publishedAtHandshake;
+            this.atHandshake = atHandshake;
+            this.since = since;
         }
 
         /** The close the client will get from {@link #open}, or {@code null} when it is admitted. */
@@ -402,15 +459,16 @@ public final class FanOut<F> implements AutoCloseable {
 
         /**
          * Admits the open connection, or closes {@code transport} with the refusal (or 4429 at the
-         * connection limit or the principal's, 1001 once the core is closed) and returns {@code
+         * connection limit or the principal's, 1012 once the core is closed) and returns {@code
          * null}.
          *
-         * <p>A client may see its connection open before it is admitted (the upgrade response is
-         * written first). Events published in that window cannot reach it, so when any were, it
-         * gets {@code $resync} at once.
+         * <p>An admitted connection joins its lane from a position: the client's {@code since}, or
+         * where the stream stood at the handshake (the upgrade response is written before the
+         * connection is admitted, and events numbered in that window must reach it too). Its lane
+         * replays what it missed after that position from the kept frames, then sends it live ones.
          */
         public Connection<F> open(Transport<F> transport) {
-            Disconnect refusal = closed ? Disconnect.GOING_AWAY : refusal();
+            Disconnect refusal = closed ? Disconnect.SERVICE_RESTART : refusal();
             if (refusal == null && admitted.incrementAndGet() > settings.maxConnections()) {
                 admitted.decrementAndGet();
                 refusal = Disconnect.TOO_MANY_CONNECTIONS;
@@ -430,13 +488,55 @@ public final class FanOut<F> implements AutoCloseable {
             Lane<F> lane = lanes.get((int) (id % lanes.size()));
             Connection<F> connection =
                     new Connection<>(FanOut.this, id, lane, transport, admittedAs.principal(), admittedAs.names());
-            lane.connections.add(connection);
             counters.countOpened();
-            // Checked after adding: an event published from here on is delivered to it.
-            if (published.get() != publishedAtHandshake) {
-                connection.requestResync();
+            synchronized (sequencer) {
+                // From here on every frame numbered goes to this lane, after lastSeq: live.
+                connection.joinFrom(
+                        new Join(since != null, since != null ? Position.parse(since) : atHandshake, lastSeq));
+                lane.joining.add(connection);
             }
+            lane.wake();
             return connection;
         }
+    }
+
+    /**
+     * Where a connection joins the stream.
+     *
+     * @param resuming whether the client asked to resume ({@code since}); it then hears {@code
+     *     $resumed} or {@code $resync}
+     * @param from the position it has seen everything up to, {@code null} when its {@code since} was
+     *     not a position
+     * @param upTo the newest seq numbered when it joined: what follows comes live
+     */
+    record Join(boolean resuming, Position from, long upTo) {}
+
+    /**
+     * The frames a joining connection missed after its position, up to its join, of the names it
+     * asked for; or why they cannot be served. The lane's thread calls it.
+     */
+    RecentFrames.Replay<F> replay(Join join, Set<String> names) {
+        Position from = join.from();
+        if (from == null) {
+            return new RecentFrames.Replay<>(List.of(), ResyncCause.MALFORMED);
+        }
+        if (!from.epoch().equals(epoch)) {
+            return new RecentFrames.Replay<>(List.of(), ResyncCause.EPOCH);
+        }
+        if (from.seq() > join.upTo()) {
+            return new RecentFrames.Replay<>(List.of(), ResyncCause.MALFORMED);
+        }
+        synchronized (sequencer) {
+            return recent.replay(from.seq(), join.upTo(), names, System.nanoTime());
+        }
+    }
+
+    /** This node's position {@code seq}, as frames and {@code $position} carry it. */
+    String position(long seq) {
+        return epoch + "-" + seq;
+    }
+
+    Retention retention() {
+        return retention;
     }
 }

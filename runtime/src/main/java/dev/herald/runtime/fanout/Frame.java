@@ -24,20 +24,26 @@ final class Frame<F> {
 
     final EventType<?> type;
     final Record event;
-    /** The envelope, {@code {"event":...,"data":...,"ts":...}}. */
+    /** The envelope, {@code {"event":...,"data":...,"ts":...,"id":...}}. */
     final byte[] json;
     /** The transport's frame of {@link #json}. */
     final F wire;
     /** Bytes of heap it holds, estimated, for the hand-off's byte bound. */
     final long weight;
+    /** Its position's seq in this node's numbering; frames reach the lanes in seq order. */
+    final long seq;
+    /** When the node numbered it (nanoTime), for the retention's max age. */
+    final long keptAtNanos;
     /** Who still holds it in the hand-off; the last to let go gives its weight back. */
     final AtomicInteger holders = new AtomicInteger();
 
-    Frame(EventType<?> type, Record event, byte[] json, F wire) {
+    Frame(EventType<?> type, Record event, byte[] json, F wire, long seq, long keptAtNanos) {
         this.type = type;
         this.event = event;
         this.json = json;
         this.wire = wire;
+        this.seq = seq;
+        this.keptAtNanos = keptAtNanos;
         this.weight = (long) WEIGHT_PER_ENVELOPE_BYTE * json.length + WEIGHT_OVERHEAD;
     }
 }

@@ -3,8 +3,10 @@ package dev.herald.runtime.fanout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,10 +26,21 @@ final class Lane<F> {
     private final Duration sweepInterval;
     final BlockingQueue<Frame<F>> handoff;
     final CopyOnWriteArrayList<Connection<F>> connections = new CopyOnWriteArrayList<>();
+    /**
+     * Connections admitted and not yet given their replay: added under the core's sequencer lock,
+     * moved to {@link #connections} by this lane's thread (added there before they leave here, so
+     * the lane is never seen empty while one joins).
+     */
+    final Queue<Connection<F>> joining = new ConcurrentLinkedQueue<>();
     /** Events were lost for every connection of the lane (a full hand-off, a gap between nodes). */
     final AtomicReference<ResyncCause> everyoneMissed = new AtomicReference<>();
+    /** The seq of the newest frame this lane delivered; this lane's thread only. */
+    long deliveredSeq;
     /** The wire forms of one connection's share of a batch; reused, this lane's thread only. */
     final List<F> wires = new ArrayList<>();
+
+    /** Offered to wake the thread; never delivered. */
+    private final Frame<F> wake = new Frame<>(null, null, new byte[0], null, 0, 0);
 
     final Thread thread;
     volatile long sweeps;
@@ -51,6 +64,11 @@ final class Lane<F> {
                 if (frame != null) {
                     batch.add(frame);
                     handoff.drainTo(batch, 1023);
+                }
+                // Before the batch: whoever joined before it was taken skips its frames up to its join.
+                join();
+                batch.removeIf(taken -> taken == wake);
+                if (!batch.isEmpty()) {
                     try {
                         deliver(batch);
                     } finally {
@@ -76,6 +94,29 @@ final class Lane<F> {
         }
     }
 
+    /** Wakes the lane's thread for a joining connection; a full hand-off has it awake anyway. */
+    void wake() {
+        handoff.offer(wake);
+    }
+
+    /** Whether no connection is here or joining. */
+    boolean isEmpty() {
+        return connections.isEmpty() && joining.isEmpty();
+    }
+
+    /** Gives each joining connection what it missed and makes it live. */
+    private void join() {
+        for (Connection<F> joiner = joining.peek(); joiner != null; joiner = joining.peek()) {
+            connections.add(joiner);
+            joining.remove(joiner);
+            if (!joiner.isRemoved()) {
+                joiner.join();
+            } else {
+                connections.remove(joiner);
+            }
+        }
+    }
+
     /**
      * Delivers a batch: each connection gets its share of the frames in one transport call, so a
      * backlog costs one write per connection instead of one per event.
@@ -96,6 +137,7 @@ final class Lane<F> {
                 share.clear();
             }
         }
+        deliveredSeq = batch.get(batch.size() - 1).seq;
     }
 
     private void sweep() {

@@ -17,7 +17,9 @@ import java.util.Objects;
 
 /**
  * The wire envelope {@code {"event":"fs.created","data":{...},"ts":1704508800000}}: encoded once to
- * UTF-8 bytes with the generated codecs, and decoded back into the typed record. Thread-safe.
+ * UTF-8 bytes with the generated codecs, and decoded back into the typed record. The fan-out core
+ * adds the event's position ({@link #withId}, {@code "id"} after {@code ts}); decoding ignores it.
+ * Thread-safe.
  */
 public final class EventJson {
     /** Deeper JSON is rejected before it can exhaust the stack. */
@@ -76,6 +78,44 @@ public final class EventJson {
             throw new IllegalArgumentException("control frame names start with '$': " + name);
         }
         return ("{\"event\":\"" + name + "\",\"ts\":" + tsMillis + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code envelope} with {@code ,"id":"<id>"} added before its closing brace: the position a
+     * node gives an encoded envelope without encoding it again.
+     *
+     * @param id letters, digits and {@code -._:} only (nothing to escape)
+     * @throws IllegalArgumentException when {@code envelope} does not end with an object's brace
+     */
+    public static byte[] withId(byte[] envelope, String id) {
+        int end = envelope.length - 1;
+        while (end >= 0 && envelope[end] != '}') {
+            end--;
+        }
+        if (end < 1) {
+            throw new IllegalArgumentException("not an envelope: no closing brace");
+        }
+        byte[] field = (",\"id\":\"" + id + "\"").getBytes(StandardCharsets.US_ASCII);
+        byte[] result = new byte[end + field.length + 1];
+        System.arraycopy(envelope, 0, result, 0, end);
+        System.arraycopy(field, 0, result, end, field.length);
+        result[result.length - 1] = '}';
+        return result;
+    }
+
+    /**
+     * A control frame with one more field, such as {@code {"event":"$resync","ts":...,"reason":"trimmed"}}.
+     *
+     * @param value a {@link Number} (written as is) or text without characters to escape (quoted)
+     */
+    public static byte[] encodeControl(String name, long tsMillis, String field, Object value) {
+        byte[] plain = encodeControl(name, tsMillis);
+        String written = value instanceof Number ? value.toString() : "\"" + value + "\"";
+        byte[] tail = (",\"" + field + "\":" + written + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] result = new byte[plain.length - 1 + tail.length];
+        System.arraycopy(plain, 0, result, 0, plain.length - 1);
+        System.arraycopy(tail, 0, result, plain.length - 1, tail.length);
+        return result;
     }
 
     private <T extends Record> byte[] encodeTyped(EventType<T> type, Object event, long tsMillis) {

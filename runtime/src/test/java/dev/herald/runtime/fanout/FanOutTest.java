@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +76,21 @@ class FanOutTest {
         }
 
         long events() {
+            return eventFrames().size();
+        }
+
+        /** The event frames, without control frames. */
+        List<String> eventFrames() {
             return frames.stream()
                     .filter(f -> f.startsWith("{\"event\":\"item."))
-                    .count();
+                    .toList();
+        }
+
+        /** The control frames named {@code name}, such as {@code $position}. */
+        List<String> control(String name) {
+            return frames.stream()
+                    .filter(f -> f.startsWith("{\"event\":\"" + name + "\""))
+                    .toList();
         }
     }
 
@@ -183,7 +196,10 @@ class FanOutTest {
         admit(filtered, handshake("item.created"));
         admit(alsoFiltered, handshake("item.created,item.deleted"));
         admit(other, handshake("item.deleted"));
+        await(() -> Stream.of(all, filtered, alsoFiltered, other)
+                .allMatch(t -> t.control("$position").size() == 1));
         long encodesBefore = TestEvents.ENCODES.get();
+        int wireFormsBefore = wireForms.get();
 
         fanOut.publish(TestEvents.CREATED, created("x"));
         // Frames reach a connection in publish order: once `other` has this one, it has had its
@@ -191,13 +207,14 @@ class FanOutTest {
         fanOut.publish(TestEvents.DELETED, new TestEvents.Deleted("y"));
 
         await(() -> all.events() == 2 && filtered.events() == 1 && alsoFiltered.events() == 2 && other.events() == 1);
-        assertThat(all.frames.get(0)).startsWith("{\"event\":\"item.created\",\"data\":{\"id\":\"x\"},\"ts\":");
-        assertThat(filtered.frames.get(0)).isSameAs(all.frames.get(0));
-        assertThat(other.frames).singleElement().asString().startsWith("{\"event\":\"item.deleted\"");
+        assertThat(all.eventFrames().get(0))
+                .matches("\\{\"event\":\"item.created\",\"data\":\\{\"id\":\"x\"},\"ts\":\\d+,\"id\":\"[a-z0-9]+-1\"}");
+        assertThat(filtered.eventFrames().get(0)).isSameAs(all.eventFrames().get(0));
+        assertThat(other.eventFrames()).singleElement().asString().startsWith("{\"event\":\"item.deleted\"");
         assertThat(TestEvents.ENCODES.get() - encodesBefore)
                 .as("records encoded")
                 .isEqualTo(2);
-        assertThat(wireForms).as("wire forms built").hasValue(2);
+        assertThat(wireForms.get() - wireFormsBefore).as("wire forms built").isEqualTo(2);
     }
 
     @Test
@@ -218,8 +235,26 @@ class FanOutTest {
     }
 
     @Test
-    void aClientThatMissedEventsWhileConnecting_getsResync() throws Exception {
+    void anEventEmittedWhileAClientConnects_reachesIt_fromWhatTheNodeKeeps() throws Exception {
         fanOut(1 << 20, Duration.ofSeconds(30), 1024);
+        FanOut<String>.Ticket lateTicket = fanOut.handshake(ALL);
+        fanOut.publish(TestEvents.CREATED, created("while-connecting"));
+        MemoryTransport late = new MemoryTransport();
+
+        lateTicket.open(late);
+
+        await(() -> late.events() == 1);
+        awaitSweeps(2);
+        assertThat(late.eventFrames().get(0)).contains("while-connecting");
+        assertThat(late.resyncs()).isZero();
+        assertThat(late.control("$resumed"))
+                .as("not a resume: it sent no since")
+                .isEmpty();
+    }
+
+    @Test
+    void withoutRetention_aClientThatMissedEventsWhileConnecting_getsResync() throws Exception {
+        fanOut(new Options().retention(0, 1, Duration.ofSeconds(1)).build());
         MemoryTransport keepsBusy = new MemoryTransport();
         admit(keepsBusy, ALL);
         FanOut<String>.Ticket lateTicket = fanOut.handshake(ALL);
@@ -234,17 +269,19 @@ class FanOutTest {
         awaitSweeps(2);
         assertThat(onTime.resyncs()).isZero();
         assertThat(late.resyncs()).isEqualTo(1);
+        assertThat(late.control("$resync").get(0)).contains("\"reason\":\"connecting\"");
     }
 
     @Test
     void overBudget_dropsThenResyncsOnceDrained() throws Exception {
         fanOut(100, Duration.ofSeconds(30), 1024);
         MemoryTransport slow = new MemoryTransport();
-        slow.stalled = true;
         admit(slow, ALL);
+        await(() -> slow.control("$position").size() == 1); // joined
+        slow.stalled = true;
 
         for (int i = 0; i < 5; i++) {
-            fanOut.publish(TestEvents.CREATED, created("e" + i)); // about 60 bytes each: the second is over budget
+            fanOut.publish(TestEvents.CREATED, created("e" + i)); // about 85 bytes each: the second is over budget
         }
         await(() -> fanOut.stats().get(0).dropped() == 4);
         assertThat(slow.events()).isEqualTo(1);
@@ -499,7 +536,7 @@ class FanOutTest {
     }
 
     @Test
-    void aClosedCore_forgetsItsConnections_andRefusesWith1001() {
+    void aClosedCore_forgetsItsConnections_andRefusesWith1012() {
         fanOut(1 << 20, Duration.ofSeconds(30), 1024);
         admit(new MemoryTransport(), ALL);
         FanOut<String>.Ticket ticket = fanOut.handshake(ALL);
@@ -508,7 +545,7 @@ class FanOutTest {
         MemoryTransport transport = new MemoryTransport();
 
         assertThat(ticket.open(transport)).isNull();
-        assertThat(transport.closedWith).isEqualTo(Disconnect.GOING_AWAY);
+        assertThat(transport.closedWith).isEqualTo(Disconnect.SERVICE_RESTART);
         fanOut.publish(TestEvents.CREATED, created("after close")); // harmless
     }
 }

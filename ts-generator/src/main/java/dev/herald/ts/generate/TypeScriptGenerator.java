@@ -142,11 +142,13 @@ public final class TypeScriptGenerator {
                         new TsType.Field("event", new TsType.Literal(e.name()), true),
                         new TsType.Field(
                                 "data", new TsType.Named(model.payload(e).name()), true),
-                        new TsType.Field("ts", TsType.NUMBER, true))))
+                        new TsType.Field("ts", TsType.NUMBER, true),
+                        // Optional: hand-made messages (tests, fakes) need none.
+                        new TsType.Field("id", TsType.STRING, true, true))))
                 .toList();
         declarations.add(new TsDeclaration.TypeAlias(
                 "EventMessage",
-                "A message as the server sends it: `{ event, data, ts }`.",
+                "A message as the server sends it: `{ event, data, ts, id }`, `id` its position for resuming.",
                 messages.isEmpty() ? new TsType.Named("never") : new TsType.Union(messages)));
 
         Map<String, List<String>> groups = groups(model);

@@ -2,6 +2,7 @@ package dev.herald.runtime.ws;
 
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.ConnectionStats;
+import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.EndpointCounters;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +124,7 @@ public final class EventWebSocketServer implements MonitoredEndpoint {
     }
 
     /**
-     * Sends close 1001 to every client, waits up to {@code timeout} for the close handshakes (a
+     * Sends close 1012 (service restart) to every client, waits up to {@code timeout} for the close handshakes (a
      * client that reads gets the frames queued for it, then its close frame), then closes whatever
      * is left (a stalled client never answers), frees the port and returns. Emits during or after
      * this are ignored.
@@ -135,10 +135,10 @@ public final class EventWebSocketServer implements MonitoredEndpoint {
         }
         stopped = true;
         long deadline = System.nanoTime() + Math.max(1, timeout.toNanos());
-        fanOut.close(); // no more events; from here on, handshakes are refused with 1001
+        fanOut.close(); // no more events; from here on, handshakes are refused with 1012
         abandonedSockets.close();
         try {
-            server.closeAll(CloseFrame.GOING_AWAY, "server stopping", deadline);
+            server.closeAll(Disconnect.SERVICE_RESTART.code(), Disconnect.SERVICE_RESTART.reason(), deadline);
             // Frees the port once its selector thread ends (25 ms after its last ready key);
             // what is left open is force-closed below.
             long leftMillis = Math.max(100, (deadline - System.nanoTime()) / 1_000_000);

@@ -2,6 +2,7 @@ package dev.herald.runtime.ws;
 
 import dev.herald.runtime.fanout.Admission;
 import dev.herald.runtime.fanout.Connection;
+import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
@@ -157,7 +158,7 @@ final class LibraryServer extends WebSocketServer {
         for (WebSocketImpl socket : new ArrayList<>(sockets.keySet())) {
             if (socket.getReadyState() != ReadyState.CLOSED) {
                 try {
-                    socket.closeConnection(CloseFrame.GOING_AWAY, "server stopped");
+                    socket.closeConnection(Disconnect.SERVICE_RESTART.code(), Disconnect.SERVICE_RESTART.reason());
                 } catch (RuntimeException e) {
                     LOG.debug("Force-closing {} failed", socket.getRemoteSocketAddress(), e);
                 }
