@@ -157,9 +157,9 @@ public final class ClusterLoad {
     private static String throughput(Broker sender, Broker receiver) throws InterruptedException {
         AtomicLong received = new AtomicLong();
         AtomicLong gaps = new AtomicLong();
-        receiver.start("receiver", new BrokerListener() {
+        receiver.start("receiver", new CountingListener() {
             @Override
-            public void received(byte[] envelope) {
+            public void received(String epoch, long seq, long tsMillis, byte[] envelope) {
                 received.incrementAndGet();
             }
 
@@ -168,13 +168,7 @@ public final class ClusterLoad {
                 gaps.incrementAndGet();
             }
         });
-        sender.start("sender", new BrokerListener() {
-            @Override
-            public void received(byte[] envelope) {}
-
-            @Override
-            public void gap(String reason) {}
-        });
+        sender.start("sender", new CountingListener());
         byte[] envelope = EventJson.create()
                 .encode(new FsCreated("asset-1", "/home/user/documents/report.txt", false), System.currentTimeMillis());
         try {
@@ -185,7 +179,7 @@ public final class ClusterLoad {
                 while (i - received.get() >= WINDOW) {
                     LockSupport.parkNanos(20_000);
                 }
-                sender.publish("fs.created", envelope);
+                sender.publish("fs.created", envelope, false);
             }
             long deadline = System.currentTimeMillis() + 60_000;
             while (received.get() < THROUGHPUT_EVENTS && System.currentTimeMillis() < deadline) {
@@ -207,5 +201,20 @@ public final class ClusterLoad {
             sender.close();
             receiver.close();
         }
+    }
+
+    /** A listener that takes what the broker says and does nothing with it. */
+    private static class CountingListener implements BrokerListener {
+        @Override
+        public void streaming(String epoch, long afterSeq) {}
+
+        @Override
+        public void received(String epoch, long seq, long tsMillis, byte[] envelope) {}
+
+        @Override
+        public void gap(String reason) {}
+
+        @Override
+        public void unavailable(String reason) {}
     }
 }

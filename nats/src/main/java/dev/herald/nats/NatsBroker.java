@@ -3,6 +3,7 @@ package dev.herald.nats;
 import dev.herald.runtime.cluster.Broker;
 import dev.herald.runtime.cluster.BrokerListener;
 import dev.herald.runtime.cluster.LossReporter;
+import dev.herald.runtime.cluster.PublishNumbers;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
@@ -25,8 +26,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries events between the instances of a service over NATS JetStream: one stream (default
  * {@value #DEFAULT_STREAM}) on the subjects {@code herald.events.<name>}, an ordered consumer per
- * node from the messages after its start.
+ * node from the latest messages the node keeps for resuming. Positions are the stream's: its
+ * creation time (base 36) as the epoch, the stream sequence as the seq.
  *
  * <pre>{@code
  * NatsBroker broker = NatsBroker.create("nats://127.0.0.1:4222");
@@ -62,6 +62,12 @@ public final class NatsBroker implements Broker {
     /** The header that names the node a message came from. */
     static final String NODE_HEADER = "Herald-Node";
 
+    /** The header with the node's publish number, to recognise a publish it counted as lost. */
+    static final String NUMBER_HEADER = "Herald-Pub";
+
+    /** The header that says its node delivered it to its own clients already (it skips it on reading). */
+    static final String HERE_HEADER = "Herald-Here";
+
     /** The subject (after the prefix) of a node's note that some of its events were lost. */
     static final String LOST = "$lost";
 
@@ -77,16 +83,18 @@ public final class NatsBroker implements Broker {
 
     private final LossReporter losses = new LossReporter("NATS", "herald-nats", this::repair);
     private final AtomicBoolean reconnected = new AtomicBoolean();
-    /** Publishes sent and not yet acknowledged or failed. */
-    private final AtomicLong unacked = new AtomicLong();
-    /** Counts the connections lost so far: a publish knows on which one it went out. */
-    private final AtomicInteger connections = new AtomicInteger();
+    /**
+     * This node's publishes in flight and those counted as lost (failed, or unacknowledged when the
+     * connection broke; the library may still send them after reconnecting): read back, the
+     * follower skips them.
+     */
+    private final PublishNumbers numbers = new PublishNumbers();
 
     private final Object lifecycle = new Object();
     private volatile Connection connection;
     private volatile JetStream jetStream;
     private volatile StreamFollower follower;
-    private Headers headers;
+    private String nodeId;
     private PublishOptions publishOptions;
     private volatile boolean closed;
 
@@ -151,10 +159,10 @@ public final class NatsBroker implements Broker {
             }
             try {
                 requireJetStream();
-                headers = new Headers(new Headers().put(NODE_HEADER, nodeId), true);
+                this.nodeId = nodeId;
                 publishOptions = PublishOptions.builder().expectedStream(stream).build();
                 StreamInfo info = ensureStream();
-                follower = new StreamFollower(connection, stream, subjectPrefix, nodeId, listener);
+                follower = new StreamFollower(connection, stream, subjectPrefix, nodeId, numbers, listener);
                 follower.start(info);
                 jetStream = connection.jetStream(); // last: publish() reads it first (volatile)
             } catch (IOException | JetStreamApiException | RuntimeException e) {
@@ -169,27 +177,28 @@ public final class NatsBroker implements Broker {
 
     /** Never blocks and never throws: a failure is counted and reported to the other nodes later. */
     @Override
-    public void publish(String eventName, byte[] envelope) {
+    public void publish(String eventName, byte[] envelope, boolean deliveredHere) {
         JetStream js = jetStream;
         if (js == null || closed) {
             return;
         }
-        // Counted before the connection is read, so that a disconnect that this publish does not
-        // see in `connections` sees it in `unacked` (see connectionEvent).
-        unacked.incrementAndGet();
-        int sentOn = connections.get();
+        long number = numbers.begin();
+        Headers headers = new Headers().put(NODE_HEADER, nodeId).put(NUMBER_HEADER, Long.toString(number));
+        if (deliveredHere) {
+            headers.put(HERE_HEADER, "1");
+        }
         CompletableFuture<?> sent;
         try {
             sent = js.publishAsync(subjectPrefix + "." + eventName, headers, envelope, publishOptions);
         } catch (RuntimeException e) { // the outgoing or reconnect buffer is full
-            unacked.decrementAndGet();
+            numbers.failed(number);
             losses.lost(1, e);
             return;
         }
         sent.orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ack, failure) -> {
-            unacked.decrementAndGet();
-            // One sent on an earlier connection was counted when that connection broke.
-            if (failure != null && sentOn == connections.get()) {
+            if (failure == null) {
+                numbers.acknowledged(number);
+            } else if (numbers.failed(number)) { // else counted when the connection broke
                 losses.lost(1, failure);
             }
         });
@@ -268,9 +277,12 @@ public final class NatsBroker implements Broker {
         } else if (event == ConnectionListener.Events.DISCONNECTED && !closed) {
             // What was sent and not acknowledged is lost with the connection; say so now rather
             // than when each publish times out, so the other nodes hear of it once NATS is back.
-            connections.incrementAndGet();
-            long inFlight = unacked.get();
+            long inFlight = numbers.failAllInFlight();
             LOG.warn("Disconnected from NATS at {}; reconnecting", url);
+            StreamFollower current = follower;
+            if (current != null) {
+                current.unavailable("disconnected from NATS");
+            }
             if (inFlight > 0) {
                 losses.lost(inFlight, new IOException("disconnected before the acknowledgement"));
             }
@@ -291,7 +303,7 @@ public final class NatsBroker implements Broker {
             if (lost > 0) {
                 jetStream.publish(
                         subjectPrefix + "." + LOST,
-                        headers,
+                        new Headers().put(NODE_HEADER, nodeId),
                         Long.toString(lost).getBytes(StandardCharsets.US_ASCII),
                         publishOptions);
             }

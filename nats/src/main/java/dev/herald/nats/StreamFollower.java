@@ -1,6 +1,7 @@
 package dev.herald.nats;
 
 import dev.herald.runtime.cluster.BrokerListener;
+import dev.herald.runtime.cluster.PublishNumbers;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's ordered consumer of the stream and the numbering check on what it delivers: each
  * message's stream sequence must be the last plus one, else the messages between were deleted
- * before this node read them (also when the library had to recreate the consumer).
+ * before this node read them (also when the library had to recreate the consumer). Every message
+ * goes to the listener with its position, this node's own too, but for those it delivered itself
+ * (the {@value NatsBroker#HERE_HEADER} header).
  *
  * <p>Threading: the library's dispatcher thread delivers messages ({@link #onMessage}) and the
  * broker's maintenance thread runs {@link #check}; both hold {@link #lock} while they read or move
@@ -37,6 +40,9 @@ final class StreamFollower {
     private final String lostSubject;
     private final String nodeId;
     private final BrokerListener listener;
+    /** This node's publishes counted as lost: read back, they are skipped (its clients get $resync for them). */
+    private final PublishNumbers numbers;
+
     private final Dispatcher dispatcher;
 
     private final Object lock = new Object();
@@ -44,8 +50,17 @@ final class StreamFollower {
     private ZonedDateTime created; // guarded by lock: a new one means the server lost the stream
     private int generation; // guarded by lock
     private JetStreamSubscription consumer; // guarded by lock
+    /** False from unavailable to resume: messages still buffered then come again after resume. Guarded by lock. */
+    private boolean reading = true;
 
-    StreamFollower(Connection connection, String stream, String prefix, String nodeId, BrokerListener listener) {
+    StreamFollower(
+            Connection connection,
+            String stream,
+            String prefix,
+            String nodeId,
+            PublishNumbers numbers,
+            BrokerListener listener) {
+        this.numbers = numbers;
         this.connection = connection;
         this.stream = stream;
         this.subjects = prefix + ".>";
@@ -55,17 +70,36 @@ final class StreamFollower {
         this.dispatcher = connection.createDispatcher();
     }
 
-    /** Follows the stream from the message after its last one now. */
+    /**
+     * Follows the stream from the latest messages the listener keeps (they arrive through the
+     * consumer like new ones), after telling the listener where they start.
+     */
     void start(StreamInfo info) throws IOException, JetStreamApiException {
         int current;
         long from;
         synchronized (lock) {
             created = info.getCreateTime();
-            lastSeq = info.getStreamState().getLastSequence();
+            long last = info.getStreamState().getLastSequence();
+            long first = Math.max(1, info.getStreamState().getFirstSequence());
+            lastSeq = Math.max(first - 1, last - Math.max(0, listener.retainedEvents()));
             current = ++generation;
             from = lastSeq + 1;
+            listener.streaming(epoch(), lastSeq);
         }
         follow(current, from);
+    }
+
+    /** The connection is lost: the listener delivers this node's events itself until {@link #resume}. */
+    void unavailable(String reason) {
+        synchronized (lock) {
+            reading = false;
+            listener.unavailable(reason);
+        }
+    }
+
+    /** The stream's epoch: its creation time, in base 36. */
+    private String epoch() {
+        return Long.toString(created.toInstant().toEpochMilli(), 36);
     }
 
     /**
@@ -88,6 +122,8 @@ final class StreamFollower {
             old = consumer;
             current = ++generation; // what the old consumer still delivers is dropped from here on
             from = lastSeq + 1;
+            reading = true;
+            listener.streaming(epoch(), lastSeq);
         }
         stop(old);
         follow(current, from);
@@ -137,8 +173,8 @@ final class StreamFollower {
 
     private void onMessage(int from, Message message) {
         synchronized (lock) {
-            if (from != generation) {
-                return; // a replaced consumer
+            if (from != generation || !reading) {
+                return; // a replaced consumer, or one that delivers again after resume
             }
             long seq = message.metaData().streamSequence();
             if (seq <= lastSeq) {
@@ -150,19 +186,30 @@ final class StreamFollower {
             lastSeq = seq;
             Headers headers = message.getHeaders();
             String sender = headers == null ? null : headers.getFirst(NatsBroker.NODE_HEADER);
-            if (nodeId.equals(sender)) {
-                return; // this node's clients had it locally
-            }
             if (message.getSubject().equals(lostSubject)) {
                 gap("node " + sender + " could not publish " + new String(message.getData(), StandardCharsets.US_ASCII)
                         + " events");
                 return;
             }
-            try {
-                listener.received(message.getData());
-            } catch (RuntimeException e) {
-                LOG.error("The fan-out core failed on an envelope from another node", e);
+            if (nodeId.equals(sender)
+                    && (headers.getFirst(NatsBroker.HERE_HEADER) != null
+                            || countedLost(headers.getFirst(NatsBroker.NUMBER_HEADER)))) {
+                return; // this node delivered it itself, or counted it as lost (a $resync covers it)
             }
+            try {
+                listener.received(
+                        epoch(), seq, message.metaData().timestamp().toInstant().toEpochMilli(), message.getData());
+            } catch (RuntimeException e) {
+                LOG.error("The fan-out core failed on an envelope from the stream", e);
+            }
+        }
+    }
+
+    private boolean countedLost(String number) {
+        try {
+            return number != null && numbers.countedLost(Long.parseLong(number));
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.herald.redis;
 
 import dev.herald.runtime.cluster.Broker;
 import dev.herald.runtime.cluster.BrokerListener;
+import dev.herald.runtime.cluster.PublishNumbers;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -109,18 +110,24 @@ public final class RedisBroker implements Broker {
             client = resources != null ? RedisClient.create(resources, uri) : RedisClient.create(uri);
             client.setOptions(options);
             Keys keys = new Keys(stream, metaKey, maxLength);
-            publisher = new StreamPublisher(client, keys, nodeId);
-            reader = new StreamReader(client, keys, nodeId, listener);
+            PublishNumbers numbers = new PublishNumbers();
+            StreamReader newReader = new StreamReader(client, keys, nodeId, numbers, listener);
+            // A node delivers its own events from the stream only while it can also write there:
+            // when publishing fails, the reader drops its connection (the node delivers directly)
+            // and reads again once the publisher is back.
+            publisher = new StreamPublisher(client, keys, nodeId, numbers, newReader::dropConnection);
+            newReader.publisherReady(publisher::isConnected, publisher::reconnectSoon);
+            reader = newReader;
             publisher.start();
             reader.start();
         }
     }
 
     @Override
-    public void publish(String eventName, byte[] envelope) {
+    public void publish(String eventName, byte[] envelope, boolean deliveredHere) {
         StreamPublisher current = publisher; // set in start, before the first publish
         if (current != null) {
-            current.publish(envelope);
+            current.publish(envelope, deliveredHere);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The Lua scripts (beside this class) and the codec both sides talk to Redis with. */
 final class Scripts {
@@ -27,6 +28,11 @@ final class Scripts {
 
     static byte[] bytes(long number) {
         return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A random epoch candidate: 13 base-36 characters, valid in a position ({@code <epoch>-<seq>}). */
+    static String newEpoch() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     }
 
     static String text(byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.herald.redis;
 
 import dev.herald.runtime.cluster.LossReporter;
+import dev.herald.runtime.cluster.PublishNumbers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
@@ -23,6 +24,9 @@ final class StreamPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
     private static final byte[] DATA = Scripts.bytes("d");
     private static final byte[] LOST = Scripts.bytes("l");
+    private static final byte[] NUMBER = Scripts.bytes("p");
+    private static final byte[] HERE = Scripts.bytes("h");
+    private static final byte[] ONE = Scripts.bytes("1");
 
     private final RedisClient client;
     private final String[] keys;
@@ -31,11 +35,18 @@ final class StreamPublisher {
     private final byte[] node;
     private final LossReporter losses;
     private final AtomicInteger connections = new AtomicInteger();
+    /** Which of this node's publishes were counted as lost: the reader skips them. */
+    private final PublishNumbers numbers;
+    /** Told when a publish fails: the reader stops delivering from the stream until publishing works. */
+    private final Runnable onFailure;
 
     /** The open connection with its epoch candidate, or null before the first one. */
     private volatile Connected current;
 
-    StreamPublisher(RedisClient client, RedisBroker.Keys keys, String nodeId) {
+    StreamPublisher(
+            RedisClient client, RedisBroker.Keys keys, String nodeId, PublishNumbers numbers, Runnable onFailure) {
+        this.numbers = numbers;
+        this.onFailure = onFailure;
         this.client = client;
         this.keys = new String[] {keys.meta(), keys.stream()};
         this.maxLength = Scripts.bytes(keys.maxLength());
@@ -55,27 +66,51 @@ final class StreamPublisher {
     }
 
     /** Never blocks and never throws: a failure is counted and reported to the other nodes later. */
-    void publish(byte[] envelope) {
+    void publish(byte[] envelope, boolean deliveredHere) {
         Connected connected = current;
         if (connected == null || !connected.connection.isOpen()) {
-            losses.lost(1, null);
+            failed(null);
             return;
         }
+        long number = numbers.begin();
         RedisFuture<Long> sent;
         try {
             sent = connected
                     .connection
                     .async()
-                    .eval(Scripts.PUBLISH, ScriptOutputType.INTEGER, keys, entry(connected, DATA, envelope));
+                    .eval(
+                            Scripts.PUBLISH,
+                            ScriptOutputType.INTEGER,
+                            keys,
+                            entry(connected, envelope, number, deliveredHere));
         } catch (RuntimeException e) {
-            losses.lost(1, e);
+            numbers.failed(number);
+            failed(e);
             return;
         }
         sent.whenComplete((seq, failure) -> {
-            if (failure != null) {
-                losses.lost(1, failure);
+            if (failure == null) {
+                numbers.acknowledged(number);
+            } else if (numbers.failed(number)) {
+                failed(failure);
             }
         });
+    }
+
+    private void failed(Throwable cause) {
+        losses.lost(1, cause);
+        onFailure.run();
+    }
+
+    /** Whether publishes go out now. */
+    boolean isConnected() {
+        Connected connected = current;
+        return connected != null && connected.connection.isOpen();
+    }
+
+    /** Reconnects soon (on the reporter's thread) if it is not connected. */
+    void reconnectSoon() {
+        losses.repairSoon();
     }
 
     void close() {
@@ -93,10 +128,9 @@ final class StreamPublisher {
             current = connected = connect(); // the broken one closed itself (no auto-reconnect)
         }
         if (lost > 0) {
-            connected
-                    .connection
-                    .sync()
-                    .eval(Scripts.PUBLISH, ScriptOutputType.INTEGER, keys, entry(connected, LOST, Scripts.bytes(lost)));
+            connected.connection.sync().eval(Scripts.PUBLISH, ScriptOutputType.INTEGER, keys, new byte[][] {
+                maxLength, node, connected.epoch, LOST, Scripts.bytes(lost)
+            });
         }
     }
 
@@ -104,8 +138,9 @@ final class StreamPublisher {
         StatefulRedisConnection<String, byte[]> connection = client.connect(Scripts.CODEC);
         connection.sync().clientSetname("herald:" + nodeId + ":publisher");
         // A new candidate per connection: after Redis lost its data, whoever writes first
-        // sets an epoch no node has seen.
-        byte[] epoch = Scripts.bytes(nodeId + "/" + connections.incrementAndGet());
+        // sets an epoch no node has seen. Random, in the characters of a position's epoch.
+        connections.incrementAndGet();
+        byte[] epoch = Scripts.bytes(Scripts.newEpoch());
         if (connections.get() > 1) {
             LOG.info("Reconnected to Redis for publishing");
         }
@@ -114,8 +149,12 @@ final class StreamPublisher {
 
     private record Connected(StatefulRedisConnection<String, byte[]> connection, byte[] epoch) {}
 
-    /** The arguments of {@code publish.lua} for one entry: {@code field} is d (an envelope) or l (a loss count). */
-    private byte[][] entry(Connected connected, byte[] field, byte[] value) {
-        return new byte[][] {maxLength, node, connected.epoch, field, value};
+    /** The arguments of {@code publish.lua} for an envelope: its publish number, and h when delivered here. */
+    private byte[][] entry(Connected connected, byte[] envelope, long number, boolean deliveredHere) {
+        return deliveredHere
+                ? new byte[][] {
+                    maxLength, node, connected.epoch, DATA, envelope, NUMBER, Scripts.bytes(number), HERE, ONE
+                }
+                : new byte[][] {maxLength, node, connected.epoch, DATA, envelope, NUMBER, Scripts.bytes(number)};
     }
 }

@@ -1,30 +1,38 @@
 package dev.herald.redis;
 
 import dev.herald.runtime.cluster.BrokerListener;
+import dev.herald.runtime.cluster.PublishNumbers;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * This node's reader of the stream: {@code XREAD BLOCK} from the last entry id on its own
- * connection, other nodes' envelopes to the listener, and a gap whenever the numbering says that
- * something is missing.
+ * connection, every entry's envelope to the listener with its position (this node's own too, but
+ * for those it delivered itself), and a gap whenever the numbering says that something is missing.
+ * The listener hears {@code streaming} when reading starts (with the stream's latest entries, as
+ * many as it keeps) and again after each outage, and {@code unavailable} when an outage begins.
  *
- * <p>Threading: after {@link #start} (which takes the first position before starting it), one
- * thread owns the connection, the position ({@link #lastId}, {@link #lastSeq},
- * {@link #epoch}) and every call to the listener, so the listener hears one thing at a time, in
- * stream order. {@link #close} only sets {@link #closed} and closes the connection, which wakes a
- * blocked read.
+ * <p>Threading: {@link #start} takes the first position, and hands over the latest entries, on the
+ * caller's thread before it starts the reader's thread; from then on that thread alone owns the
+ * connection, the position ({@link #lastId}, {@link #lastSeq}, {@link #epoch}) and every call to
+ * the listener, so the listener hears one thing at a time, in stream order. {@link #close} only
+ * sets {@link #closed} and closes the connection, which wakes a blocked read.
  */
 final class StreamReader {
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
@@ -38,18 +46,25 @@ final class StreamReader {
     private final String nodeId;
     private final byte[] node;
     private final BrokerListener listener;
+    /** This node's publishes counted as lost: read back, they are skipped (its clients get $resync for them). */
+    private final PublishNumbers numbers;
+
     private final Thread thread;
     private final Set<String> loggedKinds = new HashSet<>();
 
     private volatile boolean closed;
     private volatile StatefulRedisConnection<String, byte[]> connection;
+    private BooleanSupplier publisherReady = () -> true;
+    private Runnable reconnectPublisher = () -> {};
     private int connections;
     private boolean outage;
     private String epoch; // null until the first connection
     private long lastSeq;
     private String lastId;
 
-    StreamReader(RedisClient client, RedisBroker.Keys keys, String nodeId, BrokerListener listener) {
+    StreamReader(
+            RedisClient client, RedisBroker.Keys keys, String nodeId, PublishNumbers numbers, BrokerListener listener) {
+        this.numbers = numbers;
         this.client = client;
         this.keys = keys;
         this.nodeId = nodeId;
@@ -71,6 +86,26 @@ final class StreamReader {
             outage = true;
         }
         thread.start();
+    }
+
+    /**
+     * The reader says it streams only while {@code ready} holds; otherwise it asks for a
+     * reconnect and tries again later. Set before {@link #start}.
+     */
+    void publisherReady(BooleanSupplier ready, Runnable reconnect) {
+        this.publisherReady = ready;
+        this.reconnectPublisher = reconnect;
+    }
+
+    /**
+     * Drops the reading connection (any thread): the reader reports the stream unavailable and
+     * connects again. Called when publishing fails, so the node delivers its events directly.
+     */
+    void dropConnection() {
+        StatefulRedisConnection<String, byte[]> current = connection;
+        if (current != null && current.isOpen()) {
+            current.closeAsync();
+        }
     }
 
     void close() {
@@ -109,6 +144,7 @@ final class StreamReader {
                 if (!outage) {
                     LOG.warn("Lost the Redis stream ({}); reconnecting", e.toString());
                     outage = true;
+                    listener.unavailable(e.toString());
                 }
                 closeQuietly(connection);
                 connection = null;
@@ -130,15 +166,20 @@ final class StreamReader {
     }
 
     /**
-     * A new connection and where to read from. The first time: from the end (a node hears what is
-     * published after it started). After an outage: from the last entry read when Redis kept its
-     * data (a jump in the numbering of what follows is a gap), else a gap and from the end.
+     * A new connection and where to read from, then {@code streaming} to the listener. The first
+     * time: the latest entries the listener keeps, handed over now, then what follows. After an
+     * outage: from the last entry read when Redis kept its data (a jump in the numbering of what
+     * follows is a gap), else a gap and, again, the latest entries.
      */
     private StatefulRedisConnection<String, byte[]> connect() {
+        if (!publisherReady.getAsBoolean()) {
+            reconnectPublisher.run();
+            throw new IllegalStateException("not publishing to Redis yet");
+        }
         StatefulRedisConnection<String, byte[]> opened = client.connect(Scripts.CODEC);
         try {
             opened.sync().clientSetname("herald:" + nodeId + ":reader");
-            byte[] candidate = Scripts.bytes(nodeId + "/r" + ++connections);
+            byte[] candidate = Scripts.bytes(Scripts.newEpoch());
             List<Object> position = opened.sync()
                     .eval(
                             Scripts.POSITION,
@@ -153,15 +194,52 @@ final class StreamReader {
                 // what other nodes published meanwhile.
                 gap("this node reads Redis only now, after starting without it");
             }
+            List<StreamMessage<String, byte[]>> latest = List.of();
             if (epoch == null || !epoch.equals(currentEpoch)) {
                 epoch = currentEpoch;
                 lastSeq = Long.parseLong(Scripts.text((byte[]) position.get(1)));
                 lastId = Scripts.text((byte[]) position.get(2));
+                latest = latest(opened);
+            }
+            // Where the listener's knowledge starts: just before the first entry it gets now.
+            long afterSeq = lastSeq;
+            if (!latest.isEmpty()) {
+                Long first = seqOf(latest.get(0));
+                afterSeq = first == null ? lastSeq : first - 1;
+                lastSeq = afterSeq;
+            }
+            listener.streaming(epoch, afterSeq);
+            for (StreamMessage<String, byte[]> entry : latest) {
+                handle(entry);
             }
             return opened;
         } catch (RuntimeException e) {
             closeQuietly(opened);
             throw e;
+        }
+    }
+
+    /** The stream's latest entries up to {@link #lastId}, oldest first, as many as the listener keeps. */
+    private List<StreamMessage<String, byte[]>> latest(StatefulRedisConnection<String, byte[]> opened) {
+        int wanted = listener.retainedEvents();
+        if (wanted <= 0 || lastId.equals("0-0")) {
+            return List.of();
+        }
+        List<StreamMessage<String, byte[]>> newestFirst =
+                opened.sync().xrevrange(keys.stream(), Range.create("-", lastId), Limit.from(wanted));
+        List<StreamMessage<String, byte[]>> latest = new ArrayList<>(newestFirst);
+        Collections.reverse(latest);
+        // Entries of an older epoch (Redis lost the meta hash but not the stream) are not this numbering.
+        latest.removeIf(entry -> !Arrays.equals(entry.getBody().get("e"), Scripts.bytes(epoch)));
+        return latest;
+    }
+
+    private static Long seqOf(StreamMessage<String, byte[]> entry) {
+        byte[] seq = entry.getBody().get("s");
+        try {
+            return seq == null ? null : Long.parseLong(Scripts.text(seq));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -186,6 +264,7 @@ final class StreamReader {
         if (!entryEpoch.equals(epoch)) {
             gap("Redis lost its data (a new epoch)");
             epoch = entryEpoch;
+            listener.streaming(epoch, seq - 1);
         } else if (seq != lastSeq + 1) {
             gap(
                     seq > lastSeq + 1
@@ -194,21 +273,39 @@ final class StreamReader {
                             : "the sequence went back from " + lastSeq + " to " + seq);
         }
         lastSeq = seq;
-        if (Arrays.equals(from, node)) {
-            return; // this node's clients had it locally
-        }
         byte[] envelope = body.get("d");
         byte[] lostCount = body.get("l");
         if (envelope != null) {
+            if (Arrays.equals(from, node) && (body.get("h") != null || countedLost(body.get("p")))) {
+                return; // this node delivered it itself, or counted it as lost (a $resync covers it)
+            }
             try {
-                listener.received(envelope);
+                listener.received(epoch, seq, millisOf(lastId), envelope);
             } catch (RuntimeException e) {
-                LOG.error("The fan-out core failed on an envelope from another node", e);
+                LOG.error("The fan-out core failed on an envelope from the stream", e);
             }
         } else if (lostCount != null) {
             gap("node " + Scripts.text(from) + " could not publish " + Scripts.text(lostCount) + " events");
         } else {
             skipped("empty", "Skipped stream entry " + lastId + ": it has neither d nor l");
+        }
+    }
+
+    private boolean countedLost(byte[] number) {
+        try {
+            return number != null && numbers.countedLost(Long.parseLong(Scripts.text(number)));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** When an entry was added: the milliseconds part of its id. */
+    private static long millisOf(String id) {
+        int dash = id.indexOf('-');
+        try {
+            return Long.parseLong(dash < 0 ? id : id.substring(0, dash));
+        } catch (NumberFormatException e) {
+            return System.currentTimeMillis();
         }
     }
 

@@ -289,8 +289,17 @@ abstract class ClusterBehaviourTest {
             got.assertNoDuplicatesAndInOrder();
             awaitResyncForEveryMissedEvent(client, next);
         }
-        assertThat(Received.of(onA).indices("a")).isEqualTo(range(next));
-        assertThat(Received.of(onB).indices("b")).isEqualTo(range(next));
+        // Its own events reach a node's clients directly while the stream is down; those on their
+        // way when it went down get the $resync checked above.
+        for (var own : List.of(Map.entry("a", onA), Map.entry("b", onB))) {
+            List<Integer> got = Received.of(own.getValue()).indices(own.getKey());
+            long duringOutage = got.stream()
+                    .filter(i -> i >= outageStart && i < outageStart + 100)
+                    .count();
+            assertThat(duringOutage)
+                    .as("%s's own events during the outage", own.getKey())
+                    .isGreaterThanOrEqualTo(90);
+        }
         assertThat(a.heardInProcess).hasValue(next);
         assertThat(b.heardInProcess).hasValue(next);
     }
@@ -401,8 +410,110 @@ abstract class ClusterBehaviourTest {
         }
 
         assertThat(onB.messages).hasSize(1);
-        assertThat(occurrences(log, "Skipped an envelope from another node: ")).isEqualTo(3);
+        assertThat(occurrences(log, "Skipped an envelope from the stream: ")).isEqualTo(3);
         assertThat(log).contains("nobody.knows").contains("over the byte budget");
+    }
+
+    // ---- resume ---------------------------------------------------------------------------------
+
+    private static boolean resumed(TestClient client) {
+        return client.messages.stream().anyMatch(message -> message.startsWith("{\"event\":\"$resumed\""));
+    }
+
+    /** Emits {@code count} events on each node, a little apart; returns the next index. */
+    private static int emitOnBoth(Node a, Node b, int from, int count) throws InterruptedException {
+        for (int i = from; i < from + count; i++) {
+            a.emit(i);
+            b.emit(i);
+            Thread.sleep(1);
+        }
+        return from + count;
+    }
+
+    /**
+     * A client moves from a to b (a's connection is cut, as a load balancer draining a does) while
+     * both emit: on b it resumes from its last id and gets every event of both nodes once, in each
+     * node's order, and no {@code $resync}. Positions are the stream's: the same on every node.
+     */
+    @Test
+    void aClientMovingFromOneNodeToAnother_resumes_withEveryEventOfBothNodesOnceAndInOrder() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        TcpProxy toA = new TcpProxy(a.endpoint.port());
+        proxies.add(toA);
+        TestClient before = TestClient.connect(toA.port(), "/api/events/ws");
+        toClose.add(before::closeBlocking);
+        int next = emitOnBoth(a, b, 0, 50);
+        awaitReceived(before, "a", next - 1);
+        awaitReceived(before, "b", next - 1);
+
+        toA.cut();
+        next = emitOnBoth(a, b, next, 30); // missed while it moves
+        TestClient after = b.client("/api/events/ws?since=" + before.awaitPosition(1000));
+        next = emitOnBoth(a, b, next, 20);
+        awaitReceived(after, "a", next - 1);
+        awaitReceived(after, "b", next - 1);
+
+        Received got = Received.of(before, after);
+        assertThat(got.resyncs)
+                .as("$resync on b, by cause: %s", b.resyncCauses())
+                .isZero();
+        assertThat(resumed(after)).isTrue();
+        got.assertNoDuplicatesAndInOrder();
+        assertThat(got.indices("a")).isEqualTo(range(next));
+        assertThat(got.indices("b")).isEqualTo(range(next));
+    }
+
+    /**
+     * A node is killed (no drain, no close frames) and started again: it reads the stream's latest
+     * entries on start, so a client that was on it resumes on it with everything it missed,
+     * emitted on the other node meanwhile.
+     */
+    @Test
+    void aNodeKilledAndStartedAgain_resumesItsClients_fromTheStream() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        TestClient before = a.client();
+        int next = emitOnBoth(a, b, 0, 20);
+        awaitReceived(before, "b", next - 1);
+        awaitReceived(before, "a", next - 1);
+        String since = before.awaitPosition(1000);
+
+        a.endpoint.stop(Duration.ofMillis(1)); // as good as a kill: its clients see the connection drop
+        int afterKill = next;
+        for (; next < afterKill + 30; next++) {
+            b.emit(next);
+        }
+        Node restarted = node("a");
+        TestClient after = restarted.client("/api/events/ws?since=" + since);
+        restarted.emit(next);
+        b.emit(next);
+        next++;
+        awaitReceived(after, "b", next - 1);
+        awaitReceived(after, "a", next - 1);
+
+        Received got = Received.of(before, after);
+        assertThat(got.resyncs)
+                .as("$resync by cause: %s", restarted.resyncCauses())
+                .isZero();
+        assertThat(resumed(after)).isTrue();
+        assertThat(got.indices("b")).isEqualTo(range(next));
+    }
+
+    @Test
+    void aPositionFromBeforeTheBrokerLostItsData_getsResync_forItsEpoch() throws Exception {
+        Node a = node("a");
+        TestClient before = a.client();
+        a.emit(0);
+        awaitReceived(before, "a", 0);
+        String since = before.awaitPosition(1000);
+
+        restartWithoutData();
+        Node b = node("b");
+        TestClient after = b.client("/api/events/ws?since=" + since);
+
+        await("$resync", () -> Received.of(after).resyncs == 1);
+        assertThat(after.messages.get(0)).contains("\"reason\":\"epoch\"");
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -520,6 +631,15 @@ abstract class ClusterBehaviourTest {
 
         static Received of(TestClient client) {
             return new Received(new ArrayList<>(client.messages));
+        }
+
+        /** What a client got over several connections, one after the other. */
+        static Received of(TestClient... connections) {
+            List<String> messages = new ArrayList<>();
+            for (TestClient connection : connections) {
+                messages.addAll(connection.messages);
+            }
+            return new Received(messages);
         }
 
         List<Integer> indices(String node) {

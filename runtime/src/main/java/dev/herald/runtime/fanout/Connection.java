@@ -48,10 +48,10 @@ public final class Connection<F> {
     private volatile ResyncCause resyncRequested;
     /** Where it joins, until its lane's thread has joined it; then {@code null}. */
     private FanOut.Join join;
-    /** Frames up to this seq are not sent live: they came before its position or in its replay. */
-    private long liveAfter;
+    /** Frames up to here are not sent live: they came before its position or in its replay. */
+    private Frame.Mark liveAfter;
     /** The newest position it was told of, by a frame's id or {@code $position}; lane's thread. */
-    private long positionSent;
+    private Frame.Mark positionSent;
     /** When it was last told its position (nanoTime); lane's thread. */
     private long positionSentAt;
     /** When the client last showed it is alive (nanoTime); written by the transport's threads. */
@@ -116,6 +116,9 @@ public final class Connection<F> {
         join = null;
         RecentFrames.Replay<F> replay = core.replay(joined, names);
         ResyncCause refusal = replay.refusal();
+        if (replay.aheadTo() > 0) {
+            liveAfter = liveAfter.withSeq(replay.aheadTo());
+        }
         List<Frame<F>> frames = new ArrayList<>(replay.frames().size());
         if (refusal == null) {
             for (Frame<F> frame : replay.frames()) {
@@ -129,7 +132,7 @@ public final class Connection<F> {
             }
         }
         if (refusal != null) {
-            sendResync(joined.resuming() ? refusal : ResyncCause.CONNECTING, joined.upTo());
+            sendResync(joined.resuming() ? refusal : ResyncCause.CONNECTING, liveAfter);
             return;
         }
         if (!frames.isEmpty()) {
@@ -140,7 +143,7 @@ public final class Connection<F> {
             sendControl(EventJson.encodeControl("$resumed", System.currentTimeMillis(), "replayed", frames.size()));
         }
         if (!missed) {
-            sendPosition(joined.upTo());
+            sendPosition(liveAfter);
         }
     }
 
@@ -165,7 +168,7 @@ public final class Connection<F> {
     }
 
     boolean wants(Frame<F> frame) {
-        if (frame.seq <= liveAfter) {
+        if (!frame.mark().isAfter(liveAfter)) {
             return false; // it had this one in its replay, or it came before its position
         }
         String name = frame.type.name();
@@ -221,7 +224,7 @@ public final class Connection<F> {
         if (open) {
             queuedBytes += bytes;
             delivered += sent;
-            positionSent = Math.max(positionSent, frames.get(frames.size() - 1).seq);
+            positionSent = frames.get(frames.size() - 1).mark();
             core.counters().countSent(sent, bytes);
         } else {
             remove();
@@ -229,7 +232,7 @@ public final class Connection<F> {
     }
 
     /** {@code $resync} with the reason, then the position it is current at once it re-fetched. */
-    private void sendResync(ResyncCause cause, long position) {
+    private void sendResync(ResyncCause cause, Frame.Mark position) {
         if (sendControl(EventJson.encodeControl("$resync", System.currentTimeMillis(), "reason", cause.reason()))) {
             resyncs++;
             core.counters().countResync(cause);
@@ -237,12 +240,12 @@ public final class Connection<F> {
         }
     }
 
-    /** {@code $position}: it has seen, or been told to re-fetch, everything it asked for up to {@code seq}. */
-    private void sendPosition(long seq) {
+    /** {@code $position}: it has seen, or been told to re-fetch, everything it asked for up to {@code position}. */
+    private void sendPosition(Frame.Mark position) {
         if (core.retention().enabled()
                 && sendControl(EventJson.encodeControl(
-                        "$position", System.currentTimeMillis(), "position", core.position(seq)))) {
-            positionSent = seq;
+                        "$position", System.currentTimeMillis(), "position", position.toString()))) {
+            positionSent = position;
             positionSentAt = System.nanoTime();
         }
     }
@@ -290,12 +293,12 @@ public final class Connection<F> {
             return;
         }
         overBudgetSince = 0;
-        long position = Math.max(liveAfter, lane.deliveredSeq);
+        Frame.Mark position = lane.delivered != null && lane.delivered.isAfter(liveAfter) ? lane.delivered : liveAfter;
         if (missed && queuedBytes == 0) {
             missed = false;
             sendResync(missedCause, position);
         } else if (!missed
-                && position > positionSent
+                && (positionSent == null || position.isAfter(positionSent))
                 && now - positionSentAt >= core.pingIntervalNanos()
                 && core.retention().enabled()) {
             // Events it did not ask for went by: its position moves on, so that a reconnect after

@@ -63,6 +63,12 @@ public final class FanOut<F> implements AutoCloseable {
      */
     static final Duration SWEEP_INTERVAL = Duration.ofMillis(50);
 
+    /**
+     * How far along the stream a resuming client's position may be ahead of this node's: another
+     * node it was connected to may have read a few entries more.
+     */
+    static final long MAX_AHEAD = 10_000;
+
     /** Fan-out threads at most; more than the cores only adds hand-offs. */
     static final int MAX_LANES = 4;
 
@@ -87,10 +93,17 @@ public final class FanOut<F> implements AutoCloseable {
      * connection to its lane, and reading {@link #recent} run under it. Short: no I/O, no waiting.
      */
     private final Object sequencer = new Object();
-    /** This node's numbering: random per start, so a position from before a restart is recognised. */
-    private final String epoch = Position.newEpoch();
-    /** The seq of the newest event numbered; written under {@link #sequencer}. */
-    private volatile long lastSeq;
+    /**
+     * The newest position numbered, and so the numbering in use: the stream's while {@link
+     * #streaming}, else this node's own (random per start and per broker outage, so that a position
+     * from before is recognised). Written under {@link #sequencer}.
+     */
+    private volatile Frame.Mark last = new Frame.Mark(Position.newEpoch(), 0, 0);
+    /**
+     * With a broker whose stream can be read: what the stream holds is delivered, in its order and
+     * under its positions, this node's own events included. Written under {@link #sequencer}.
+     */
+    private volatile boolean streaming;
 
     private final Retention retention;
     private final RecentFrames<F> recent; // under sequencer
@@ -153,48 +166,79 @@ public final class FanOut<F> implements AutoCloseable {
         if (closed) {
             return;
         }
+        if (streaming) {
+            // Delivered when it is read back from the stream, with the stream's position.
+            publishToBroker(type, encode(type, event), false);
+            return;
+        }
         boolean framed = retention.enabled() || admitted.get() > 0;
         if (!framed && broker == null) {
             skip(type);
             return;
         }
         byte[] envelope = encode(type, event);
-        if (framed) {
-            sequence(type, event, envelope);
-        } else {
-            skip(type);
-        }
+        boolean deliveredHere = framed ? sequence(type, event, envelope) : skip(type);
         if (broker != null) {
-            try {
-                broker.publish(type.name(), envelope);
-            } catch (RuntimeException e) {
-                skipped("publish", "Publishing to the broker failed; the other nodes learn of the loss as a gap", e);
-            }
+            publishToBroker(type, envelope, deliveredHere);
+        }
+    }
+
+    private void publishToBroker(EventType<?> type, byte[] envelope, boolean deliveredHere) {
+        try {
+            broker.publish(type.name(), envelope, deliveredHere);
+        } catch (RuntimeException e) {
+            skipped("publish", "Publishing to the broker failed; the other nodes learn of the loss as a gap", e);
         }
     }
 
     /**
-     * Numbers an event, frames it with its position, keeps it and hands it off, all under {@link
-     * #sequencer}: frames reach every lane in seq order, and a joining connection's position splits
-     * what it replays from what it gets live with nothing missed and nothing twice.
+     * Numbers a local event in this node's numbering, frames it with its position, keeps it and
+     * hands it off, all under {@link #sequencer}: frames reach every lane in seq order, and a
+     * joining connection's position splits what it replays from what it gets live with nothing
+     * missed and nothing twice. Returns false, doing nothing, once the stream numbers events.
      */
-    private void sequence(EventType<?> type, Record event, byte[] envelope) {
+    private boolean sequence(EventType<?> type, Record event, byte[] envelope) {
         synchronized (sequencer) {
-            long seq = lastSeq + 1;
-            byte[] json = EventJson.withId(envelope, epoch + "-" + seq);
-            Frame<F> frame = new Frame<>(type, event, json, format.frame(json), seq, System.nanoTime());
-            lastSeq = seq;
-            recent.add(frame, frame.keptAtNanos);
-            handOff(frame);
+            if (streaming) {
+                return false;
+            }
+            add(type, event, envelope, last.withSeq(last.seq() + 1), System.nanoTime());
+            return true;
         }
     }
 
-    /** Numbers an event nobody can receive (no connection, nothing kept): a client joining now missed it. */
-    private void skip(EventType<?> type) {
+    /** Frames an event at {@code mark}, keeps it and hands it off. Under {@link #sequencer}. */
+    private void add(EventType<?> type, Record event, byte[] envelope, Frame.Mark mark, long keptAtNanos) {
+        byte[] json = EventJson.withId(envelope, mark.toString());
+        Frame<F> frame = new Frame<>(type, event, json, format.frame(json), mark, keptAtNanos);
+        last = mark;
+        recent.add(frame, keptAtNanos);
+        handOff(frame);
+    }
+
+    /**
+     * Numbers an event nobody can receive (no connection, nothing kept): a client joining now
+     * missed it. Returns false, doing nothing, once the stream numbers events.
+     */
+    private boolean skip(EventType<?> type) {
         synchronized (sequencer) {
-            lastSeq++;
-            recent.skip(lastSeq, type.name());
+            if (streaming) {
+                return false;
+            }
+            last = last.withSeq(last.seq() + 1);
+            recent.skip(last.seq(), type.name());
+            return true;
         }
+    }
+
+    /**
+     * A new numbering from now on (the stream's, or this node's own): what is kept belongs to the
+     * old one and is let go; connections keep their place, since every frame of the new generation
+     * comes after every frame of the old. Under {@link #sequencer}.
+     */
+    private void renumber(String epoch, long afterSeq) {
+        last = new Frame.Mark(epoch, afterSeq, last.generation() + 1);
+        recent.reset(afterSeq);
     }
 
     /**
@@ -314,10 +358,13 @@ public final class FanOut<F> implements AutoCloseable {
      * then on either reach the client or earn it a {@code $resync}.
      */
     public Ticket handshake(Handshake handshake) {
-        Position now = new Position(epoch, lastSeq);
+        Frame.Mark now = last;
         Admission.Decision decision =
                 closed ? new Admission.Refused(Disconnect.SERVICE_RESTART) : admission.decide(handshake);
-        return new Ticket(decision, now, handshake.queryParameter("since").orElse(null));
+        return new Ticket(
+                decision,
+                new Position(now.epoch(), now.seq()),
+                handshake.queryParameter("since").orElse(null));
     }
 
     /** Admitted connections now. */
@@ -386,37 +433,82 @@ public final class FanOut<F> implements AutoCloseable {
         return fewest;
     }
 
-    /** What the broker delivers: other nodes' envelopes and the news that some were lost. */
+    /** What the broker delivers: the stream's entries with their positions, and the news that some were lost. */
     private final class RemoteEvents implements BrokerListener {
         @Override
-        public void received(byte[] envelope) {
+        public void streaming(String epoch, long afterSeq) {
+            synchronized (sequencer) {
+                if (closed) {
+                    return;
+                }
+                LOG.info("Delivering the broker's stream from {}-{}", epoch, afterSeq);
+                streaming = true;
+                renumber(streamEpoch(epoch), afterSeq);
+            }
+        }
+
+        @Override
+        public void unavailable(String reason) {
+            synchronized (sequencer) {
+                if (closed || !streaming) {
+                    return;
+                }
+                LOG.info("The broker's stream cannot be read ({}): delivering this node's events directly", reason);
+                streaming = false;
+                renumber(Position.newEpoch(), 0);
+            }
+        }
+
+        @Override
+        public int retainedEvents() {
+            return retention.events();
+        }
+
+        @Override
+        public void received(String epoch, long seq, long tsMillis, byte[] envelope) {
             if (closed) {
                 return;
             }
+            ReceivedEvent event = decodeEntry(envelope); // once per node, for the access policy
+            long ageNanos = Math.max(0, System.currentTimeMillis() - tsMillis) * 1_000_000;
+            String numbering = streamEpoch(epoch);
+            synchronized (sequencer) {
+                if (!streaming) {
+                    return; // the adapter said unavailable: its entries come again after streaming
+                }
+                if (!numbering.equals(last.epoch())) {
+                    renumber(numbering, seq - 1); // the broker lost its data; it reports the gap
+                }
+                if (seq <= last.seq()) {
+                    return; // delivered already
+                }
+                if (event == null) {
+                    last = last.withSeq(seq); // undecodable here: no client of this node gets it
+                    return;
+                }
+                add(event.type(), event.event(), envelope, last.withSeq(seq), System.nanoTime() - ageNanos);
+            }
+        }
+
+        /** The decoded entry, or {@code null} (logged once per kind) for one this node cannot read. */
+        private ReceivedEvent decodeEntry(byte[] envelope) {
             if (envelope.length > settings.byteBudget()) {
                 skipped(
                         "over-long",
-                        "Skipped an envelope from another node: " + envelope.length + " bytes, over the byte budget",
+                        "Skipped an envelope from the stream: " + envelope.length + " bytes, over the byte budget",
                         null);
-                return;
+                return null;
             }
-            ReceivedEvent event;
             try {
-                event = json.decode(envelope); // once per node, for the access policy
+                return json.decode(envelope);
             } catch (EventDecodeException e) {
                 String problem = e.getMessage();
                 String kind = problem.contains("unknown event") ? problem : "malformed";
-                skipped(kind, "Skipped an envelope from another node: " + problem, null);
-                return;
+                skipped(kind, "Skipped an envelope from the stream: " + problem, null);
             } catch (RuntimeException e) {
-                skipped("failed", "Skipped an envelope from another node that failed to decode", e);
-                return;
+                skipped("failed", "Skipped an envelope from the stream that failed to decode", e);
             }
-            if (retention.enabled() || admitted.get() > 0) {
-                sequence(event.type(), event.event(), envelope);
-            } else {
-                skip(event.type());
-            }
+            return null;
         }
 
         @Override
@@ -424,15 +516,19 @@ public final class FanOut<F> implements AutoCloseable {
             if (closed) {
                 return;
             }
-            LOG.info("Events from other nodes may have been lost ({}): every client gets $resync", reason);
+            LOG.info("Events from the stream may have been lost ({}): every client gets $resync", reason);
             counters.countBrokerGap();
             synchronized (sequencer) {
-                // The lost events had positions here: a client resuming from before them missed them too.
-                lastSeq++;
-                recent.lost(lastSeq, ResyncCause.BROKER_GAP);
+                // A client resuming from before now missed them too.
+                recent.lost(last.seq() + 1, ResyncCause.BROKER_GAP);
                 lanes.forEach(lane -> missedByLane(lane, ResyncCause.BROKER_GAP));
             }
         }
+    }
+
+    /** A broker's epoch as a position's epoch: as it is when it is one, else a digest of it. */
+    private static String streamEpoch(String epoch) {
+        return Position.parse(epoch + "-0") != null ? epoch : Long.toString(epoch.hashCode() & 0xffffffffL, 36);
     }
 
     /**
@@ -490,9 +586,8 @@ public final class FanOut<F> implements AutoCloseable {
                     new Connection<>(FanOut.this, id, lane, transport, admittedAs.principal(), admittedAs.names());
             counters.countOpened();
             synchronized (sequencer) {
-                // From here on every frame numbered goes to this lane, after lastSeq: live.
-                connection.joinFrom(
-                        new Join(since != null, since != null ? Position.parse(since) : atHandshake, lastSeq));
+                // From here on every frame numbered goes to this lane, after `last`: live.
+                connection.joinFrom(new Join(since != null, since != null ? Position.parse(since) : atHandshake, last));
                 lane.joining.add(connection);
             }
             lane.wake();
@@ -509,7 +604,7 @@ public final class FanOut<F> implements AutoCloseable {
      *     not a position
      * @param upTo the newest seq numbered when it joined: what follows comes live
      */
-    record Join(boolean resuming, Position from, long upTo) {}
+    record Join(boolean resuming, Position from, Frame.Mark upTo) {}
 
     /**
      * The frames a joining connection missed after its position, up to its join, of the names it
@@ -517,23 +612,24 @@ public final class FanOut<F> implements AutoCloseable {
      */
     RecentFrames.Replay<F> replay(Join join, Set<String> names) {
         Position from = join.from();
+        Frame.Mark upTo = join.upTo();
         if (from == null) {
-            return new RecentFrames.Replay<>(List.of(), ResyncCause.MALFORMED);
-        }
-        if (!from.epoch().equals(epoch)) {
-            return new RecentFrames.Replay<>(List.of(), ResyncCause.EPOCH);
-        }
-        if (from.seq() > join.upTo()) {
-            return new RecentFrames.Replay<>(List.of(), ResyncCause.MALFORMED);
+            return RecentFrames.Replay.refused(ResyncCause.MALFORMED);
         }
         synchronized (sequencer) {
-            return recent.replay(from.seq(), join.upTo(), names, System.nanoTime());
+            if (!from.epoch().equals(upTo.epoch()) || last.generation() != upTo.generation()) {
+                return RecentFrames.Replay.refused(ResyncCause.EPOCH);
+            }
+            if (from.seq() > upTo.seq()) {
+                // Another node may have read a little further along the stream than this one: what
+                // comes up to its position, it has had.
+                boolean aheadOnTheStream = streaming && from.seq() - upTo.seq() <= MAX_AHEAD;
+                return aheadOnTheStream
+                        ? RecentFrames.Replay.ahead(from.seq())
+                        : RecentFrames.Replay.refused(ResyncCause.MALFORMED);
+            }
+            return recent.replay(from.seq(), upTo.seq(), names, System.nanoTime());
         }
-    }
-
-    /** This node's position {@code seq}, as frames and {@code $position} carry it. */
-    String position(long seq) {
-        return epoch + "-" + seq;
     }
 
     Retention retention() {

@@ -13,6 +13,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Frame<F> {
     /**
+     * A place in the node's stream of frames: the position clients see ({@code epoch-seq}) and the
+     * generation that orders positions across changes of numbering.
+     */
+    record Mark(String epoch, long seq, int generation) {
+        /** Whether this place comes after {@code other}'s. */
+        boolean isAfter(Mark other) {
+            return generation != other.generation ? generation > other.generation : seq > other.seq;
+        }
+
+        Mark withSeq(long seq) {
+            return new Mark(epoch, seq, generation);
+        }
+
+        @Override
+        public String toString() {
+            return epoch + "-" + seq;
+        }
+    }
+
+    /** Where it stands. */
+    Mark mark() {
+        return new Mark(epoch, seq, generation);
+    }
+
+    /**
      * What a frame costs the heap while it waits for the fan-out, per byte of its envelope: the
      * envelope, the transport's frame of it (a copy of the same size, or a {@code String}), and
      * the event record the access policy reads (whose content the envelope's data spells out).
@@ -30,19 +55,28 @@ final class Frame<F> {
     final F wire;
     /** Bytes of heap it holds, estimated, for the hand-off's byte bound. */
     final long weight;
-    /** Its position's seq in this node's numbering; frames reach the lanes in seq order. */
+    /** Its position: the numbering it belongs to and its place there; frames reach the lanes in seq order. */
+    final String epoch;
+
     final long seq;
+    /**
+     * How many times the node changed its numbering before this frame (a broker outage begins or
+     * ends): a newer generation comes after every frame of an older one, whatever their seqs.
+     */
+    final int generation;
     /** When the node numbered it (nanoTime), for the retention's max age. */
     final long keptAtNanos;
     /** Who still holds it in the hand-off; the last to let go gives its weight back. */
     final AtomicInteger holders = new AtomicInteger();
 
-    Frame(EventType<?> type, Record event, byte[] json, F wire, long seq, long keptAtNanos) {
+    Frame(EventType<?> type, Record event, byte[] json, F wire, Mark mark, long keptAtNanos) {
         this.type = type;
         this.event = event;
         this.json = json;
         this.wire = wire;
-        this.seq = seq;
+        this.epoch = mark.epoch();
+        this.seq = mark.seq();
+        this.generation = mark.generation();
         this.keptAtNanos = keptAtNanos;
         this.weight = (long) WEIGHT_PER_ENVELOPE_BYTE * json.length + WEIGHT_OVERHEAD;
     }

@@ -34,13 +34,13 @@ final class Lane<F> {
     final Queue<Connection<F>> joining = new ConcurrentLinkedQueue<>();
     /** Events were lost for every connection of the lane (a full hand-off, a gap between nodes). */
     final AtomicReference<ResyncCause> everyoneMissed = new AtomicReference<>();
-    /** The seq of the newest frame this lane delivered; this lane's thread only. */
-    long deliveredSeq;
+    /** Where the newest frame this lane delivered stands, {@code null} before the first; this lane's thread only. */
+    Frame.Mark delivered;
     /** The wire forms of one connection's share of a batch; reused, this lane's thread only. */
     final List<F> wires = new ArrayList<>();
 
     /** Offered to wake the thread; never delivered. */
-    private final Frame<F> wake = new Frame<>(null, null, new byte[0], null, 0, 0);
+    private final Frame<F> wake = new Frame<>(null, null, new byte[0], null, new Frame.Mark("wake", 0, 0), 0);
 
     final Thread thread;
     volatile long sweeps;
@@ -137,7 +137,7 @@ final class Lane<F> {
                 share.clear();
             }
         }
-        deliveredSeq = batch.get(batch.size() - 1).seq;
+        delivered = batch.get(batch.size() - 1).mark();
     }
 
     private void sweep() {

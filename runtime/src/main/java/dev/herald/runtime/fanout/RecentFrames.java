@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The frames a node keeps for clients that reconnect ({@link Retention}), in seq order, and, per
+ * The frames a node keeps for clients that reconnect ({@link Retention}), in seq order (rising, not
+ * always by one: a stream's entries this node cannot read leave holes), and, per
  * event name, the highest seq it had to let go of and why: a client that asked only for names
  * nothing was dropped of since its position can still resume.
  *
@@ -18,7 +19,7 @@ import java.util.Set;
 final class RecentFrames<F> {
     private final Retention retention;
     private final long maxAgeNanos;
-    /** A circular array of consecutive seqs, oldest at {@link #head}; grows up to the retention's count. */
+    /** A circular array of rising seqs, oldest at {@link #head}; grows up to the retention's count. */
     private Frame<?>[] ring = new Frame<?>[16];
 
     private int head;
@@ -36,8 +37,25 @@ final class RecentFrames<F> {
         static final Dropped NONE = new Dropped(0, ResyncCause.TRIMMED);
     }
 
-    /** The frames a client may get, or why it cannot resume. */
-    record Replay<F>(List<Frame<F>> frames, ResyncCause refusal) {}
+    /**
+     * The frames a client may get, or why it cannot resume.
+     *
+     * @param aheadTo when above 0, the client's position is further along the stream than this
+     *     node: nothing to replay, and live frames up to this seq it has had
+     */
+    record Replay<F>(List<Frame<F>> frames, ResyncCause refusal, long aheadTo) {
+        static <F> Replay<F> refused(ResyncCause cause) {
+            return new Replay<>(List.of(), cause, 0);
+        }
+
+        static <F> Replay<F> ahead(long seq) {
+            return new Replay<>(List.of(), null, seq);
+        }
+
+        static <F> Replay<F> of(List<Frame<F>> frames) {
+            return new Replay<>(frames, null, 0);
+        }
+    }
 
     RecentFrames(Retention retention) {
         this.retention = retention;
@@ -71,20 +89,44 @@ final class RecentFrames<F> {
         expire(nowNanos);
         Dropped dropped = newestDropped(names);
         if (dropped.seq > since) {
-            return new Replay<>(List.of(), dropped.cause);
+            return Replay.refused(dropped.cause);
         }
         List<Frame<F>> frames = new ArrayList<>();
-        if (size == 0 || since >= upTo) {
-            return new Replay<>(frames, null);
-        }
-        long first = frameAt(0).seq;
-        for (long seq = Math.max(since + 1, first); seq <= upTo && seq - first < size; seq++) {
-            Frame<F> frame = frameAt((int) (seq - first));
+        for (int i = firstAfter(since); i < size; i++) {
+            Frame<F> frame = frameAt(i);
+            if (frame.seq > upTo) {
+                break;
+            }
             if (names == null || names.contains(frame.type.name())) {
                 frames.add(frame);
             }
         }
-        return new Replay<>(frames, null);
+        return Replay.of(frames);
+    }
+
+    /** The index of the first kept frame with a seq above {@code seq} (seqs rise, with gaps): a binary search. */
+    private int firstAfter(long seq) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (frameAt(middle).seq <= seq) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** A new numbering: nothing kept, and nothing known up to {@code floor}. */
+    void reset(long floor) {
+        while (size > 0) {
+            removeOldest();
+        }
+        droppedByName.clear();
+        droppedEverything = new Dropped(floor, ResyncCause.TRIMMED);
+        droppedAny = droppedEverything;
     }
 
     /** Frames kept now. */

@@ -60,12 +60,6 @@ class FanOutClusterTest {
         assertThat(condition.getAsBoolean()).isTrue();
     }
 
-    private static List<String> withoutIds(MemoryTransport client) {
-        return client.eventFrames().stream()
-                .map(frame -> frame.replaceFirst(",\"id\":\"[^\"]*\"}$", "}"))
-                .toList();
-    }
-
     @AfterEach
     void close() {
         cores.forEach(FanOut::close);
@@ -84,9 +78,10 @@ class FanOutClusterTest {
         a.publish(TestEvents.DELETED, new TestEvents.Deleted("x")); // a later event: the first has come or never will
 
         await(() -> onA.events() == 2 && onB.events() == 2 && onC.events() == 2);
-        // Each node numbers what it delivers: the bytes differ in their "id" only.
-        assertThat(withoutIds(onB)).isEqualTo(withoutIds(onA));
-        assertThat(withoutIds(onC)).isEqualTo(withoutIds(onA));
+        // The stream numbers every event: the same bytes, position included, on every node.
+        assertThat(onB.eventFrames()).isEqualTo(onA.eventFrames());
+        assertThat(onC.eventFrames()).isEqualTo(onA.eventFrames());
+        assertThat(onA.eventFrames().get(0)).endsWith(",\"id\":\"memory-1\"}");
         assertThat(onA.eventFrames().get(0)).startsWith("{\"event\":\"item.created\",\"data\":{\"id\":\"x\"}");
         assertThat(a.nodeId()).isNotEqualTo(b.nodeId());
     }
@@ -170,7 +165,7 @@ class FanOutClusterTest {
             public void start(String nodeId, BrokerListener listener) {}
 
             @Override
-            public void publish(String eventName, byte[] envelope) {
+            public void publish(String eventName, byte[] envelope, boolean deliveredHere) {
                 throw new IllegalStateException("connection refused");
             }
 
@@ -195,5 +190,88 @@ class FanOutClusterTest {
         a.publish(TestEvents.CREATED, new TestEvents.Created("after"));
 
         assertThat(brokerOfB.closed).isTrue();
+    }
+
+    private static MemoryTransport resume(FanOut<String> core, String since) throws InterruptedException {
+        MemoryTransport client = client(core, "since=" + since);
+        await(() -> !client.control("$resumed").isEmpty() || client.resyncs() > 0);
+        return client;
+    }
+
+    private static String lastId(MemoryTransport client) {
+        List<String> events = client.eventFrames();
+        return events.get(events.size() - 1).replaceAll(".*,\"id\":\"([^\"]+)\"}$", "$1");
+    }
+
+    private static List<String> ids(List<String> frames) {
+        return frames.stream()
+                .map(frame -> frame.replaceAll(".*\"data\":\\{\"id\":\"([^\"]+)\".*", "$1"))
+                .toList();
+    }
+
+    @Test
+    void aClientMovingToAnotherNode_resumesThere_withWhatItMissedFromEveryNode_onceAndInOrder() throws Exception {
+        FanOut<String> a = node();
+        FanOut<String> b = node();
+        MemoryTransport onA = client(a, null);
+        a.publish(TestEvents.CREATED, new TestEvents.Created("a1"));
+        b.publish(TestEvents.CREATED, new TestEvents.Created("b1"));
+        await(() -> onA.events() == 2);
+        onA.open = false; // a's node is drained: the client goes to b
+
+        a.publish(TestEvents.CREATED, new TestEvents.Created("a2"));
+        b.publish(TestEvents.CREATED, new TestEvents.Created("b2"));
+        a.publish(TestEvents.CREATED, new TestEvents.Created("a3"));
+        MemoryTransport onB = client(b, null);
+        await(() -> onB.events() == 3); // b has read them
+        MemoryTransport moved = resume(b, lastId(onA));
+        b.publish(TestEvents.CREATED, new TestEvents.Created("b3"));
+
+        await(() -> moved.events() == 4);
+        assertThat(ids(moved.eventFrames())).containsExactly("a2", "b2", "a3", "b3");
+        assertThat(moved.control("$resumed")).singleElement().asString().contains("\"replayed\":3");
+        assertThat(moved.resyncs()).isZero();
+    }
+
+    @Test
+    void aNodeThatStartsLater_keepsTheStreamsLatestEntries_soThatClientsResumeOnIt() throws Exception {
+        FanOut<String> a = node();
+        MemoryTransport onA = client(a, null);
+        for (int i = 0; i < 5; i++) {
+            a.publish(TestEvents.CREATED, new TestEvents.Created("e" + i));
+        }
+        await(() -> onA.events() == 5);
+        String since = onA.eventFrames().get(1).replaceAll(".*,\"id\":\"([^\"]+)\"}$", "$1");
+
+        FanOut<String> restarted = node();
+        MemoryTransport moved = resume(restarted, since);
+
+        assertThat(ids(moved.eventFrames())).containsExactly("e2", "e3", "e4");
+        assertThat(moved.resyncs()).isZero();
+    }
+
+    @Test
+    void whileANodeCannotReadTheStream_itsClientsGetItsEventsDirectly_andNothingTwiceWhenItIsBack() throws Exception {
+        FanOut<String> a = node();
+        MemoryBrokers.Node brokerOfB = brokers.node();
+        FanOut<String> b = node(brokerOfB, AccessPolicy.ALLOW_ALL);
+        MemoryTransport onA = client(a, null);
+        MemoryTransport onB = client(b, null);
+
+        brokerOfB.outage();
+        await(() -> onB.control("$position").size() == 1);
+        Thread.sleep(50);
+        b.publish(TestEvents.CREATED, new TestEvents.Created("during"));
+        await(() -> onB.events() == 1 && onA.events() == 1);
+        brokerOfB.back();
+        a.publish(TestEvents.CREATED, new TestEvents.Created("after"));
+
+        await(() -> onB.events() == 2 && onA.events() == 2);
+        Thread.sleep(100);
+        assertThat(ids(onB.eventFrames())).containsExactly("during", "after");
+        assertThat(ids(onA.eventFrames())).containsExactly("during", "after");
+        // b numbered "during" itself, under an epoch of its own
+        assertThat(onB.eventFrames().get(0)).doesNotContain("\"id\":\"memory-");
+        assertThat(onB.eventFrames().get(1)).contains("\"id\":\"memory-");
     }
 }

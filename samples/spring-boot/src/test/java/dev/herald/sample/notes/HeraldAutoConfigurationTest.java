@@ -121,7 +121,7 @@ class HeraldAutoConfigurationTest {
             }
 
             @Override
-            public void publish(String eventName, byte[] envelope) {}
+            public void publish(String eventName, byte[] envelope, boolean deliveredHere) {}
 
             @Override
             public void close() {}
@@ -232,7 +232,7 @@ class HeraldAutoConfigurationTest {
             public void start(String nodeId, BrokerListener listener) {}
 
             @Override
-            public void publish(String eventName, byte[] envelope) {}
+            public void publish(String eventName, byte[] envelope, boolean deliveredHere) {}
 
             @Override
             public void close() {}
