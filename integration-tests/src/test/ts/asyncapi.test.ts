@@ -43,10 +43,11 @@ describe("the generated AsyncAPI documents", () => {
     }
   });
 
-  it("have one message per event plus $resync", () => {
-    expect(Object.values(seed.components.messages).map((m) => m.name)).toContain("fs.created");
-    expect(Object.values(seed.components.messages).map((m) => m.name)).toContain("$resync");
-    expect(Object.keys(seed.components.messages)).toHaveLength(16);
+  it("have one message per event plus the control frames $resync, $resumed and $position", () => {
+    const names = Object.values(seed.components.messages).map((m) => m.name);
+    expect(names).toContain("fs.created");
+    expect(names).toEqual(expect.arrayContaining(["$resync", "$resumed", "$position"]));
+    expect(Object.keys(seed.components.messages)).toHaveLength(15 + 3);
   });
 
   it("accept every reference-mapper sample of every shape event", () => {
@@ -66,6 +67,11 @@ describe("the generated AsyncAPI documents", () => {
     const byName = validators(seed);
     const created = { event: "fs.created", data: { AssetID: "a", Path: "/x", IsDir: false }, ts: 1 };
     expect(byName.get("fs.created")!(created)).toBe(true);
+    expect(byName.get("fs.created")!({ ...created, id: "k3j9x0a2b1c-42" })).toBe(true);
+    expect(byName.get("fs.created")!({ ...created, id: 42 })).toBe(false);
+    expect(byName.get("$resync")!({ event: "$resync", ts: 1, reason: "trimmed" })).toBe(true);
+    expect(byName.get("$resync")!({ event: "$resync", ts: 1 })).toBe(false);
+    expect(byName.get("$resumed")!({ event: "$resumed", ts: 1, replayed: 3 })).toBe(true);
 
     const missing = { ...created, data: { AssetID: "a", Path: "/x" } };
     const wrongType = { ...created, data: { ...created.data, IsDir: "no" } };

@@ -132,14 +132,16 @@ public final class AsyncApiGenerator {
                         "#/components/schemas/" + model.payload(event).name(),
                         "id",
                         "string",
-                        "Its position, <epoch>-<seq>: the client resumes after it with ?since=.");
+                        "Its position, <epoch>-<seq>: the client resumes after it with ?since=. Every event the"
+                                + " server sends has one; older servers sent none.",
+                        false);
                 gen.writeEndObject();
             }
             for (ControlMessage control : ControlMessage.values()) {
                 gen.writeObjectFieldStart(control.key);
                 gen.writeStringField("name", control.name);
                 gen.writeStringField("description", control.description);
-                envelope(gen, control.name, null, control.field, control.fieldType, control.fieldDescription);
+                envelope(gen, control.name, null, control.field, control.fieldType, control.fieldDescription, true);
                 gen.writeEndObject();
             }
             gen.writeEndObject();
@@ -250,7 +252,9 @@ public final class AsyncApiGenerator {
             gen.writeString("data");
         }
         gen.writeString("ts");
-        gen.writeString(field);
+        if (fieldRequired) {
+            gen.writeString(field);
+        }
         gen.writeEndArray();
         gen.writeObjectFieldStart("properties");
         gen.writeObjectFieldStart("event");

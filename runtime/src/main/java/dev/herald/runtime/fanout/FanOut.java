@@ -31,24 +31,29 @@ import org.slf4j.LoggerFactory;
  * <p>Threading rules:
  *
  * <ul>
- *   <li>{@link #publish} runs on the emitting (business) thread and only encodes the event once,
- *       builds its wire form once and offers it to each lane's bounded hand-off queue. When a lane's
- *       queue is full the event is not delivered there and every connection of that lane is marked
- *       to get {@code $resync}: nothing grows without bound.
+ *   <li>{@link #publish} runs on the emitting (business) thread: it encodes the event once, then,
+ *       under the {@link #sequencer} lock (short: no I/O, no waiting), numbers it, appends its
+ *       position, builds its wire form once, keeps it for resuming and offers it to each lane's
+ *       bounded hand-off queue. One lock for all of it, so frames reach every lane in seq order and
+ *       a connection joining at a position splits replay from live with nothing missed or twice.
+ *       When a lane's queue is full the event is not delivered there and every connection of that
+ *       lane (and every one joining it) gets {@code $resync}: nothing grows without bound.
  *   <li>The connections are spread over a few lanes (one per core, at most {@link #MAX_LANES}),
  *       each with its own hand-off queue and fan-out thread: with 10,000 clients one thread spent
- *       tens of milliseconds per event writing to every socket. A lane's thread takes frames from
- *       its queue and does the per-connection work (filter, access policy, budget, handing the wire
- *       form to the transport), and every {@link #SWEEP_INTERVAL} measures its transports' queues.
- *       A connection belongs to one lane for life and its state is written by that lane's thread
- *       only, so its frames keep the order of the queue; stats are read through volatile fields.
- *       A frame's wire form is built once, before the hand-off, and shared by the lanes.
+ *       tens of milliseconds per event writing to every socket. A lane's thread joins new
+ *       connections (replay, then live), takes frames from its queue and does the per-connection
+ *       work (filter, access policy, budget, handing the wire form to the transport), and every
+ *       {@link #SWEEP_INTERVAL} measures its transports' queues. A connection belongs to one lane
+ *       for life and its state is written by that lane's thread only, so its frames keep the order
+ *       of the queue; stats are read through volatile fields.
  *   <li>{@link #handshake}, {@link Ticket#open} and {@link Connection#remove} may be called from any
- *       thread; the connection lists are copy-on-write.
- *   <li>With a {@link Broker}, each local emit is also published once (the broker must not block),
- *       and each envelope from another node is decoded once, on the broker's thread, for the
- *       access policy, then handed off like a local one with its bytes unchanged. Remote events
- *       reach clients only, never this process's in-process listeners.
+ *       thread; the connection lists are copy-on-write, the joining queue concurrent, and a
+ *       connection is queued to join under the sequencer lock.
+ *   <li>With a {@link Broker} whose stream can be read, {@link #publish} only publishes, and the
+ *       broker's thread hands every entry back ({@link BrokerListener#received}), this node's own
+ *       included; each is decoded once, for the access policy, and numbered with the stream's
+ *       position under the sequencer lock. Remote events reach clients only, never this process's
+ *       in-process listeners.
  * </ul>
  *
  * @param <F> the transport's wire form of a frame

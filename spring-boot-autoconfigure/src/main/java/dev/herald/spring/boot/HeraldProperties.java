@@ -73,6 +73,9 @@ public class HeraldProperties {
         /** Silence after which a connection is closed. */
         private Duration idleTimeout = Duration.ofSeconds(60);
 
+        /** What is kept for clients that reconnect with since, and how long the shutdown drain waits. */
+        private final Resume resume = new Resume();
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -143,6 +146,71 @@ public class HeraldProperties {
 
         public void setIdleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
+        }
+
+        public Resume getResume() {
+            return resume;
+        }
+    }
+
+    /** herald.websocket.resume: reconnects that resume instead of re-fetching, and the drain on shutdown. */
+    public static class Resume {
+        /** Recent events kept for reconnecting clients; 0 turns resume off. */
+        private int events = 10_000;
+
+        /** Heap the kept events may hold (an event counts three times its JSON). */
+        private DataSize bytes = DataSize.ofMegabytes(16);
+
+        /** Kept events older than this are dropped. */
+        private Duration maxAge = Duration.ofMinutes(5);
+
+        /** A client that missed more events than this gets $resync instead of a replay. */
+        private int replayCap = 10_000;
+
+        /**
+         * On shutdown every client is closed with 1012 (service restart) and reconnects to another
+         * instance; the shutdown waits this long for the closes.
+         */
+        private Duration drainTimeout = Duration.ofSeconds(5);
+
+        public int getEvents() {
+            return events;
+        }
+
+        public void setEvents(int events) {
+            this.events = events;
+        }
+
+        public DataSize getBytes() {
+            return bytes;
+        }
+
+        public void setBytes(DataSize bytes) {
+            this.bytes = bytes;
+        }
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        public int getReplayCap() {
+            return replayCap;
+        }
+
+        public void setReplayCap(int replayCap) {
+            this.replayCap = replayCap;
+        }
+
+        public Duration getDrainTimeout() {
+            return drainTimeout;
+        }
+
+        public void setDrainTimeout(Duration drainTimeout) {
+            this.drainTimeout = drainTimeout;
         }
     }
 

@@ -42,6 +42,9 @@ public class HeraldWebSocketAutoConfiguration {
         if (websocket.getMaxConnectionsPerUser() != null) {
             builder.maxConnectionsPerUser(websocket.getMaxConnectionsPerUser());
         }
+        HeraldProperties.Resume resume = websocket.getResume();
+        builder.retention(resume.getEvents(), resume.getBytes().toBytes(), resume.getMaxAge())
+                .replayCap(resume.getReplayCap());
         return builder.path(websocket.getPath())
                 .allowedOrigins(websocket.getAllowedOrigins().toArray(String[]::new))
                 .byteBudget(websocket.getByteBudget().toBytes())
@@ -54,8 +57,9 @@ public class HeraldWebSocketAutoConfiguration {
     }
 
     @Bean
-    public EventEndpointRegistrar heraldEventEndpointRegistrar(EventEndpoint endpoint) {
-        return new EventEndpointRegistrar(endpoint);
+    public EventEndpointRegistrar heraldEventEndpointRegistrar(EventEndpoint endpoint, HeraldProperties properties) {
+        return new EventEndpointRegistrar(
+                endpoint, properties.getWebsocket().getResume().getDrainTimeout());
     }
 
     /** With Spring Security: who the request's authentication says, and no one anonymous. */

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +72,40 @@ class SeveralInstancesTest {
                 assertThat(bobOnTwo.messages).isEmpty();
                 aliceOnTwo.closeBlocking();
                 bobOnTwo.closeBlocking();
+            }
+        }
+    }
+
+    /**
+     * A rolling deploy: one instance shuts down gracefully, its clients get 1012 (service restart)
+     * and reconnect to the other with their last position, where they get what they missed and
+     * {@code $resumed}: no re-fetch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"redis", "nats"})
+    void aGracefulShutdown_closesClientsWith1012_andTheyResumeOnTheOtherInstance(String brokerName)
+            throws Exception {
+        try (BrokerProcess server = brokerName.equals("redis") ? new RedisProcess() : new NatsProcess()) {
+            server.start();
+            String property = brokerName.equals("redis")
+                    ? "herald.broker.redis.uri=" + server.url()
+                    : "herald.broker.nats.url=" + server.url();
+            try (ConfigurableApplicationContext one = start(property);
+                    ConfigurableApplicationContext two = start(property)) {
+                WsClient onOne = WsClient.open(port(one), "/api/events/ws", ALICE);
+                HttpClient http = HttpClient.newHttpClient();
+                http.send(post(port(two), "/api/notes", "{\"title\":\"Before\"}", ALICE), HttpResponse.BodyHandlers.ofString());
+                assertThat(onOne.awaitMessages(1, 5000)).hasSize(1);
+
+                one.close(); // graceful: the events endpoint drains first
+                assertThat(onOne.awaitClose(5000)).isEqualTo(1012);
+                http.send(post(port(two), "/api/notes", "{\"title\":\"While away\"}", ALICE), HttpResponse.BodyHandlers.ofString());
+                WsClient onTwo = WsClient.open(port(two), "/api/events/ws?since=" + onOne.lastPosition, ALICE);
+
+                List<String> got = onTwo.awaitMessages(2, 5000);
+                assertThat(got.get(0)).startsWith("{\"event\":\"note.created\"").contains("While away");
+                assertThat(got.get(1)).matches("\\{\"event\":\"\\$resumed\",\"ts\":\\d+,\"replayed\":1}");
+                onTwo.closeBlocking();
             }
         }
     }

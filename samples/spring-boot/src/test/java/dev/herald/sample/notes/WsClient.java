@@ -7,12 +7,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A real WebSocket client that records what it receives and how it was closed. */
 final class WsClient extends WebSocketClient {
+    private static final Pattern POSITION = Pattern.compile("\"(?:position|id)\":\"([^\"]+)\"}$");
+
+    /** Frames received but {@code $position}, which only moves {@link #lastPosition}. */
     final List<String> messages = new CopyOnWriteArrayList<>();
+    /** The position a reconnect resumes from: the last event's id or {@code $position}. */
+    volatile String lastPosition;
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     volatile String closeReason;
 
@@ -32,7 +39,13 @@ final class WsClient extends WebSocketClient {
 
     @Override
     public void onMessage(String message) {
-        messages.add(message);
+        Matcher position = POSITION.matcher(message);
+        if (position.find()) {
+            lastPosition = position.group(1);
+        }
+        if (!message.startsWith("{\"event\":\"$position\"")) {
+            messages.add(message);
+        }
     }
 
     @Override
