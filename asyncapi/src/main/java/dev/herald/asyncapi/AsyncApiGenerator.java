@@ -239,10 +239,17 @@ public final class AsyncApiGenerator {
 
     /**
      * The message's payload: {@code {event, data, ts, <field>}} with {@code event} a constant and
-     * one more field that is always there ({@code id} on events).
+     * one more field ({@code id} on events, declared but not required: envelopes written without a
+     * node, such as the reference mapper's, have none).
      */
     private static void envelope(
-            JsonGenerator gen, String name, String dataSchema, String field, String fieldType, String fieldDescription)
+            JsonGenerator gen,
+            String name,
+            String dataSchema,
+            String field,
+            String fieldType,
+            String fieldDescription,
+            boolean fieldRequired)
             throws IOException {
         gen.writeObjectFieldStart("payload");
         gen.writeStringField("type", "object");
