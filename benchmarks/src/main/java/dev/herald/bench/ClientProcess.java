@@ -26,7 +26,8 @@ final class ClientProcess implements AutoCloseable {
 
     /**
      * Starts {@code clients} clients at once; {@code mode} {@code reconnect}: they come back as the
-     * TS client does; {@code stall}: they never read after the upgrade (see {@link LoadClients}).
+     * TS client does; {@code resume}: and resume from their position; {@code stall}: they never read
+     * after the upgrade (see {@link LoadClients}).
      */
     ClientProcess(URI uri, int clients, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -71,6 +72,25 @@ final class ClientProcess implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Resume mode: {@code [reconnects, with a position, resumed, $resync, re-fetches, lost,
+     * duplicates, events, awaiting an answer]}.
+     */
+    long[] resume() throws IOException {
+        return ask("resume");
+    }
+
+    /** Resume mode: the {@code $resync}s by reason, {@code {reason=count, ...}} or {@code none}. */
+    String resyncReasons() throws IOException {
+        commands.println("reasons");
+        return replies.readLine();
+    }
+
+    /** Forgets the latencies recorded so far. */
+    void resetLatencies() throws IOException {
+        ask("reset");
     }
 
     /** p50, p99 and max in microseconds. */

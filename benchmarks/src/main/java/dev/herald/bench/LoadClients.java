@@ -44,7 +44,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * or finally refused (or after 60 s), then answers one-line commands on standard input: {@code
  * count} prints the frames received so far, {@code latencies} the latency summary, {@code status}
  * {@code <open> <refused> <waiting> <opened since start> <nanoTime of the last open>}, {@code quit}
- * disconnects and exits. Run by {@link ClientProcess}: {@code uri clients once|reconnect|stall threads}.
+ * disconnects and exits. With {@code resume}, clients reconnect as with {@code reconnect} (and after
+ * a random 0 to 2 s on 1012), with their group and last position ({@link ResumeTracker}); {@code
+ * resume} prints what {@link ResumeCounts} counted. Run by {@link ClientProcess}: {@code uri clients
+ * once|reconnect|stall|resume threads}.
  */
 public final class LoadClients {
     private static final byte[] MARKER = "\"Path\":\"/".getBytes(StandardCharsets.US_ASCII);
@@ -58,6 +61,11 @@ public final class LoadClients {
     private final byte[] upgradeRequest;
     private final boolean reconnect;
     private final boolean stall;
+    /** Resume mode: each client remembers its position and reconnects with {@code since}, as the TS client does. */
+    private final boolean resume;
+
+    private final URI uri;
+    private final ResumeCounts resumeCounts = new ResumeCounts();
     private final List<Connection> connections = new ArrayList<>();
 
     // Written by the selector threads, read by the command thread.
@@ -72,7 +80,9 @@ public final class LoadClients {
             loops.add(new Loop());
         }
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
-        this.reconnect = mode.equals("reconnect");
+        this.uri = uri;
+        this.resume = mode.equals("resume");
+        this.reconnect = mode.equals("reconnect") || resume;
         this.stall = mode.equals("stall");
         this.upgradeRequest = ("GET " + uri.getRawPath() + " HTTP/1.1\r\n"
                         + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
@@ -89,7 +99,7 @@ public final class LoadClients {
         LoadClients load = new LoadClients(uri, args.length > 2 ? args[2] : "once", threads);
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            Connection connection = load.new Connection(load.loops.get(i % threads));
+            Connection connection = load.new Connection(load.loops.get(i % threads), i);
             load.connections.add(connection);
             connection.connect();
         }
@@ -115,6 +125,12 @@ public final class LoadClients {
             switch (line) {
                 case "count" -> out.println(load.frames.counts());
                 case "latencies" -> out.println(load.frames.latencies());
+                case "reset" -> {
+                    load.frames.resetLatencies();
+                    out.println("0");
+                }
+                case "resume" -> out.println(load.resumeCounts);
+                case "reasons" -> out.println(load.resumeCounts.reasons());
                 case "status" ->
                     out.println(load.open.get() + " " + load.refused.get() + " " + load.waitingCount() + " "
                             + load.opened.get() + " " + load.lastOpenNanos.get());
@@ -178,13 +194,35 @@ public final class LoadClients {
     private final class Connection {
         final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
         final Loop loop;
+        final int index;
         SocketChannel socket;
         State state;
         int attempt;
         long reconnectAt;
+        /** Whether it was open before: the next open is a reconnect. */
+        boolean attemptedBefore;
+        /** Resume mode: what it has seen, and where it resumes from. */
+        final ResumeTracker tracker;
 
-        Connection(Loop loop) {
+        Connection(Loop loop, int index) {
             this.loop = loop;
+            this.index = index;
+            this.tracker = resume ? new ResumeTracker(resumeCounts, LoadNode.GROUPS) : null;
+        }
+
+        /** The upgrade request: in resume mode with its group and, once it has one, its position. */
+        private byte[] request() {
+            if (!resume) {
+                return upgradeRequest;
+            }
+            String since = tracker.since();
+            String path =
+                    uri.getRawPath() + "?g=" + (index % LoadNode.GROUPS) + (since == null ? "" : "&since=" + since);
+            return ("GET " + path + " HTTP/1.1\r\n"
+                            + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
         }
 
         void connect() {
@@ -208,7 +246,7 @@ public final class LoadClients {
         }
 
         private void upgrade() throws IOException {
-            ByteBuffer request = ByteBuffer.wrap(upgradeRequest);
+            ByteBuffer request = ByteBuffer.wrap(request());
             socket.write(request);
             if (request.hasRemaining()) {
                 throw new IOException("upgrade request not written at once");
@@ -257,6 +295,10 @@ public final class LoadClients {
                 socket.keyFor(loop.selector).interestOps(0); // never reads again
             }
             open.incrementAndGet();
+            if (resume) {
+                tracker.opened(attemptedBefore);
+            }
+            attemptedBefore = true;
             opened.incrementAndGet();
             lastOpenNanos.set(System.nanoTime());
             return true;
@@ -266,6 +308,9 @@ public final class LoadClients {
         private void ended(int closeCode) {
             if (state == State.OPEN) {
                 open.decrementAndGet();
+            }
+            if (resume) {
+                tracker.closed();
             }
             try {
                 socket.close();
@@ -283,6 +328,11 @@ public final class LoadClients {
                 state = State.WAITING;
                 long ceiling = Math.min(MAX_DELAY_MILLIS, BASE_DELAY_MILLIS << Math.min(attempt++, 20));
                 long delayMillis = ceiling / 2 + (long) (loop.random.nextDouble() * ceiling / 2);
+                if (resume && closeCode == 1012) {
+                    // The server restarts: back after a random 0 to 2 s, as the TS client does.
+                    delayMillis = (long) (loop.random.nextDouble() * 2000);
+                    attempt = 0;
+                }
                 reconnectAt = System.nanoTime() + delayMillis * 1_000_000;
                 loop.waiting.add(this);
             }
@@ -325,6 +375,9 @@ public final class LoadClients {
         }
 
         private void received(byte[] bytes, int from, int to, long now) {
+            if (resume) {
+                tracker.frame(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            }
             int marker = indexOf(bytes, from, to);
             if (marker < 0 || marker + MARKER.length + 2 >= to) {
                 frames.other();
@@ -335,8 +388,10 @@ public final class LoadClients {
             for (int i = marker + MARKER.length + 2; i < to && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
                 sent = sent * 10 + (bytes[i] - '0');
             }
-            if (kind == 'l') {
-                frames.latency(now - sent);
+            if (kind == 'l' || (kind == 'r' && tracker.live())) {
+                frames.latency(now - sent); // a replayed event's age is not a latency
+            } else if (kind == 'r') {
+                frames.other();
             } else {
                 frames.burst(now);
             }

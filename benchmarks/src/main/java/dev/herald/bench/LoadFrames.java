@@ -46,6 +46,15 @@ final class LoadFrames {
         return latencyFrames.get() + " " + burstFrames.get() + " " + lastBurstNanos.get() + " " + otherFrames.get();
     }
 
+    /** Forgets the latencies recorded so far: the next summary is of what comes from now on. */
+    void resetLatencies() {
+        for (int i = 0; i < BUCKETS; i++) {
+            histogram.set(i, 0);
+        }
+        latencyFrames.set(0);
+        maxLatencyNanos.set(0);
+    }
+
     /** {@code <p50 µs> <p99 µs> <max µs>}; a percentile is the upper edge of its 10 µs bucket. */
     String latencies() {
         return percentileMicros(0.50) + " " + percentileMicros(0.99) + " " + maxLatencyNanos.get() / 1000;

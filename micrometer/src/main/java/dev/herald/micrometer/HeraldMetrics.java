@@ -93,6 +93,18 @@ public final class HeraldMetrics implements MeterBinder {
         }
         counter(
                 registry,
+                "herald.resumes",
+                "Reconnects that resumed from their position ($resumed) instead of re-fetching",
+                Tags.empty(),
+                c -> c.resumed());
+        counter(
+                registry,
+                "herald.resume.replayed",
+                "Events replayed to resuming clients",
+                Tags.empty(),
+                c -> c.replayed());
+        counter(
+                registry,
                 "herald.broker.gaps",
                 "Times the broker reported lost events",
                 Tags.empty(),

@@ -91,7 +91,18 @@ class HeraldMetricsTest {
         assertThat(count("herald.connections.closed", "cause", "idle")).isZero();
         assertThat(registry.get("herald.connections").gauge().value()).isEqualTo(2);
 
+        String since = reader.awaitPosition(1000);
         reader.closeBlocking();
+        bus.emit(new FsCreated("a", "/while-away", false));
+        TestClient back = TestClient.connect(server.port(), "/api/events/ws?since=" + since);
+        back.awaitMessages(2, 5000); // the missed event, $resumed
+        await("a resume", () -> count("herald.resumes") == 1);
+        assertThat(count("herald.resume.replayed")).isEqualTo(1);
+        TestClient forged = TestClient.connect(server.port(), "/api/events/ws?since=forged");
+        await("a $resync for a malformed since", () -> count("herald.resyncs", "cause", "malformed") == 1);
+
+        back.closeBlocking();
+        forged.closeBlocking();
         stalled.close();
         catchingUp.close();
     }

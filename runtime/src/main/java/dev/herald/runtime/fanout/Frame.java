@@ -34,7 +34,12 @@ final class Frame<F> {
 
     /** Where it stands. */
     Mark mark() {
-        return new Mark(epoch, seq, generation);
+        return mark;
+    }
+
+    /** Whether it comes after {@code place}: what a connection that is there still needs. */
+    boolean isAfter(Mark place) {
+        return generation != place.generation() ? generation > place.generation() : seq > place.seq();
     }
 
     /**
@@ -56,14 +61,14 @@ final class Frame<F> {
     /** Bytes of heap it holds, estimated, for the hand-off's byte bound. */
     final long weight;
     /** Its position: the numbering it belongs to and its place there; frames reach the lanes in seq order. */
-    final String epoch;
+    private final Mark mark;
 
     final long seq;
     /**
      * How many times the node changed its numbering before this frame (a broker outage begins or
      * ends): a newer generation comes after every frame of an older one, whatever their seqs.
      */
-    final int generation;
+    private final int generation;
     /** When the node numbered it (nanoTime), for the retention's max age. */
     final long keptAtNanos;
     /** Who still holds it in the hand-off; the last to let go gives its weight back. */
@@ -74,7 +79,7 @@ final class Frame<F> {
         this.event = event;
         this.json = json;
         this.wire = wire;
-        this.epoch = mark.epoch();
+        this.mark = mark;
         this.seq = mark.seq();
         this.generation = mark.generation();
         this.keptAtNanos = keptAtNanos;

@@ -111,7 +111,7 @@ class NotesAppTest {
         assertThat(frames).hasSize(3);
         assertThat(frames.get(0))
                 .matches("\\{\"event\":\"note.created\",\"data\":\\{\"owner\":\"alice\",\"id\":\"" + id
-                        + "\",\"title\":\"Groceries\"},\"ts\":\\d{13}}");
+                        + "\",\"title\":\"Groceries\"},\"ts\":\\d{13},\"id\":\"[a-z0-9]+-\\d+\"}");
         assertThat(frames.get(1)).startsWith("{\"event\":\"note.updated\",\"data\":{\"owner\":\"alice\",\"id\":\"" + id
                 + "\",\"title\":\"Shopping\"}");
         assertThat(frames.get(2)).startsWith("{\"event\":\"note.deleted\",\"data\":{\"owner\":\"alice\",\"id\":\"" + id);
