@@ -80,8 +80,8 @@ class Invalidator implements IDisposable {
  * });
  * ```
  *
- * A burst gives one invalidation per key. A reconnect or the server's `$resync` (events may have
- * been missed) invalidates every key of the map; when an entry is a function, the keys a missed
+ * A burst gives one invalidation per key. The server's `$resync`, or a reconnect that could not
+ * resume (events may have been missed), invalidates every key of the map; when an entry is a function, the keys a missed
  * event would have named cannot be known, so it invalidates every query. Nothing after unmount.
  */
 export function useInvalidateOnEvents(map: InvalidationMap, options: InvalidateOptions = {}): void {

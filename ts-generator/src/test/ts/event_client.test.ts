@@ -222,7 +222,7 @@ describe("EventClient reconnect", () => {
     expect(waited).toBeLessThanOrEqual(500);
   });
 
-  it("fires onResync on every reconnect and on a $resync frame, not on the first open", async () => {
+  it("fires onResync on a reconnect without a position and on a $resync frame, not on the first open", async () => {
     const c = client();
     const reasons: string[] = [];
     c.onResync((reason) => reasons.push(reason));

@@ -178,3 +178,21 @@ export function typeErrorsTheMapCatches(): void {
     "asset.deleted": ["assets"],
   });
 }
+
+// Last: it leaves the shared client with a position, which later reconnects would resume from.
+describe("useInvalidateOnEvents after a reconnect that resumed", () => {
+  it("invalidates only what the replayed events name, and nothing globally", async () => {
+    await mount({ "fs.created": (data) => [["files", data.AssetID]], "asset.deleted": [["assets"]] });
+    sockets[0].send(JSON.stringify({ event: "$position", ts: 1, position: "e-7" }));
+    await sleep(50);
+    sockets[0].close();
+
+    await until(() => sockets.length === 2 && eventClient.state === "open");
+    sockets[1].send(JSON.stringify({ event: "fs.created", data: { AssetID: "a", Path: "/x", IsDir: false }, ts: 2, id: "e-8" }));
+    sockets[1].send(JSON.stringify({ event: "$resumed", ts: 2, replayed: 1 }));
+
+    await until(() => invalidated.length >= 1);
+    await sleep(100);
+    expect(invalidated).toEqual([["files", "a"]]);
+  });
+});

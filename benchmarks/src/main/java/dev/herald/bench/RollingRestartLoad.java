@@ -280,7 +280,7 @@ public final class RollingRestartLoad {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
             process = new ProcessBuilder(
                             java,
-                            "-Xmx512m",
+                            "-Xmx2g",
                             "-cp",
                             System.getProperty("java.class.path"),
                             LoadNode.class.getName(),

@@ -83,32 +83,40 @@ public final class RoundRobinProxy implements AutoCloseable {
 
     private void accept() throws IOException {
         for (SocketChannel client = listener.accept(); client != null; client = listener.accept()) {
-            SocketChannel backend = connectToNextBackend();
-            if (backend == null) {
-                client.close(); // every backend is down: the client retries later
-                continue;
-            }
             client.configureBlocking(false);
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            backend.configureBlocking(false);
-            backend.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Pipe pipe = new Pipe(client, backend);
-            pipe.clientKey = client.register(selector, SelectionKey.OP_READ, pipe);
-            pipe.backendKey = backend.register(selector, SelectionKey.OP_READ, pipe);
+            Pipe pipe = new Pipe(client);
+            pipe.clientKey = client.register(selector, 0, pipe); // read once the backend is connected
+            connect(pipe, 0);
         }
     }
 
-    /** A blocking connect on loopback: refused at once when the node is down, so the next one is tried. */
-    private SocketChannel connectToNextBackend() {
-        for (int tries = 0; tries < backends.size(); tries++) {
-            InetSocketAddress address = backends.get(next++ % backends.size());
-            try {
-                return SocketChannel.open(address);
-            } catch (IOException refused) {
-                // down: try the next
-            }
+    /**
+     * Connects {@code pipe} to the next backend without blocking (a node whose accept queue is full
+     * would stall every connection of a blocking proxy); after {@code tries} refusals in a row, every
+     * backend is down and the client is closed, to try again later.
+     */
+    private void connect(Pipe pipe, int tries) throws IOException {
+        if (tries == backends.size()) {
+            pipe.close();
+            return;
         }
-        return null;
+        SocketChannel backend = SocketChannel.open();
+        backend.configureBlocking(false);
+        backend.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        pipe.backend = backend;
+        pipe.tries = tries;
+        InetSocketAddress address = backends.get(next++ % backends.size());
+        try {
+            if (backend.connect(address)) {
+                pipe.connected();
+            } else {
+                pipe.backendKey = backend.register(selector, SelectionKey.OP_CONNECT, pipe);
+            }
+        } catch (IOException refused) {
+            backend.close();
+            connect(pipe, tries + 1);
+        }
     }
 
     @Override
@@ -118,20 +126,38 @@ public final class RoundRobinProxy implements AutoCloseable {
     }
 
     /** One proxied connection: what one side sent waits in its buffer until the other side took it. */
-    private static final class Pipe {
+    private final class Pipe {
         final SocketChannel client;
-        final SocketChannel backend;
+        SocketChannel backend;
+        int tries;
         final ByteBuffer toBackend = ByteBuffer.allocate(8192);
         final ByteBuffer toClient = ByteBuffer.allocate(32 * 1024);
         SelectionKey clientKey;
         SelectionKey backendKey;
 
-        Pipe(SocketChannel client, SocketChannel backend) {
+        Pipe(SocketChannel client) {
             this.client = client;
-            this.backend = backend;
+        }
+
+        /** The backend took the connection: bytes flow both ways from now on. */
+        void connected() throws IOException {
+            backendKey = backend.register(selector, SelectionKey.OP_READ, this);
+            clientKey.interestOps(SelectionKey.OP_READ);
         }
 
         void ready(SelectionKey key) throws IOException {
+            if (key == backendKey && key.isConnectable()) {
+                try {
+                    backend.finishConnect();
+                } catch (IOException refused) {
+                    key.cancel();
+                    backend.close();
+                    connect(this, tries + 1); // that node is down: the next one
+                    return;
+                }
+                connected();
+                return;
+            }
             boolean fromClient = key == clientKey;
             if (key.isReadable()) {
                 ByteBuffer buffer = fromClient ? toBackend : toClient;
@@ -170,9 +196,11 @@ public final class RoundRobinProxy implements AutoCloseable {
         }
 
         void close() {
-            for (SocketChannel channel : List.of(client, backend)) {
+            for (SocketChannel channel : new SocketChannel[] {client, backend}) {
                 try {
-                    channel.close();
+                    if (channel != null) {
+                        channel.close();
+                    }
                 } catch (IOException e) {
                     // closing anyway
                 }
