@@ -66,8 +66,9 @@ export interface OnEventOptions<N extends EventName> {
 }
 
 /**
- * Calls `onEvent` (debounced) when one of `names` arrives, and after a resync (a reconnect or the
- * server's `$resync`), since events may have been missed then.
+ * Calls `onEvent` (debounced) when one of `names` arrives, and after a resync (the server's
+ * `$resync`, or a reconnect that could not resume), since events may have been missed then. A
+ * reconnect that resumed replays what was missed: those events call it like live ones.
  */
 export function useOnEvent<N extends EventName>(
   names: readonly N[],

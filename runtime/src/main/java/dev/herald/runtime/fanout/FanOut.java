@@ -162,10 +162,11 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /**
-     * Encodes {@code event} once, numbers it, keeps it for reconnecting clients, hands it to the
-     * fan-out lanes and, with a broker, publishes the same bytes (without the position, which is
-     * this node's) to the other nodes. Never blocks or throws because of the broker; harmless after
-     * {@link #close()}.
+     * Encodes {@code event} once and, with a broker whose stream can be read, only publishes it:
+     * it comes back from the stream numbered, as every node's events do. Otherwise numbers it in
+     * this node's numbering, keeps it for reconnecting clients, hands it to the fan-out lanes and,
+     * with a broker, publishes it marked as delivered here. Never blocks or throws because of the
+     * broker; harmless after {@link #close()}.
      */
     public void publish(EventType<?> type, Record event) {
         if (closed) {

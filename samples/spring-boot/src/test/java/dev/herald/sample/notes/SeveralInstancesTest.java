@@ -36,11 +36,8 @@ class SeveralInstancesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"redis", "nats"})
     void aNoteCreatedOnOneInstance_reachesItsOwnerOnTheOther(String brokerName) throws Exception {
-        try (BrokerProcess server = brokerName.equals("redis") ? new RedisProcess() : new NatsProcess()) {
-            server.start();
-            String property = brokerName.equals("redis")
-                    ? "herald.broker.redis.uri=" + server.url()
-                    : "herald.broker.nats.url=" + server.url();
+        try (BrokerProcess server = brokerServer(brokerName)) {
+            String property = brokerProperty(brokerName, server);
             try (ConfigurableApplicationContext one = start(property);
                     ConfigurableApplicationContext two = start(property)) {
                 assertThat(two.getBean(Broker.class))
@@ -85,11 +82,8 @@ class SeveralInstancesTest {
     @ValueSource(strings = {"redis", "nats"})
     void aGracefulShutdown_closesClientsWith1012_andTheyResumeOnTheOtherInstance(String brokerName)
             throws Exception {
-        try (BrokerProcess server = brokerName.equals("redis") ? new RedisProcess() : new NatsProcess()) {
-            server.start();
-            String property = brokerName.equals("redis")
-                    ? "herald.broker.redis.uri=" + server.url()
-                    : "herald.broker.nats.url=" + server.url();
+        try (BrokerProcess server = brokerServer(brokerName)) {
+            String property = brokerProperty(brokerName, server);
             try (ConfigurableApplicationContext one = start(property);
                     ConfigurableApplicationContext two = start(property)) {
                 WsClient onOne = WsClient.open(port(one), "/api/events/ws", ALICE);
@@ -120,6 +114,20 @@ class SeveralInstancesTest {
                 .initializers(context -> context.getBeanFactory().registerSingleton("heraldEventBus", EventBus.create()))
                 .properties("server.port=0", "server.address=127.0.0.1", brokerProperty)
                 .run();
+    }
+
+    /** A started server of the broker named {@code redis} or {@code nats}. */
+    private static BrokerProcess brokerServer(String name) {
+        BrokerProcess server = name.equals("redis") ? new RedisProcess() : new NatsProcess();
+        server.start();
+        return server;
+    }
+
+    /** The one property that points an instance at {@code server}. */
+    private static String brokerProperty(String name, BrokerProcess server) {
+        return name.equals("redis")
+                ? "herald.broker.redis.uri=" + server.url()
+                : "herald.broker.nats.url=" + server.url();
     }
 
     private static int port(ConfigurableApplicationContext context) {
