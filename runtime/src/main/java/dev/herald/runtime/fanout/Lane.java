@@ -109,10 +109,20 @@ final class Lane<F> {
         for (Connection<F> joiner = joining.peek(); joiner != null; joiner = joining.peek()) {
             connections.add(joiner);
             joining.remove(joiner);
-            if (!joiner.isRemoved()) {
-                joiner.join();
-            } else {
+            if (joiner.isRemoved()) {
                 connections.remove(joiner);
+                continue;
+            }
+            try {
+                joiner.join();
+            } catch (RuntimeException e) {
+                // Live from its join position on, but what it missed before is unknown: re-fetch.
+                joiner.missedEvents(ResyncCause.CONNECTING);
+                core.anomalies()
+                        .log(
+                                "failed joins",
+                                "Joining a connection failed; it gets $resync",
+                                line -> LOG.error(line, e));
             }
         }
     }
