@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * every client was open again and had its answer ({@code $resumed} or {@code $resync}). At the end,
  * over the whole run: reconnects, % resumed, {@code $resync}s, re-fetches the clients would make,
  * events lost (a gap in a node's sequence not covered by a {@code $resync}) and duplicates. In the
- * same run, node C, a single node without a broker, emits at the same rate to {@code clients}
+ * same run, node C, a single node without a broker, emits what A and B emit together to {@code clients}
  * clients of its own: its latency (p50/p99/max) beside the cluster clients', to show what delivery
  * in stream order costs.
  *
@@ -80,7 +80,8 @@ public final class RollingRestartLoad {
     private void run() throws Exception {
         NodeProcess a = new NodeProcess("a1", portA, redis);
         NodeProcess b = new NodeProcess("b1", portB, redis);
-        NodeProcess single = new NodeProcess("c1", freePort(), "none");
+        // What A and B emit together: each of its clients gets as many frames as a cluster client.
+        NodeProcess single = new NodeProcess("c1", freePort(), "none", 2 * rate);
         Process proxyAlone = proxy(single.port); // the same hop as the cluster's clients have
         // Two proxies (a process holds at most 20,000 files here), each in front of both nodes for half
         // of the clients: a load balancer of two instances.
@@ -275,6 +276,10 @@ public final class RollingRestartLoad {
         private final PrintStream commands;
 
         NodeProcess(String name, int port, String redisUri) throws IOException {
+            this(name, port, redisUri, rate);
+        }
+
+        NodeProcess(String name, int port, String redisUri, int eventsPerSecond) throws IOException {
             this.port = port;
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -287,7 +292,7 @@ public final class RollingRestartLoad {
                             name,
                             Integer.toString(port),
                             redisUri,
-                            Integer.toString(rate))
+                            Integer.toString(eventsPerSecond))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
