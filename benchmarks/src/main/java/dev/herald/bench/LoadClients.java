@@ -84,7 +84,12 @@ public final class LoadClients {
         this.resume = mode.equals("resume");
         this.reconnect = mode.equals("reconnect") || resume;
         this.stall = mode.equals("stall");
-        this.upgradeRequest = ("GET " + uri.getRawPath() + " HTTP/1.1\r\n"
+        this.upgradeRequest = upgradeRequest(uri.getRawPath());
+    }
+
+    /** The upgrade request for {@code pathAndQuery} on this tool's server. */
+    private byte[] upgradeRequest(String pathAndQuery) {
+        return ("GET " + pathAndQuery + " HTTP/1.1\r\n"
                         + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                         + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
@@ -216,13 +221,8 @@ public final class LoadClients {
                 return upgradeRequest;
             }
             String since = tracker.since();
-            String path =
-                    uri.getRawPath() + "?g=" + (index % LoadNode.GROUPS) + (since == null ? "" : "&since=" + since);
-            return ("GET " + path + " HTTP/1.1\r\n"
-                            + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-                            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
+            return upgradeRequest(
+                    uri.getRawPath() + "?g=" + (index % LoadNode.GROUPS) + (since == null ? "" : "&since=" + since));
         }
 
         void connect() {

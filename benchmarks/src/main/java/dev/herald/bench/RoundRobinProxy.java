@@ -1,6 +1,7 @@
 package dev.herald.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,10 +49,10 @@ public final class RoundRobinProxy implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
-        try (RoundRobinProxy proxy = new RoundRobinProxy(
-                java.util.Arrays.stream(args).map(Integer::valueOf).toList())) {
+        try (RoundRobinProxy proxy =
+                new RoundRobinProxy(Arrays.stream(args).map(Integer::valueOf).toList())) {
             System.out.println("PORT " + proxy.port());
-            System.in.transferTo(java.io.OutputStream.nullOutputStream()); // until the tool ends
+            System.in.transferTo(OutputStream.nullOutputStream()); // until the tool ends
         }
     }
 

@@ -230,7 +230,8 @@ final class StreamReader {
         List<StreamMessage<String, byte[]>> latest = new ArrayList<>(newestFirst);
         Collections.reverse(latest);
         // Entries of an older epoch (Redis lost the meta hash but not the stream) are not this numbering.
-        latest.removeIf(entry -> !Arrays.equals(entry.getBody().get("e"), Scripts.bytes(epoch)));
+        byte[] current = Scripts.bytes(epoch);
+        latest.removeIf(entry -> !Arrays.equals(entry.getBody().get("e"), current));
         return latest;
     }
 

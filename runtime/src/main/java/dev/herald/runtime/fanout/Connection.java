@@ -168,7 +168,7 @@ public final class Connection<F> {
     }
 
     boolean wants(Frame<F> frame) {
-        if (!frame.isAfter(liveAfter)) {
+        if (!frame.mark().isAfter(liveAfter)) {
             return false; // it had this one in its replay, or it came before its position
         }
         String name = frame.type.name();

@@ -534,7 +534,7 @@ public final class FanOut<F> implements AutoCloseable {
 
     /** A broker's epoch as a position's epoch: as it is when it is one, else a digest of it. */
     private static String streamEpoch(String epoch) {
-        return Position.parse(epoch + "-0") != null ? epoch : Long.toString(epoch.hashCode() & 0xffffffffL, 36);
+        return Position.isEpoch(epoch) ? epoch : Long.toString(epoch.hashCode() & 0xffffffffL, 36);
     }
 
     /**

@@ -32,14 +32,14 @@ final class Frame<F> {
         }
     }
 
+    /** Its place in the numbering of the generation it belongs to. */
+    long seq() {
+        return mark.seq();
+    }
+
     /** Where it stands. */
     Mark mark() {
         return mark;
-    }
-
-    /** Whether it comes after {@code place}: what a connection that is there still needs. */
-    boolean isAfter(Mark place) {
-        return generation != place.generation() ? generation > place.generation() : seq > place.seq();
     }
 
     /**
@@ -62,13 +62,6 @@ final class Frame<F> {
     final long weight;
     /** Its position: the numbering it belongs to and its place there; frames reach the lanes in seq order. */
     private final Mark mark;
-
-    final long seq;
-    /**
-     * How many times the node changed its numbering before this frame (a broker outage begins or
-     * ends): a newer generation comes after every frame of an older one, whatever their seqs.
-     */
-    private final int generation;
     /** When the node numbered it (nanoTime), for the retention's max age. */
     final long keptAtNanos;
     /** Who still holds it in the hand-off; the last to let go gives its weight back. */
@@ -80,8 +73,6 @@ final class Frame<F> {
         this.json = json;
         this.wire = wire;
         this.mark = mark;
-        this.seq = mark.seq();
-        this.generation = mark.generation();
         this.keptAtNanos = keptAtNanos;
         this.weight = (long) WEIGHT_PER_ENVELOPE_BYTE * json.length + WEIGHT_OVERHEAD;
     }

@@ -53,7 +53,8 @@ public record Position(String epoch, long seq) {
         return isEpoch(epoch) ? new Position(epoch, seq) : null;
     }
 
-    private static boolean isEpoch(String epoch) {
+    /** Whether {@code epoch} can stand in a position: letters, digits, {@code .}, {@code _}, {@code :}, at most {@link #MAX_EPOCH}. */
+    static boolean isEpoch(String epoch) {
         if (epoch == null || epoch.isEmpty() || epoch.length() > MAX_EPOCH) {
             return false;
         }

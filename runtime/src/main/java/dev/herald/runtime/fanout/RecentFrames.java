@@ -94,7 +94,7 @@ final class RecentFrames<F> {
         List<Frame<F>> frames = new ArrayList<>();
         for (int i = firstAfter(since); i < size; i++) {
             Frame<F> frame = frameAt(i);
-            if (frame.seq > upTo) {
+            if (frame.seq() > upTo) {
                 break;
             }
             if (names == null || names.contains(frame.type.name())) {
@@ -110,7 +110,7 @@ final class RecentFrames<F> {
         int high = size;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (frameAt(middle).seq <= seq) {
+            if (frameAt(middle).seq() <= seq) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -171,7 +171,7 @@ final class RecentFrames<F> {
     }
 
     private void drop(Frame<F> frame, ResyncCause cause) {
-        drop(frame.seq, frame.type.name(), cause);
+        drop(frame.seq(), frame.type.name(), cause);
     }
 
     private void drop(long seq, String name, ResyncCause cause) {
