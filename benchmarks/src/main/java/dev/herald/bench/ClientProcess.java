@@ -27,7 +27,7 @@ final class ClientProcess implements AutoCloseable {
     /**
      * Starts {@code clients} clients at once; {@code mode} {@code reconnect}: they come back as the
      * TS client does; {@code resume}: and resume from their position; {@code stall}: they never read
-     * after the upgrade (see {@link LoadClients}).
+     * after the upgrade; {@code stomp}: they subscribe to Spring's STOMP broker (see {@link LoadClients}).
      */
     ClientProcess(URI uri, int clients, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

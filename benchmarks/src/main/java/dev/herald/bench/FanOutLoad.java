@@ -5,6 +5,7 @@ import dev.herald.runtime.EventBus;
 import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.fs.FsCreated;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,24 +24,34 @@ import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
  * Load tool: N loopback WebSocket clients, R events per second for D seconds, through Herald's
- * {@link EventWebSocketServer} ({@code ws}), Herald's Jakarta {@link EventEndpoint} in embedded
- * Tomcat ({@code tomcat}) and, in the same run, a bare Java-WebSocket server that {@code
- * broadcast}s the same bytes ({@code bare}). Reports frames delivered vs expected, emit-to-receive latency
+ * {@link EventWebSocketServer} ({@code ws}), Herald's {@link EventEndpoint} in embedded Tomcat as
+ * an application deploys it ({@code tomcat}: the servlet upgrade) and through Tomcat's Jakarta
+ * WebSocket API ({@code tomcat-jakarta}), in embedded Jetty ({@code jetty}: Jetty's Jakarta
+ * WebSocket API, sending through Jetty's core session), what a Spring team builds without Herald
+ * on the same Tomcat ({@code spring-handler}, {@code spring-stomp}: see {@link SpringPeers}) and, in
+ * the same run, a bare Java-WebSocket server that {@code broadcast}s the same bytes ({@code bare}). Reports frames delivered vs expected, emit-to-receive latency
  * (p50/p99/max), the server's heap per connection after a full GC, and saturation throughput.
  *
  * <p>The clients run in a child JVM ({@link LoadClients}), so the server's heap and GC pauses are
  * its own, and they are raw sockets on one thread, so they take as little of the machine as a
  * client can ({@code -Dherald.load.threads=N} spreads them over N threads).
  *
+ * <p>{@code -Dherald.load.tomcat.socketBuffer=N} sets Tomcat's per-connection socket buffers
+ * ({@code socket.appReadBufSize}, {@code socket.appWriteBufSize}, 8 KiB each by default).
+ *
  * <p>Loopback only, bounded in count and time. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients] [rate] [seconds]
- * [ws,tomcat,bare]}
+ * [ws,tomcat,tomcat-jakarta,jetty,spring-handler,spring-stomp,bare]}
  */
 public final class FanOutLoad {
     private static final String HOST = "127.0.0.1";
@@ -87,15 +98,27 @@ public final class FanOutLoad {
         System.exit(0);
     }
 
-    private static final Map<String, String> NAMES =
-            Map.of("ws", "herald (Java-WebSocket)", "tomcat", "herald (Jakarta, Tomcat)", "bare", "bare broadcast");
+    private static final Map<String, String> NAMES = Map.of(
+            "ws", "herald (Java-WebSocket)",
+            "tomcat", "herald (Tomcat, servlet upgrade)",
+            "tomcat-jakarta", "herald (Tomcat, Jakarta WebSocket)",
+            "jetty", "herald (Jetty, Jakarta WebSocket)",
+            "spring-handler", "Spring TextWebSocketHandler (Tomcat)",
+            "spring-stomp", "Spring STOMP simple broker (Tomcat)",
+            "bare", "bare broadcast");
 
     private Result run(String transport) throws Exception {
         return switch (transport) {
             case "ws" -> runHerald();
-            case "tomcat" -> runTomcat();
+            case "tomcat" -> runTomcat(true);
+            case "tomcat-jakarta" -> runTomcat(false);
+            case "jetty" -> runJetty();
+            case "spring-handler", "spring-stomp" -> runSpring(transport.equals("spring-stomp"));
             case "bare" -> runBare();
-            default -> throw new IllegalArgumentException("transport is ws, tomcat or bare: " + transport);
+            default ->
+                throw new IllegalArgumentException(
+                        "transport is ws, tomcat, tomcat-jakarta, jetty, spring-handler, spring-stomp or bare: "
+                                + transport);
         };
     }
 
@@ -138,8 +161,11 @@ public final class FanOutLoad {
         }
     }
 
-    /** {@link EventEndpoint} in embedded Tomcat, as a Spring Boot app would run it. */
-    private Result runTomcat() throws Exception {
+    /**
+     * {@link EventEndpoint} in embedded Tomcat, as a Spring Boot app runs it: deployed on the servlet
+     * context (the servlet upgrade), or through Tomcat's Jakarta WebSocket API.
+     */
+    private Result runTomcat(boolean upgrade) throws Exception {
         EventBus bus = EventBus.create();
         Path base = Files.createTempDirectory("herald-load-tomcat");
         Tomcat tomcat = new Tomcat();
@@ -148,21 +174,82 @@ public final class FanOutLoad {
         connector.setPort(0);
         connector.setProperty("address", HOST);
         connector.setProperty("maxConnections", Integer.toString(clients + 100));
+        // Tomcat's per-connection socket buffers (8 KiB each by default), to see what they cost.
+        String socketBuffer = System.getProperty("herald.load.tomcat.socketBuffer");
+        if (socketBuffer != null) {
+            connector.setProperty("socket.appReadBufSize", socketBuffer);
+            connector.setProperty("socket.appWriteBufSize", socketBuffer);
+        }
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", base.toString());
-        Tomcat.initWebappDefaults(context);
+        Tomcat.initWebappDefaults(context); // a default servlet: Tomcat's WebSocket filter needs one
         context.addServletContainerInitializer(new WsSci(), null);
-        tomcat.start();
-        long heapBefore = LoadPacing.heapAfterGc();
         EventEndpoint endpoint =
                 EventEndpoint.builder(bus).maxConnections(clients + 10).build();
-        endpoint.deploy((ServerContainer) context.getServletContext().getAttribute(ServerContainer.class.getName()));
+        context.addServletContainerInitializer(
+                (classes, servletContext) -> {
+                    try {
+                        if (upgrade) {
+                            endpoint.deploy(servletContext);
+                        } else {
+                            endpoint.deploy(
+                                    (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName()));
+                        }
+                    } catch (DeploymentException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                null);
+        tomcat.start();
+        long heapBefore = LoadPacing.heapAfterGc(); // the container's own heap is not the connections'
         try {
             return measure(connector.getLocalPort(), endpoint::connectionCount, bus::emit, heapBefore);
         } finally {
             endpoint.stop(Duration.ofSeconds(5));
             tomcat.stop();
             tomcat.destroy();
+        }
+    }
+
+    /** {@link EventEndpoint} in embedded Jetty 12 (ee10), deployed on the servlet context. */
+    private Result runJetty() throws Exception {
+        EventBus bus = EventBus.create();
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(HOST);
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        jetty.setHandler(context);
+        EventEndpoint endpoint =
+                EventEndpoint.builder(bus).maxConnections(clients + 10).build();
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setDefaultMaxSessionIdleTimeout(0); // the endpoint's heartbeat decides
+            endpoint.deploy(servletContext);
+        });
+        jetty.start();
+        long heapBefore = LoadPacing.heapAfterGc(); // the container's own heap is not the connections'
+        try {
+            return measure(connector.getLocalPort(), endpoint::connectionCount, bus::emit, heapBefore);
+        } finally {
+            endpoint.stop(Duration.ofSeconds(5));
+            jetty.stop();
+        }
+    }
+
+    /** A Spring peer ({@link SpringPeers}) on embedded Tomcat, sending the same JSON. */
+    private Result runSpring(boolean stomp) throws Exception {
+        EventJson json = EventJson.create();
+        try (SpringPeers peer = stomp ? SpringPeers.stomp(clients) : SpringPeers.handler(clients)) {
+            long heapBefore = LoadPacing.heapAfterGc(); // Spring's and Tomcat's own heap is not the connections'
+            return measure(
+                    peer.port,
+                    peer::connectionCount,
+                    event -> peer.send(
+                            new String(json.encode(event, System.currentTimeMillis()), StandardCharsets.UTF_8)),
+                    heapBefore,
+                    stomp ? "stomp" : "once");
         }
     }
 
@@ -214,9 +301,14 @@ public final class FanOutLoad {
     }
 
     private Result measure(int port, IntSupplier connected, Emitter emitter, long heapBefore) throws Exception {
+        return measure(port, connected, emitter, heapBefore, "once");
+    }
+
+    private Result measure(int port, IntSupplier connected, Emitter emitter, long heapBefore, String clientMode)
+            throws Exception {
         long expected = (long) clients * rate * seconds;
         try (ClientProcess clientProcess =
-                new ClientProcess(URI.create("ws://" + HOST + ":" + port + "/api/events/ws"), clients)) {
+                new ClientProcess(URI.create("ws://" + HOST + ":" + port + "/api/events/ws"), clients, clientMode)) {
             long deadline = System.currentTimeMillis() + 10_000;
             while (connected.getAsInt() < clients && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);

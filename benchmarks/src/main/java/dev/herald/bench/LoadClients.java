@@ -61,6 +61,11 @@ public final class LoadClients {
     private final byte[] upgradeRequest;
     private final boolean reconnect;
     private final boolean stall;
+    /** Stomp mode: each client connects and subscribes to {@link #STOMP_DESTINATION} after the upgrade. */
+    private final boolean stomp;
+
+    /** Where Spring's STOMP broker publishes the events in {@link SpringPeers}. */
+    static final String STOMP_DESTINATION = "/topic/events";
     /** Resume mode: each client remembers its position and reconnects with {@code since}, as the TS client does. */
     private final boolean resume;
 
@@ -84,6 +89,7 @@ public final class LoadClients {
         this.resume = mode.equals("resume");
         this.reconnect = mode.equals("reconnect") || resume;
         this.stall = mode.equals("stall");
+        this.stomp = mode.equals("stomp");
         this.upgradeRequest = upgradeRequest(uri.getRawPath());
     }
 
@@ -294,6 +300,11 @@ public final class LoadClients {
             if (stall) {
                 socket.keyFor(loop.selector).interestOps(0); // never reads again
             }
+            if (stomp) {
+                // Spring's STOMP broker sends to subscribers only: connect and subscribe as stomp.js does.
+                sendText("CONNECT\naccept-version:1.2\nhost:localhost\n\n\0");
+                sendText("SUBSCRIBE\nid:0\ndestination:" + STOMP_DESTINATION + "\n\n\0");
+            }
             open.incrementAndGet();
             if (resume) {
                 tracker.opened(attemptedBefore);
@@ -395,6 +406,15 @@ public final class LoadClients {
             } else {
                 frames.burst(now);
             }
+        }
+
+        /** A short text frame, masked with a zero mask as every client frame must be. */
+        private void sendText(String text) throws IOException {
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer frame = ByteBuffer.allocate(6 + payload.length);
+            frame.put((byte) 0x81).put((byte) (0x80 | payload.length)).putInt(0);
+            frame.put(payload).flip();
+            socket.write(frame);
         }
 
         /** Answers a ping; a client's frames are masked, and a zero mask is a valid one. */

@@ -9,6 +9,9 @@ import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.MonitoredEndpoint;
 import dev.herald.runtime.json.EventJson;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -17,10 +20,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,21 +38,23 @@ import org.slf4j.LoggerFactory;
  * Pushes the events of an {@link EventBus} to WebSocket clients on the server the application
  * already runs (Tomcat, Jetty, any Jakarta WebSocket 2.1 container): same port, origin, TLS and
  * login as its HTTP API. The same fan-out core, wire frames, close codes and {@code $resync} as
- * {@code EventWebSocketServer}, with the same options.
+ * {@code EventWebSocketServer}, with the same options. How it reaches the clients depends on the
+ * container ({@link Deployment}): on Tomcat a servlet upgrade as fast as the stand-alone server.
  *
  * <pre>{@code
  * EventEndpoint endpoint = EventEndpoint.builder(bus)
  *     .path("/api/events/ws")
  *     .authenticator(handshake -> handshake.principal().orElse(null))
  *     .build();
- * endpoint.deploy(serverContainer);   // jakarta.websocket.server.ServerContainer
+ * endpoint.deploy(servletContext);   // while the servlet context initializes
  * }</pre>
  *
  * <p>The container owns the connections' lifecycle below the WebSocket layer: a client that
  * half-sends its upgrade request is closed by the container's connection timeout (Tomcat's
- * {@code connectionTimeout}, Jetty's idle timeout), not by {@code handshakeTimeout}, and the
- * remote address is not known to the authenticator ({@link dev.herald.runtime.fanout.Handshake}
- * carries the container's authenticated {@code Principal} instead).
+ * {@code connectionTimeout}, Jetty's idle timeout), not by {@code handshakeTimeout}. The
+ * authenticator gets the container's authenticated {@code Principal} ({@link
+ * dev.herald.runtime.fanout.Handshake}), and on the servlet upgrade the client's address as the
+ * container sees it.
  */
 public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(EventEndpoint.class);
@@ -53,10 +64,34 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     private final FanOut<TextFrame> fanOut;
     private final ExecutorService writer;
     private final ExecutorService closer;
-    private final HeraldEndpoint endpoint;
+    /** Ends upgraded connections whose client did not answer the close frame in time. */
+    private final ScheduledExecutorService timer;
 
-    private volatile boolean deployed;
+    private final HeraldEndpoint endpoint;
+    /** Every open upgraded connection, for closing at stop. */
+    private final Set<UpgradeTransport> upgraded = ConcurrentHashMap.newKeySet();
+
+    private final UpgradeTransport.ConnectionHooks upgradeHooks = new UpgradeHooks();
+
+    private volatile Deployment deployment;
+    private final AtomicBoolean forwarding = new AtomicBoolean();
     private volatile boolean stopped;
+
+    /** How the endpoint reaches its clients in the container. */
+    public enum Deployment {
+        /**
+         * A servlet that takes each connection over with a Servlet HTTP upgrade and writes Herald's
+         * pre-built frames itself, several per write: the fast path, on Tomcat.
+         */
+        SERVLET_UPGRADE,
+        /**
+         * Jetty's Jakarta WebSocket API for the handshake and the sessions, and Jetty's core session
+         * underneath for sending: pre-built frames, a connection's waiting frames written together.
+         */
+        JETTY_CORE_FRAMES,
+        /** The container's Jakarta WebSocket API: every container, one send per frame and session. */
+        JAKARTA_WEBSOCKET
+    }
 
     private EventEndpoint(EventBus bus, EndpointSettings settings) {
         this.bus = bus;
@@ -69,6 +104,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
                 r -> daemon(r, "herald-jakarta-write-" + threads.incrementAndGet()));
         this.closer =
                 Executors.newCachedThreadPool(r -> daemon(r, "herald-jakarta-close-" + threads.incrementAndGet()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "herald-jakarta-timer"));
         this.endpoint = new HeraldEndpoint(settings, writer, closer);
     }
 
@@ -90,19 +126,155 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     }
 
     /**
-     * Adds the endpoint to the container at its path and starts forwarding the bus's events.
+     * Adds the endpoint to the container's Jakarta WebSocket API at its path and starts forwarding
+     * the bus's events. Works on every Jakarta WebSocket container, and sends through Jetty's core
+     * session on Jetty; on Tomcat, {@link #deploy(ServletContext)} takes the faster servlet upgrade.
      *
      * @throws DeploymentException when the container refuses (path taken, already started)
      */
     public EventEndpoint deploy(ServerContainer container) throws DeploymentException {
-        if (deployed) {
-            throw new IllegalStateException("already deployed");
-        }
+        boolean jetty =
+                SessionSender.JETTY_PRESENT && container.getClass().getName().startsWith("org.eclipse.jetty.");
+        claimDeployment(jetty ? Deployment.JETTY_CORE_FRAMES : Deployment.JAKARTA_WEBSOCKET);
         container.addEndpoint(endpointConfig());
-        deployed = true;
-        fanOut.forward(bus);
+        startForwarding();
         return this;
     }
+
+    /**
+     * Adds the endpoint to a servlet context at its path: on Tomcat as a servlet that takes each
+     * connection over with a Servlet HTTP upgrade (see {@link #servlet()}), on other containers
+     * through their Jakarta WebSocket API ({@link #deploy(ServerContainer)}, which sends through
+     * Jetty's core session on Jetty). Call it while the context initializes (a {@code
+     * ServletContainerInitializer} or {@code ServletContextListener}): servlets can only be added
+     * then.
+     *
+     * @throws IllegalStateException when the path is taken, or the container has neither
+     * @throws DeploymentException when the Jakarta WebSocket container refuses
+     */
+    public EventEndpoint deploy(ServletContext context) throws DeploymentException {
+        if (upgradesOn(context)) {
+            ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, servlet());
+            if (registration == null) {
+                throw new IllegalStateException("A servlet named " + SERVLET_NAME + " is already registered");
+            }
+            Set<String> taken = registration.addMapping(settings.path());
+            if (!taken.isEmpty()) {
+                throw new IllegalStateException(
+                        "Herald's events endpoint cannot take " + settings.path() + ": another servlet maps it");
+            }
+            registration.setLoadOnStartup(1); // forwarding starts with the application, not the first client
+            return this;
+        }
+        Object container = context.getAttribute(ServerContainer.class.getName());
+        if (!(container instanceof ServerContainer serverContainer)) {
+            throw new IllegalStateException("The servlet container (" + context.getServerInfo()
+                    + ") has no Jakarta WebSocket container for Herald's events endpoint");
+        }
+        return deploy(serverContainer);
+    }
+
+    /** The servlet's name in the context when {@link #deploy(ServletContext)} adds it. */
+    public static final String SERVLET_NAME = "herald-events";
+
+    /**
+     * Whether {@link #deploy(ServletContext)} takes the servlet upgrade on this container: on Tomcat
+     * (10.1 and 11), whose extension point for protocol handlers gives Herald the socket's
+     * non-blocking gathering writes and a close that works on a client that stopped reading. Jetty
+     * 12's servlet upgrade frames the upgraded stream as an HTTP body (chunked) in 12.1, so Jetty
+     * gets its Jakarta WebSocket API with sends through its core session, and every other container
+     * the plain Jakarta WebSocket API.
+     */
+    public static boolean upgradesOn(ServletContext context) {
+        return context.getServerInfo().startsWith("Apache Tomcat/") && TOMCAT_UPGRADE_PRESENT;
+    }
+
+    private static final boolean TOMCAT_UPGRADE_PRESENT =
+            isPresent("org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler");
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, EventEndpoint.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * The endpoint as a servlet, for an application on Tomcat that registers servlets itself (map
+     * it at the endpoint's path, load on startup): it answers the WebSocket handshake, takes the connection
+     * over with a Servlet HTTP upgrade and writes each event's pre-built frame, a connection's
+     * share of a batch in one write. It runs after the application's filters, so the container's
+     * TLS, forwarded headers and login apply. Forwarding starts when the container initializes it.
+     */
+    public HttpServlet servlet() {
+        claimDeployment(Deployment.SERVLET_UPGRADE);
+        return new UpgradeServlet(this, fanOut);
+    }
+
+    /** How the endpoint was deployed; empty before. */
+    public Optional<Deployment> deployment() {
+        return Optional.ofNullable(deployment);
+    }
+
+    private synchronized void claimDeployment(Deployment how) {
+        if (deployment != null) {
+            throw new IllegalStateException("already deployed, as " + deployment);
+        }
+        deployment = how;
+    }
+
+    /** Starts forwarding the bus's events to the core, once. */
+    void startForwarding() {
+        if (!stopped && forwarding.compareAndSet(false, true)) {
+            fanOut.forward(bus);
+        }
+    }
+
+    /** The transport of a connection the servlet upgrades. */
+    UpgradeTransport upgradeTransport(FanOut<TextFrame>.Ticket ticket) {
+        return new UpgradeTransport(ticket, upgradeHooks, settings.maxClientFrameBytes());
+    }
+
+    /** What upgraded connections use of the endpoint. */
+    private final class UpgradeHooks implements UpgradeTransport.ConnectionHooks {
+        @Override
+        public void runClosing(Runnable task) {
+            try {
+                closer.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run(); // stopped: end it here
+            }
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayMillis) {
+            try {
+                timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        }
+
+        @Override
+        public void opened(UpgradeTransport transport) {
+            upgraded.add(transport);
+        }
+
+        @Override
+        public void ended(UpgradeTransport transport) {
+            upgraded.remove(transport);
+        }
+
+        @Override
+        public long closeGraceMillis() {
+            return CLOSE_GRACE_MILLIS;
+        }
+    }
+
+    /** How long a client may take to answer a close frame before its upgraded connection is dropped. */
+    static final long CLOSE_GRACE_MILLIS = 2000;
 
     /** The options it was built with. */
     public EndpointSettings settings() {
@@ -149,9 +321,16 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
         }
         stopped = true;
         fanOut.close(); // no more events; from here on, handshakes are refused with 1012
-        Map<SessionTransport, CompletableFuture<Void>> closes = new HashMap<>();
+        Map<Runnable, CompletableFuture<Void>> closes = new HashMap<>();
         for (SessionTransport transport : endpoint.transports) {
-            closes.put(transport, transport.closeWhenSent(Disconnect.SERVICE_RESTART));
+            closes.put(
+                    () -> transport.close(Disconnect.SERVICE_RESTART),
+                    transport.closeWhenSent(Disconnect.SERVICE_RESTART));
+        }
+        for (UpgradeTransport transport : upgraded) {
+            closes.put(
+                    () -> transport.close(Disconnect.SERVICE_RESTART),
+                    transport.closeWhenSent(Disconnect.SERVICE_RESTART));
         }
         try {
             CompletableFuture.allOf(closes.values().toArray(CompletableFuture[]::new))
@@ -160,13 +339,14 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
             LOG.debug("Not every session closed within {}", timeout, e);
         }
         // Clients that stopped reading still hold a send: closed now, the container ends them.
-        closes.forEach((transport, closed) -> {
+        closes.forEach((closeNow, closed) -> {
             if (!closed.isDone()) {
-                transport.close(Disconnect.SERVICE_RESTART);
+                closeNow.run();
             }
         });
         closer.shutdown();
         writer.shutdown();
+        timer.shutdown();
     }
 
     /**

@@ -51,13 +51,25 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
      * every transport parses it.
      */
     static Handshake handshake(String path, HandshakeRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        request.getHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            headers.put(lower, String.join(lower.equals("cookie") ? "; " : ", ", values));
-        });
         return new Handshake(
-                path, Admission.parseQuery(request.getQueryString()), headers, null, request.getUserPrincipal());
+                path,
+                Admission.parseQuery(request.getQueryString()),
+                joinHeaders(request.getHeaders()),
+                null,
+                request.getUserPrincipal());
+    }
+
+    /** Headers as a {@link Handshake} holds them: names in lower case, repeated values joined. */
+    static Map<String, String> joinHeaders(Map<String, List<String>> headers) {
+        Map<String, String> joined = new HashMap<>();
+        headers.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            joined.merge(
+                    lower,
+                    String.join(lower.equals("cookie") ? "; " : ", ", values),
+                    (first, second) -> first + (lower.equals("cookie") ? "; " : ", ") + second);
+        });
+        return joined;
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The fan-out core's view of one Jakarta WebSocket session. Sending never blocks the fan-out lane:
  * frames wait in a queue of their own, and one asynchronous send is outstanding at a time, the next
- * one started from the completion of the last ({@link RemoteEndpoint.Async} allows no more).
+ * one started from the completion of the last ({@link RemoteEndpoint.Async} allows no more). A send
+ * is one frame through the Jakarta API, or, on Jetty, every frame that waits, built once and
+ * written together through Jetty's core session (see {@link SessionSender}).
  *
  * <p>Threading rules: {@link #send} runs on the connection's fan-out lane and only queues; the
  * sending loop starts on {@code writer} (containers often complete a send inline, writing the
@@ -36,6 +39,7 @@ final class SessionTransport implements Transport<TextFrame> {
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
+    private final SessionSender sender;
     private final Executor writer;
     private final Executor closer;
 
@@ -65,6 +69,7 @@ final class SessionTransport implements Transport<TextFrame> {
     SessionTransport(Session session, Executor writer, Executor closer) {
         this.session = session;
         this.remote = session.getAsyncRemote();
+        this.sender = SessionSender.of(session);
         this.writer = writer;
         this.closer = closer;
     }
@@ -94,10 +99,10 @@ final class SessionTransport implements Transport<TextFrame> {
      */
     private void pump() {
         while (true) {
-            TextFrame next;
+            List<TextFrame> next;
             synchronized (this) {
-                next = failed ? null : queue.poll();
-                if (next == null) {
+                next = failed ? List.of() : takeQueued();
+                if (next.isEmpty()) {
                     sending = false;
                     if (closing != null) {
                         closeAfterSends(closing);
@@ -108,7 +113,7 @@ final class SessionTransport implements Transport<TextFrame> {
                 completedInline = false;
             }
             try {
-                remote.sendText(next.text(), result -> completed(next, result));
+                sender.send(next, result -> completed(next, result));
             } catch (RuntimeException e) {
                 completed(next, new SendResult(e));
             }
@@ -125,10 +130,32 @@ final class SessionTransport implements Transport<TextFrame> {
         }
     }
 
-    private void completed(TextFrame frame, SendResult result) {
+    /** The frames of the next send: as many as the sender takes at once. Caller holds this. */
+    private List<TextFrame> takeQueued() {
+        if (queue.isEmpty()) {
+            return List.of();
+        }
+        if (sender.maxFrames() == 1) {
+            return List.of(queue.poll());
+        }
+        List<TextFrame> frames = new ArrayList<>();
+        long bytes = 0;
+        while (!queue.isEmpty()
+                && frames.size() < sender.maxFrames()
+                && (frames.isEmpty() || bytes + queue.peek().bytes() <= SessionSender.MAX_BYTES)) {
+            TextFrame frame = queue.poll();
+            bytes += frame.bytes();
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    private void completed(List<TextFrame> frames, SendResult result) {
         boolean inline;
         synchronized (this) {
-            queuedBytes -= frame.bytes();
+            for (TextFrame frame : frames) {
+                queuedBytes -= frame.bytes();
+            }
             if (!result.isOK()) {
                 failed = true;
                 queue.clear();

@@ -12,7 +12,11 @@ import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketSe
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** The behaviour tests on {@link EventEndpoint} in embedded Jetty 12 (ee10). */
+/**
+ * The behaviour tests on {@link EventEndpoint} in embedded Jetty 12 (ee10), deployed on the servlet
+ * context as an application does: Jetty's Jakarta WebSocket API, with sends through Jetty's core
+ * session.
+ */
 class JettyEndpointTest extends EndpointBehaviourTest {
     @Override
     protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
@@ -32,7 +36,8 @@ class JettyEndpointTest extends EndpointBehaviourTest {
         jetty.setHandler(context);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setDefaultMaxSessionIdleTimeout(0); // the endpoint's heartbeat decides
-            endpoint.deploy(container);
+            endpoint.deploy(servletContext);
+            assertThat(endpoint.deployment()).contains(EventEndpoint.Deployment.JETTY_CORE_FRAMES);
         });
         jetty.start();
         return new EndpointHandle(

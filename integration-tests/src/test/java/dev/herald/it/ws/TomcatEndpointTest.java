@@ -6,7 +6,8 @@ import dev.herald.jakarta.EventEndpoint;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.seed.fs.FsCreated;
-import jakarta.websocket.server.ServerContainer;
+import jakarta.servlet.ServletContext;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,15 +18,38 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour tests on {@link EventEndpoint} in embedded Tomcat 11. */
+/**
+ * The behaviour tests on {@link EventEndpoint} on a container without a fast path: embedded Tomcat
+ * 11 behind a servlet context that names another server, so {@link
+ * EventEndpoint#deploy(ServletContext)} falls back to the plain Jakarta WebSocket API, one send per
+ * frame and session. {@link TomcatUpgradeEndpointTest} runs them on Tomcat's servlet upgrade.
+ */
 class TomcatEndpointTest extends EndpointBehaviourTest {
     @Override
     protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
         return start(bus, configure, "");
     }
 
-    private static Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure, String contextPath)
-            throws Exception {
+    /** How the test deploys the endpoint: on the context as it initializes, or after it started. */
+    protected void deploy(EventEndpoint endpoint, Context context, boolean started) throws Exception {
+        if (started) {
+            ServletContext unknownServer = unknownServer(context.getServletContext());
+            assertThat(EventEndpoint.upgradesOn(unknownServer)).isFalse();
+            endpoint.deploy(unknownServer);
+            assertThat(endpoint.deployment()).contains(EventEndpoint.Deployment.JAKARTA_WEBSOCKET);
+        }
+    }
+
+    /** Tomcat's servlet context, except that it names a server Herald has no fast path for. */
+    private static ServletContext unknownServer(ServletContext tomcat) {
+        return (ServletContext) Proxy.newProxyInstance(
+                TomcatEndpointTest.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class},
+                (proxy, method, args) ->
+                        method.getName().equals("getServerInfo") ? "Some Server/1.0" : method.invoke(tomcat, args));
+    }
+
+    private Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure, String contextPath) throws Exception {
         Path base = Files.createTempDirectory("herald-tomcat");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -38,12 +62,20 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
         Context context = tomcat.addContext(contextPath, base.toString());
         Tomcat.initWebappDefaults(context); // a default servlet: filters, the upgrade among them, need one
         context.addServletContainerInitializer(new WsSci(), null);
-        tomcat.start();
-
         EventEndpoint.Builder builder = EventEndpoint.builder(bus);
         configure.accept(builder);
         EventEndpoint endpoint = builder.build();
-        endpoint.deploy((ServerContainer) context.getServletContext().getAttribute(ServerContainer.class.getName()));
+        context.addServletContainerInitializer(
+                (classes, servletContext) -> {
+                    try {
+                        deploy(endpoint, context, false);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                null);
+        tomcat.start();
+        deploy(endpoint, context, true);
         return new EndpointHandle(
                 connector.getLocalPort(), endpoint::connectionCount, endpoint::connections, endpoint::stop, () -> {
                     tomcat.stop();

@@ -410,7 +410,9 @@ public final class FanOut<F> implements AutoCloseable {
                 LOG.warn("Closing the broker failed", e);
             }
         }
-        lanes.forEach(lane -> lane.thread.interrupt());
+        // Woken, not interrupted: a lane may be writing a socket (the transports write directly),
+        // and an interrupt closes a channel that is being written.
+        lanes.forEach(Lane::wake);
         for (Lane<F> lane : lanes) {
             try {
                 lane.thread.join(TimeUnit.SECONDS.toMillis(5));

@@ -2,30 +2,50 @@ package dev.herald.spring.boot;
 
 import dev.herald.jakarta.EventEndpoint;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import java.time.Duration;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.context.ServletContextAware;
 
 /**
- * Deploys the {@link EventEndpoint} into the embedded server's Jakarta WebSocket container once the
- * server has started its servlet context (before it accepts connections), as Spring's own {@code
- * ServerEndpointExporter} does; and drains it first thing on shutdown: every client is closed with
+ * Deploys the {@link EventEndpoint} on the embedded server: on Tomcat as a servlet that takes its
+ * connections over with a servlet upgrade, added while the servlet context initializes (so the
+ * application's filters, Spring Security among them, run before it as before any servlet);
+ * elsewhere, or with {@code herald.websocket.servlet-upgrade=false}, into the server's Jakarta
+ * WebSocket container once the context has started (before it accepts connections), as Spring's
+ * own {@code ServerEndpointExporter} does. It drains the endpoint first thing on shutdown: every client is closed with
  * 1012 (service restart) and reconnects, after a short random pause, to another instance, where it
  * resumes. Its phase stops it before the web server's graceful shutdown, which would otherwise wait
  * for the WebSocket connections to end by themselves.
  */
-public final class EventEndpointRegistrar implements ServletContextAware, SmartInitializingSingleton, SmartLifecycle {
+public final class EventEndpointRegistrar
+        implements ServletContextInitializer, ServletContextAware, SmartInitializingSingleton, SmartLifecycle {
     private final EventEndpoint endpoint;
     private final Duration drainTimeout;
+    private final boolean servletUpgrade;
     private ServletContext servletContext;
     private volatile boolean running;
 
-    public EventEndpointRegistrar(EventEndpoint endpoint, Duration drainTimeout) {
+    public EventEndpointRegistrar(EventEndpoint endpoint, Duration drainTimeout, boolean servletUpgrade) {
         this.endpoint = endpoint;
         this.drainTimeout = drainTimeout;
+        this.servletUpgrade = servletUpgrade;
+    }
+
+    /** On Tomcat, adds the endpoint's servlet while the embedded server initializes its context. */
+    @Override
+    public void onStartup(ServletContext context) throws ServletException {
+        if (servletUpgrade && EventEndpoint.upgradesOn(context)) {
+            try {
+                endpoint.deploy(context);
+            } catch (DeploymentException | RuntimeException e) {
+                throw new ServletException("Cannot deploy Herald's events endpoint: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override
@@ -60,6 +80,9 @@ public final class EventEndpointRegistrar implements ServletContextAware, SmartI
     public void afterSingletonsInstantiated() {
         if (servletContext == null || servletContext.getClass().getName().startsWith("org.springframework.mock.")) {
             return; // no server to deploy into: a mock web environment, as in MockMvc tests
+        }
+        if (endpoint.deployment().isPresent()) {
+            return; // deployed as a servlet while the context initialized
         }
         Object container = servletContext.getAttribute(ServerContainer.class.getName());
         if (!(container instanceof ServerContainer serverContainer)) {

@@ -44,6 +44,13 @@ public class HeraldProperties {
         private String path = "/api/events/ws";
 
         /**
+         * On Tomcat, whether the endpoint takes its connections over with a servlet upgrade and
+         * writes Herald's pre-built frames itself (fast); false, or on another server: the server's
+         * Jakarta WebSocket API.
+         */
+        private boolean servletUpgrade = true;
+
+        /**
          * Origins admitted, exactly as scheme://host[:port]. Empty: a browser is admitted only from the
          * host the application is reached at (any port); clients without Origin always are.
          */
@@ -86,6 +93,14 @@ public class HeraldProperties {
 
         public String getPath() {
             return path;
+        }
+
+        public boolean isServletUpgrade() {
+            return servletUpgrade;
+        }
+
+        public void setServletUpgrade(boolean servletUpgrade) {
+            this.servletUpgrade = servletUpgrade;
         }
 
         public void setPath(String path) {

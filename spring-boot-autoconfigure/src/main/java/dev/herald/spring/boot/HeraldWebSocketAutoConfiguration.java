@@ -58,8 +58,9 @@ public class HeraldWebSocketAutoConfiguration {
 
     @Bean
     public EventEndpointRegistrar heraldEventEndpointRegistrar(EventEndpoint endpoint, HeraldProperties properties) {
+        HeraldProperties.WebSocket websocket = properties.getWebsocket();
         return new EventEndpointRegistrar(
-                endpoint, properties.getWebsocket().getResume().getDrainTimeout());
+                endpoint, websocket.getResume().getDrainTimeout(), websocket.isServletUpgrade());
     }
 
     /** With Spring Security: who the request's authentication says, and no one anonymous. */

@@ -8,6 +8,7 @@ import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.MonitoredEndpoint;
+import dev.herald.runtime.internal.WebSocketFrames;
 import dev.herald.runtime.json.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class EventWebSocketServer implements MonitoredEndpoint {
     private EventWebSocketServer(EventBus bus, InetSocketAddress bindAddress, EndpointSettings settings) {
         this.bus = bus;
         this.bindAddress = bindAddress;
-        this.fanOut = new FanOut<>(EventJson.create(bus.registry()), settings, WebSocketTransport::wireFrame);
+        this.fanOut = new FanOut<>(EventJson.create(bus.registry()), settings, WebSocketFrames::text);
         this.server = new LibraryServer(bindAddress, settings, fanOut);
         this.abandonedSockets = new AbandonedSockets(server, settings);
     }

@@ -4,6 +4,7 @@ import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Transport;
+import dev.herald.runtime.internal.WebSocketFrames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
@@ -15,7 +16,7 @@ import org.java_websocket.WebSocketImpl;
 /**
  * The fan-out core's view of one Java-WebSocket connection. Its frame form is the finished wire
  * frame: a server frame has no mask, so its bytes are the same for every connection, and each
- * event's frame is built once ({@link #wireFrame}) and shared.
+ * event's frame is built once ({@link WebSocketFrames#text}) and shared.
  */
 final class WebSocketTransport implements Transport<byte[]> {
     private final WebSocketImpl socket;
@@ -77,28 +78,6 @@ final class WebSocketTransport implements Transport<byte[]> {
         socket.outQueue.add(buffer);
         writeDemand.accept(socket);
         return true;
-    }
-
-    /** An unmasked, final text frame (RFC 6455 section 5.2) carrying {@code json}. */
-    static byte[] wireFrame(byte[] json) {
-        int length = json.length;
-        int header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-        byte[] frame = new byte[header + length];
-        frame[0] = (byte) 0x81; // FIN, text
-        if (header == 2) {
-            frame[1] = (byte) length;
-        } else if (header == 4) {
-            frame[1] = 126;
-            frame[2] = (byte) (length >>> 8);
-            frame[3] = (byte) length;
-        } else {
-            frame[1] = 127;
-            for (int i = 0; i < 8; i++) {
-                frame[2 + i] = (byte) ((long) length >>> (56 - 8 * i));
-            }
-        }
-        System.arraycopy(json, 0, frame, header, length);
-        return frame;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.herald.runtime.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.runtime.internal.WebSocketFrames;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
@@ -17,7 +18,10 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
 import org.java_websocket.framing.TextFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +68,7 @@ class WebSocketTransportTest {
 
     @Test
     void aQueuedFrameWhoseWriteDemandTheSelectorOverwrote_getsANewDemandOnTheSweep() {
-        socket.outQueue.add(ByteBuffer.wrap(WebSocketTransport.wireFrame(new byte[10])));
+        socket.outQueue.add(ByteBuffer.wrap(WebSocketFrames.text(new byte[10])));
         key.interestOps(SelectionKey.OP_READ); // what the selector does after its write loop
 
         assertThat(transport.queuedBytes()).isEqualTo(12);
@@ -74,7 +78,7 @@ class WebSocketTransportTest {
     @Test
     void aDemandStillStanding_orNothingQueued_isLeftAlone() {
         assertThat(transport.queuedBytes()).isZero();
-        socket.outQueue.add(ByteBuffer.wrap(WebSocketTransport.wireFrame(new byte[10])));
+        socket.outQueue.add(ByteBuffer.wrap(WebSocketFrames.text(new byte[10])));
         key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
 
         assertThat(transport.queuedBytes()).isEqualTo(12);
@@ -83,7 +87,7 @@ class WebSocketTransportTest {
 
     @Test
     void aClosedKey_isLeftAlone() {
-        socket.outQueue.add(ByteBuffer.wrap(WebSocketTransport.wireFrame(new byte[10])));
+        socket.outQueue.add(ByteBuffer.wrap(WebSocketFrames.text(new byte[10])));
         key.cancel();
 
         assertThat(transport.queuedBytes()).isEqualTo(12);
@@ -103,9 +107,31 @@ class WebSocketTransportTest {
             byte[] expectedBytes = new byte[expected.remaining()];
             expected.get(expectedBytes);
 
-            assertThat(WebSocketTransport.wireFrame(json))
-                    .as("length " + length)
-                    .isEqualTo(expectedBytes);
+            assertThat(WebSocketFrames.text(json)).as("length " + length).isEqualTo(expectedBytes);
         }
+    }
+
+    @Test
+    void controlFramesMatchTheLibrarys_andALongCloseReasonIsCutBeforeACharacter() throws Exception {
+        Draft_6455 draft = new Draft_6455();
+        CloseFrame close = new CloseFrame();
+        close.setCode(4008);
+        close.setReason("over budget");
+        assertThat(WebSocketFrames.close(4008, "over budget")).isEqualTo(bytes(draft.createBinaryFrame(close)));
+
+        PongFrame pong = new PongFrame();
+        pong.setPayload(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        assertThat(WebSocketFrames.pong(new byte[] {1, 2, 3})).isEqualTo(bytes(draft.createBinaryFrame(pong)));
+        assertThat(WebSocketFrames.ping()).isEqualTo(bytes(draft.createBinaryFrame(new PingFrame())));
+
+        byte[] cut = WebSocketFrames.close(1008, "\u00e9".repeat(100)); // 200 bytes of two-byte characters
+        Framedata parsed = draft.translateFrame(ByteBuffer.wrap(cut)).get(0); // validates the UTF-8 of the reason
+        assertThat(((CloseFrame) parsed).getMessage()).isEqualTo("\u00e9".repeat(61));
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 }

@@ -97,6 +97,12 @@ class NotesAppTest {
         awaitConnections(0);
     }
 
+    /** Every test here runs on the servlet upgrade, behind the app's Spring Security filters. */
+    @Test
+    void onTomcat_theEndpointTakesItsConnectionsOverWithAServletUpgrade() {
+        assertThat(endpoint.deployment()).contains(EventEndpoint.Deployment.SERVLET_UPGRADE);
+    }
+
     @Test
     void aLoggedInUser_getsTheEventsOfTheirNotes_onTheAppsOwnPort() throws Exception {
         WsClient alice = connect("/api/events/ws", ALICE);
