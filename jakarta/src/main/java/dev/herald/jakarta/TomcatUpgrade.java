@@ -36,6 +36,8 @@ public final class TomcatUpgrade implements InternalHttpUpgradeHandler, FrameSoc
     private UpgradeTransport transport;
     private boolean initialized;
     private boolean released;
+    /** The transport reads no more (the client closed or broke the protocol): what arrives is dropped. Reading thread only. */
+    private boolean discarding;
 
     public TomcatUpgrade() {}
 
@@ -94,8 +96,8 @@ public final class TomcatUpgrade implements InternalHttpUpgradeHandler, FrameSoc
                         return SocketState.UPGRADED;
                     }
                     buffer.flip();
-                    if (!attached.received(buffer)) {
-                        return SocketState.UPGRADED; // closing: what the client sends now is not read
+                    if (!discarding && !attached.received(buffer)) {
+                        discarding = true; // closing: what the client sends now is read and dropped
                     }
                 }
             } catch (IOException e) {
@@ -107,6 +109,7 @@ public final class TomcatUpgrade implements InternalHttpUpgradeHandler, FrameSoc
         if (status == SocketEvent.OPEN_READ || status == SocketEvent.OPEN_WRITE) {
             return SocketState.UPGRADED;
         }
+        LOG.debug("Tomcat ends an upgraded connection: {}", status);
         release(); // stop, disconnect, error, timeout
         return SocketState.CLOSED;
     }

@@ -330,7 +330,18 @@ abstract class EndpointBehaviourTest {
         events(after).forEach(frame -> received.add(indexOf(frame)));
         assertThat(after.messages).noneMatch(frame -> frame.startsWith("{\"event\":\"$resync\""));
         assertThat(after.messages).anyMatch(frame -> frame.startsWith("{\"event\":\"$resumed\""));
-        assertThat(received).as("event indexes over both connections").hasSize(total);
+        assertThat(received)
+                .as(
+                        "event indexes over both connections (the first up to %s, the second from %s after %s)",
+                        events(before).isEmpty()
+                                ? "-"
+                                : indexOf(events(before).get(events(before).size() - 1)),
+                        events(after).isEmpty() ? "-" : indexOf(events(after).get(0)),
+                        after.messages.stream()
+                                .filter(frame -> frame.startsWith("{\"event\":\"$resumed\""))
+                                .findFirst()
+                                .orElse("no $resumed"))
+                .hasSize(total);
         for (int i = 0; i < total; i++) {
             assertThat(received.get(i)).isEqualTo(i);
         }

@@ -42,7 +42,12 @@ public final class TestClient extends WebSocketClient {
     }
 
     TestClient(int port, String pathAndQuery, Map<String, String> headers) {
-        super(URI.create("ws://127.0.0.1:" + port + pathAndQuery), headers);
+        this(URI.create("ws://127.0.0.1:" + port + pathAndQuery), headers);
+    }
+
+    /** A client of any URI, {@code wss://} among them (give it a socket factory). */
+    TestClient(URI uri, Map<String, String> headers) {
+        super(uri, headers);
         setTcpNoDelay(true);
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TomcatEndpointTest extends EndpointBehaviourTest {
     @Override
     protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
-        return start(bus, configure, "");
+        return start(bus, configure, "", null);
     }
 
     /** How the test deploys the endpoint: on the context as it initializes, or after it started. */
@@ -49,7 +49,9 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
                         method.getName().equals("getServerInfo") ? "Some Server/1.0" : method.invoke(tomcat, args));
     }
 
-    private Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure, String contextPath) throws Exception {
+    /** Tomcat with the endpoint under {@code contextPath}; with a key store, on TLS only. */
+    protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure, String contextPath, TlsKeys tls)
+            throws Exception {
         Path base = Files.createTempDirectory("herald-tomcat");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
@@ -58,6 +60,9 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
         connector.setProperty("address", "127.0.0.1");
         // The container closes a client that half-sends its upgrade request.
         connector.setProperty("connectionTimeout", "1000");
+        if (tls != null) {
+            tls.configure(connector);
+        }
         tomcat.setConnector(connector);
         Context context = tomcat.addContext(contextPath, base.toString());
         Tomcat.initWebappDefaults(context); // a default servlet: filters, the upgrade among them, need one
@@ -86,7 +91,7 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
     /** A web app under a context path (Spring's {@code server.servlet.context-path}) serves it below that. */
     @Test
     void underAContextPath_theEndpointIsServedBelowIt() throws Exception {
-        server = start(bus, options -> {}, "/app");
+        server = start(bus, options -> {}, "/app", null);
         TestClient client = TestClient.connect(server.port(), "/app/api/events/ws");
         toClose.add(client::closeBlocking);
         awaitConnections(1);

@@ -3,7 +3,14 @@ package dev.herald.it.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.jakarta.EventEndpoint;
+import dev.herald.seed.fs.FsCreated;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.catalina.Context;
+import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour tests on {@link EventEndpoint} in embedded Tomcat 11, deployed on the servlet
@@ -17,6 +24,28 @@ class TomcatUpgradeEndpointTest extends TomcatEndpointTest {
         } else {
             assertThat(endpoint.deployment()).contains(EventEndpoint.Deployment.SERVLET_UPGRADE);
         }
+    }
+
+    /** The connector's TLS is the upgraded connection's: Herald's frames go out through it. */
+    @Test
+    void overTheConnectorsTls_eventsArriveAndStopClosesWith1012() throws Exception {
+        TlsKeys keys = TlsKeys.create();
+        server = start(bus, options -> {}, "", keys);
+        TestClient client = new TestClient(URI.create("wss://localhost:" + server.port() + "/api/events/ws"), Map.of());
+        client.setSocketFactory(keys.clientContext().getSocketFactory());
+        assertThat(client.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+        toClose.add(client::closeBlocking);
+        awaitConnections(1);
+
+        for (int i = 0; i < 200; i++) {
+            bus.emit(new FsCreated("asset-" + i, "/tls/" + "x".repeat(i * 10), false));
+        }
+
+        List<String> messages = client.awaitMessages(200, 10_000);
+        assertThat(messages).hasSize(200);
+        assertThat(messages.get(199)).contains("\"AssetID\":\"asset-199\"");
+        server.stop(Duration.ofSeconds(2));
+        assertThat(client.awaitClose(5000)).isEqualTo(1012);
     }
 
     @Override
