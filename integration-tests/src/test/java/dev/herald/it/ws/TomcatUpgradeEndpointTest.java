@@ -48,6 +48,31 @@ class TomcatUpgradeEndpointTest extends TomcatEndpointTest {
         assertThat(client.awaitClose(5000)).isEqualTo(1012);
     }
 
+    /** A request that is no WebSocket handshake gets an HTTP status that says what is wrong, and no connection. */
+    @Test
+    void aBadHandshake_getsAStatusThatSaysWhy() throws Exception {
+        server = start(bus, options -> {});
+        String upgrade =
+                "GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";
+
+        assertThat(respond("GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+                .startsWith("HTTP/1.1 426")
+                .containsIgnoringCase("upgrade: websocket");
+        assertThat(respond(upgrade + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n"))
+                .startsWith("HTTP/1.1 426")
+                .containsIgnoringCase("sec-websocket-version: 13");
+        assertThat(respond(upgrade + "Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n"))
+                .startsWith("HTTP/1.1 400");
+        assertThat(server.connectionCount()).isZero();
+    }
+
+    private String respond(String request) throws Exception {
+        try (RawSocket raw = RawSocket.connect(server.port())) {
+            raw.write(request);
+            return raw.readHeaders();
+        }
+    }
+
     @Override
     protected int abandonedClientCloseMillis() {
         return 5000; // Herald's own close grace, not Tomcat's session close timeout
