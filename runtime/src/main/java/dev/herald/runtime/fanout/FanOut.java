@@ -270,7 +270,9 @@ public final class FanOut<F> implements AutoCloseable {
                 continue;
             }
             frame.holders.incrementAndGet();
-            if (!lane.handoff.offer(frame)) {
+            if (lane.handoff.offer(frame)) {
+                lane.handedOff = frame.mark();
+            } else {
                 frame.holders.decrementAndGet();
                 missedByLane(lane, ResyncCause.OVERFLOW);
             }
@@ -286,7 +288,11 @@ public final class FanOut<F> implements AutoCloseable {
         if (cause == ResyncCause.OVERFLOW) {
             overflows.incrementAndGet();
         }
-        lane.everyoneMissed.compareAndSet(null, cause);
+        // The lane tells its connections once it has delivered what was handed to it before the
+        // miss, so that a $resync never arrives ahead of older events still in the hand-off.
+        lane.everyoneMissed.accumulateAndGet(
+                new Lane.Missed(cause, lane.handedOff),
+                (earlier, now) -> earlier == null ? now : new Lane.Missed(earlier.cause(), now.after()));
         lane.joining.forEach(joiner -> joiner.requestResync(cause));
     }
 

@@ -33,7 +33,15 @@ final class Lane<F> {
      */
     final Queue<Connection<F>> joining = new ConcurrentLinkedQueue<>();
     /** Events were lost for every connection of the lane (a full hand-off, a gap between nodes). */
-    final AtomicReference<ResyncCause> everyoneMissed = new AtomicReference<>();
+    final AtomicReference<Missed> everyoneMissed = new AtomicReference<>();
+    /** The newest frame handed to this lane; written under the core's sequencer lock. */
+    Frame.Mark handedOff;
+
+    /**
+     * What every connection of the lane missed, and the newest frame handed to the lane before: the
+     * lane tells its connections once it has delivered that frame, not ahead of it.
+     */
+    record Missed(ResyncCause cause, Frame.Mark after) {}
     /** Where the newest frame this lane delivered stands, {@code null} before the first; this lane's thread only. */
     Frame.Mark delivered;
     /** The wire forms of one connection's share of a batch; reused, this lane's thread only. */
@@ -76,9 +84,12 @@ final class Lane<F> {
                         batch.clear();
                     }
                 }
-                ResyncCause missed = everyoneMissed.getAndSet(null);
-                if (missed != null) {
-                    connections.forEach(connection -> connection.missedEvents(missed));
+                Missed missed = everyoneMissed.get();
+                if (missed != null
+                        && (missed.after() == null
+                                || (delivered != null && !missed.after().isAfter(delivered)))
+                        && everyoneMissed.compareAndSet(missed, null)) {
+                    connections.forEach(connection -> connection.missedEvents(missed.cause()));
                 }
                 if (System.nanoTime() - nextSweep >= 0) {
                     sweep();
