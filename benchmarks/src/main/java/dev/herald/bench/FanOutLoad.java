@@ -201,14 +201,10 @@ public final class FanOutLoad {
                 },
                 null);
         tomcat.start();
-        long heapBefore = LoadPacing.heapAfterGc(); // the container's own heap is not the connections'
-        try {
-            return measure(connector.getLocalPort(), endpoint::connectionCount, bus::emit, heapBefore);
-        } finally {
-            endpoint.stop(Duration.ofSeconds(5));
+        return measureInContainer(bus, endpoint, connector.getLocalPort(), () -> {
             tomcat.stop();
             tomcat.destroy();
-        }
+        });
     }
 
     /** {@link EventEndpoint} in embedded Jetty 12 (ee10), deployed on the servlet context. */
@@ -229,12 +225,26 @@ public final class FanOutLoad {
             endpoint.deploy(servletContext);
         });
         jetty.start();
-        long heapBefore = LoadPacing.heapAfterGc(); // the container's own heap is not the connections'
+        return measureInContainer(bus, endpoint, connector.getLocalPort(), jetty::stop);
+    }
+
+    /** Stops a container once its endpoint has stopped. */
+    private interface ContainerStop {
+        void stop() throws Exception;
+    }
+
+    /**
+     * Measures an {@link EventEndpoint} in a started container, then stops both. Heap per connection
+     * counts from here: the container's own heap is not the connections'.
+     */
+    private Result measureInContainer(EventBus bus, EventEndpoint endpoint, int port, ContainerStop container)
+            throws Exception {
+        long heapBefore = LoadPacing.heapAfterGc();
         try {
-            return measure(connector.getLocalPort(), endpoint::connectionCount, bus::emit, heapBefore);
+            return measure(port, endpoint::connectionCount, bus::emit, heapBefore);
         } finally {
             endpoint.stop(Duration.ofSeconds(5));
-            jetty.stop();
+            container.stop();
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +134,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
      * @throws DeploymentException when the container refuses (path taken, already started)
      */
     public EventEndpoint deploy(ServerContainer container) throws DeploymentException {
-        boolean jetty =
-                SessionSender.JETTY_PRESENT && container.getClass().getName().startsWith("org.eclipse.jetty.");
+        boolean jetty = Containers.JETTY_CORE && container.getClass().getName().startsWith("org.eclipse.jetty.");
         claimDeployment(jetty ? Deployment.JETTY_CORE_FRAMES : Deployment.JAKARTA_WEBSOCKET);
         container.addEndpoint(endpointConfig());
         startForwarding();
@@ -186,19 +186,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
      * the plain Jakarta WebSocket API.
      */
     public static boolean upgradesOn(ServletContext context) {
-        return context.getServerInfo().startsWith("Apache Tomcat/") && TOMCAT_UPGRADE_PRESENT;
-    }
-
-    private static final boolean TOMCAT_UPGRADE_PRESENT =
-            isPresent("org.apache.coyote.http11.upgrade.InternalHttpUpgradeHandler");
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, EventEndpoint.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return context.getServerInfo().startsWith("Apache Tomcat/") && Containers.TOMCAT_UPGRADE;
     }
 
     /**
@@ -321,16 +309,9 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
         }
         stopped = true;
         fanOut.close(); // no more events; from here on, handshakes are refused with 1012
-        Map<Runnable, CompletableFuture<Void>> closes = new HashMap<>();
-        for (SessionTransport transport : endpoint.transports) {
-            closes.put(
-                    () -> transport.close(Disconnect.SERVICE_RESTART),
-                    transport.closeWhenSent(Disconnect.SERVICE_RESTART));
-        }
-        for (UpgradeTransport transport : upgraded) {
-            closes.put(
-                    () -> transport.close(Disconnect.SERVICE_RESTART),
-                    transport.closeWhenSent(Disconnect.SERVICE_RESTART));
+        Map<DrainableTransport, CompletableFuture<Void>> closes = new HashMap<>();
+        for (DrainableTransport transport : openTransports()) {
+            closes.put(transport, transport.closeWhenSent(Disconnect.SERVICE_RESTART));
         }
         try {
             CompletableFuture.allOf(closes.values().toArray(CompletableFuture[]::new))
@@ -339,14 +320,21 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
             LOG.debug("Not every session closed within {}", timeout, e);
         }
         // Clients that stopped reading still hold a send: closed now, the container ends them.
-        closes.forEach((closeNow, closed) -> {
+        closes.forEach((transport, closed) -> {
             if (!closed.isDone()) {
-                closeNow.run();
+                transport.close(Disconnect.SERVICE_RESTART);
             }
         });
         closer.shutdown();
         writer.shutdown();
         timer.shutdown();
+    }
+
+    /** Every open connection, on both paths. */
+    private List<DrainableTransport> openTransports() {
+        List<DrainableTransport> open = new ArrayList<>(endpoint.transports);
+        open.addAll(upgraded);
+        return open;
     }
 
     /**

@@ -64,10 +64,8 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
         Map<String, String> joined = new HashMap<>();
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            joined.merge(
-                    lower,
-                    String.join(lower.equals("cookie") ? "; " : ", ", values),
-                    (first, second) -> first + (lower.equals("cookie") ? "; " : ", ") + second);
+            String separator = lower.equals("cookie") ? "; " : ", ";
+            joined.merge(lower, String.join(separator, values), (first, second) -> first + separator + second);
         });
         return joined;
     }

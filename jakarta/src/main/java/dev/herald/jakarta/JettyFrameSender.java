@@ -3,7 +3,6 @@ package dev.herald.jakarta;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.eclipse.jetty.util.Callback;
@@ -42,11 +41,10 @@ final class JettyFrameSender implements SessionSender {
         Callback written =
                 Callback.from(() -> done.onResult(new SendResult()), error -> done.onResult(new SendResult(error)));
         for (int i = 0; i <= last; i++) {
-            TextFrame frame = frames.get(i);
-            byte[] wire = frame.wire();
-            ByteBuffer payload = ByteBuffer.wrap(wire, wire.length - frame.bytes(), frame.bytes())
-                    .slice();
-            core.sendFrame(new Frame(OpCode.TEXT, true, payload), i == last ? written : Callback.NOOP, i < last);
+            core.sendFrame(
+                    new Frame(OpCode.TEXT, true, frames.get(i).payload()),
+                    i == last ? written : Callback.NOOP,
+                    i < last);
         }
     }
 }

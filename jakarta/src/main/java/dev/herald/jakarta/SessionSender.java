@@ -23,22 +23,10 @@ interface SessionSender {
 
     /** Jetty's core session when the container is Jetty 12 (ee10), else the Jakarta API. */
     static SessionSender of(Session session) {
-        if (JETTY_PRESENT && JettyFrameSender.accepts(session)) {
+        if (Containers.JETTY_CORE && JettyFrameSender.accepts(session)) {
             return new JettyFrameSender(session);
         }
         return new JakartaSender(session);
-    }
-
-    /** Whether Jetty's Jakarta WebSocket is on the class path; checked by name, so that nothing of Jetty loads without it. */
-    boolean JETTY_PRESENT = isPresent("org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession");
-
-    static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, SessionSender.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** One frame per send, through the Jakarta API. */

@@ -2,7 +2,6 @@ package dev.herald.jakarta;
 
 import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
-import dev.herald.runtime.fanout.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * runs on {@code closer}. At stop, {@link #closeWhenSent} lets the loop send what is queued and
  * close after it, so no close races a send.
  */
-final class SessionTransport implements Transport<TextFrame> {
+final class SessionTransport implements DrainableTransport {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTransport.class);
 
     private final Session session;
@@ -224,7 +223,8 @@ final class SessionTransport implements Transport<TextFrame> {
      * completes once the close was handed to the container; for a client that stopped reading it
      * never does, and the caller closes it with {@link #closeNow} when it has waited long enough.
      */
-    CompletableFuture<Void> closeWhenSent(Disconnect disconnect) {
+    @Override
+    public CompletableFuture<Void> closeWhenSent(Disconnect disconnect) {
         synchronized (this) {
             if (closing != null) {
                 return closed;

@@ -1,6 +1,7 @@
 package dev.herald.jakarta;
 
 import dev.herald.runtime.internal.WebSocketFrames;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,6 +31,11 @@ final class TextFrame {
     /** The finished frame; shared, do not change it. */
     byte[] wire() {
         return wire;
+    }
+
+    /** The frame's payload, the envelope, as a view of its own: the bytes are shared, do not change them. */
+    ByteBuffer payload() {
+        return ByteBuffer.wrap(wire, payloadOffset, wire.length - payloadOffset).slice();
     }
 
     /** The envelope's UTF-8 size, as the byte budget counts it. */

@@ -3,7 +3,6 @@ package dev.herald.jakarta;
 import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
-import dev.herald.runtime.fanout.Transport;
 import dev.herald.runtime.internal.WebSocketFrames;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * never deepens the stack. Closing the socket happens outside the lock, on the endpoint's closing
  * thread.
  */
-final class UpgradeTransport implements Transport<TextFrame> {
+final class UpgradeTransport implements DrainableTransport {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeTransport.class);
 
     /** Frames gathered into one write at most; well under every platform's IOV_MAX. */
@@ -250,7 +249,8 @@ final class UpgradeTransport implements Transport<TextFrame> {
      * it, so a client that reads gets its close frame at once; a client that does not read is
      * dropped after the grace time, counted from the first close.
      */
-    CompletableFuture<Void> closeWhenSent(Disconnect disconnect) {
+    @Override
+    public CompletableFuture<Void> closeWhenSent(Disconnect disconnect) {
         closeWith(disconnect.code(), disconnect.reason());
         return closeSent;
     }
