@@ -1,10 +1,14 @@
 package dev.herald.bench;
 
 import dev.herald.jakarta.EventEndpoint;
+import dev.herald.micrometer.HeraldMetrics;
 import dev.herald.runtime.EventBus;
+import dev.herald.runtime.fanout.MonitoredEndpoint;
 import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.fs.FsCreated;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import java.net.InetSocketAddress;
@@ -18,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.apache.catalina.Context;
@@ -51,7 +57,9 @@ import org.java_websocket.server.WebSocketServer;
  *
  * <p>Loopback only, bounded in count and time. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients] [rate] [seconds]
- * [ws,tomcat,tomcat-jakarta,jetty,spring-handler,spring-stomp,bare]}
+ * [ws,tomcat,tomcat-jakarta,jetty,spring-handler,spring-stomp,bare]}; {@code ws+meters} and {@code
+ * tomcat+meters} are {@code ws} and {@code tomcat} with {@code herald-micrometer}'s meters bound
+ * and scraped once a second.
  */
 public final class FanOutLoad {
     private static final String HOST = "127.0.0.1";
@@ -100,6 +108,8 @@ public final class FanOutLoad {
 
     private static final Map<String, String> NAMES = Map.of(
             "ws", "herald (Java-WebSocket)",
+            "ws+meters", "herald (Java-WebSocket), meters bound",
+            "tomcat+meters", "herald (Tomcat, servlet upgrade), meters bound",
             "tomcat", "herald (Tomcat, servlet upgrade)",
             "tomcat-jakarta", "herald (Tomcat, Jakarta WebSocket)",
             "jetty", "herald (Jetty, Jakarta WebSocket)",
@@ -109,15 +119,18 @@ public final class FanOutLoad {
 
     private Result run(String transport) throws Exception {
         return switch (transport) {
-            case "ws" -> runHerald();
-            case "tomcat" -> runTomcat(true);
-            case "tomcat-jakarta" -> runTomcat(false);
+            case "ws" -> runHerald(false);
+            case "ws+meters" -> runHerald(true);
+            case "tomcat" -> runTomcat(true, false);
+            case "tomcat+meters" -> runTomcat(true, true);
+            case "tomcat-jakarta" -> runTomcat(false, false);
             case "jetty" -> runJetty();
             case "spring-handler", "spring-stomp" -> runSpring(transport.equals("spring-stomp"));
             case "bare" -> runBare();
             default ->
                 throw new IllegalArgumentException(
-                        "transport is ws, tomcat, tomcat-jakarta, jetty, spring-handler, spring-stomp or bare: "
+                        "transport is ws, tomcat, tomcat-jakarta, jetty, spring-handler, spring-stomp, bare,"
+                                + " or ws+meters, tomcat+meters: "
                                 + transport);
         };
     }
@@ -146,7 +159,7 @@ public final class FanOutLoad {
         }
     }
 
-    private Result runHerald() throws Exception {
+    private Result runHerald(boolean meters) throws Exception {
         EventBus bus = EventBus.create();
         long heapBefore = LoadPacing.heapAfterGc();
         EventWebSocketServer server = EventWebSocketServer.builder(bus)
@@ -154,7 +167,7 @@ public final class FanOutLoad {
                 .maxConnections(clients + 10)
                 .build()
                 .start();
-        try {
+        try (Scrapes scrapes = meters ? Scrapes.of(server) : Scrapes.NONE) {
             return measure(server.port(), () -> server.connectionCount(), event -> bus.emit(event), heapBefore);
         } finally {
             server.stop(Duration.ofSeconds(5));
@@ -165,7 +178,7 @@ public final class FanOutLoad {
      * {@link EventEndpoint} in embedded Tomcat, as a Spring Boot app runs it: deployed on the servlet
      * context (the servlet upgrade), or through Tomcat's Jakarta WebSocket API.
      */
-    private Result runTomcat(boolean upgrade) throws Exception {
+    private Result runTomcat(boolean upgrade, boolean meters) throws Exception {
         EventBus bus = EventBus.create();
         Path base = Files.createTempDirectory("herald-load-tomcat");
         Tomcat tomcat = new Tomcat();
@@ -201,7 +214,7 @@ public final class FanOutLoad {
                 },
                 null);
         tomcat.start();
-        return measureInContainer(bus, endpoint, connector.getLocalPort(), () -> {
+        return measureInContainer(bus, endpoint, connector.getLocalPort(), meters, () -> {
             tomcat.stop();
             tomcat.destroy();
         });
@@ -225,7 +238,34 @@ public final class FanOutLoad {
             endpoint.deploy(servletContext);
         });
         jetty.start();
-        return measureInContainer(bus, endpoint, connector.getLocalPort(), jetty::stop);
+        return measureInContainer(bus, endpoint, connector.getLocalPort(), false, jetty::stop);
+    }
+
+    /**
+     * The endpoint's meters bound to a registry (with the emit-to-write percentiles histogram, the
+     * costlier setting) and read once a second, as a Prometheus scrape would: what an application
+     * with metrics pays.
+     */
+    private interface Scrapes extends AutoCloseable {
+        Scrapes NONE = () -> {};
+
+        static Scrapes of(MonitoredEndpoint endpoint) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new HeraldMetrics(endpoint).publishPercentileHistogram().bindTo(registry);
+            ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
+            scraper.scheduleAtFixedRate(
+                    () -> registry.getMeters().forEach(meter -> meter.measure().forEach(Measurement::getValue)),
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
+            return () -> {
+                scraper.shutdownNow();
+                registry.close();
+            };
+        }
+
+        @Override
+        void close();
     }
 
     /** Stops a container once its endpoint has stopped. */
@@ -237,10 +277,10 @@ public final class FanOutLoad {
      * Measures an {@link EventEndpoint} in a started container, then stops both. Heap per connection
      * counts from here: the container's own heap is not the connections'.
      */
-    private Result measureInContainer(EventBus bus, EventEndpoint endpoint, int port, ContainerStop container)
-            throws Exception {
+    private Result measureInContainer(
+            EventBus bus, EventEndpoint endpoint, int port, boolean meters, ContainerStop container) throws Exception {
         long heapBefore = LoadPacing.heapAfterGc();
-        try {
+        try (Scrapes scrapes = meters ? Scrapes.of(endpoint) : Scrapes.NONE) {
             return measure(port, endpoint::connectionCount, bus::emit, heapBefore);
         } finally {
             endpoint.stop(Duration.ofSeconds(5));

@@ -1,6 +1,7 @@
 package dev.herald.jakarta;
 
 import dev.herald.runtime.EventBus;
+import dev.herald.runtime.fanout.BrokerHealth;
 import dev.herald.runtime.fanout.ConnectionStats;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.EndpointCounters;
@@ -284,6 +285,17 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     @Override
     public int connectionCount() {
         return fanOut.connectionCount();
+    }
+
+    /** Whether it admits connections: not stopped. */
+    @Override
+    public boolean isRunning() {
+        return !stopped;
+    }
+
+    @Override
+    public Optional<BrokerHealth> broker() {
+        return fanOut.brokerHealth();
     }
 
     /** A snapshot of every admitted connection. */

@@ -1,6 +1,7 @@
 package dev.herald.jakarta;
 
 import dev.herald.runtime.fanout.Connection;
+import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import jakarta.websocket.CloseReason;
@@ -83,6 +84,10 @@ public final class HeraldEndpoint extends Endpoint {
             transports.remove(transport);
             Connection<TextFrame> connection = transport.connection;
             if (connection != null) {
+                int code = closeReason == null ? 0 : closeReason.getCloseCode().getCode();
+                if (Disconnect.isProtocolError(code)) { // the container's close for the client's frame
+                    connection.brokeProtocol(code, closeReason.getReasonPhrase());
+                }
                 connection.remove();
             }
         }

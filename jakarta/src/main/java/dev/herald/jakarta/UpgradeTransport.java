@@ -330,7 +330,12 @@ final class UpgradeTransport implements DrainableTransport {
         try {
             frames = reader.translateFrame(data);
         } catch (InvalidDataException e) {
-            closeWith(e.getCloseCode(), e.getMessage() == null ? "" : e.getMessage());
+            String reason = e.getMessage() == null ? "" : e.getMessage();
+            Connection<TextFrame> admitted = connection;
+            if (admitted != null) {
+                admitted.brokeProtocol(e.getCloseCode(), reason);
+            }
+            closeWith(e.getCloseCode(), reason);
             return false;
         }
         Connection<TextFrame> admitted = connection;

@@ -8,10 +8,17 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -22,16 +29,27 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  *
  * <p>The core counts without Micrometer ({@link EndpointCounters}); the meters read those counts
- * when the registry is scraped, so binding adds nothing to the emit or the fan-out. Meters:
- * {@code herald.connections} (gauge), {@code herald.connections.opened}, {@code
- * herald.connections.refused} (tag {@code code}), {@code herald.connections.closed} (tag {@code
- * cause}: {@code budget}, {@code idle}), {@code herald.events.published}, {@code
- * herald.frames.sent}, {@code herald.bytes.sent}, {@code herald.resyncs} (tag {@code cause}: {@code
- * budget}, {@code overflow}, {@code broker_gap}, {@code connecting}), {@code herald.broker.gaps}.
+ * when the registry is scraped, so binding adds nothing to the emit or the fan-out but the
+ * emit-to-write timer, one sample per event per fan-out lane. The README's Operations section
+ * lists every meter with its tags and what to alert on: {@code herald.connections} (gauge), {@code
+ * herald.connections.opened}, {@code herald.connections.refused} (tag {@code code}), {@code
+ * herald.connections.closed} (tag {@code cause}), {@code herald.events.published}, {@code
+ * herald.frames.sent}, {@code herald.bytes.sent}, {@code herald.resyncs} (tag {@code cause}),
+ * {@code herald.resumes} (tag {@code outcome}), {@code herald.resume.replayed}, the timer {@code
+ * herald.emit.to.write}, and with a broker (tag {@code broker}) {@code herald.broker.up}, {@code
+ * herald.broker.lag}, {@code herald.broker.publishes.lost}, {@code herald.broker.gaps}.
  */
 public final class HeraldMetrics implements MeterBinder {
+    /** The {@code $resync} causes that answer a position that cannot be served. */
+    private static final Set<ResyncCause> RESUME_REFUSALS = EnumSet.of(
+            ResyncCause.EPOCH, ResyncCause.TRIMMED, ResyncCause.EXPIRED, ResyncCause.REPLAY_CAP, ResyncCause.MALFORMED);
+
     private final MonitoredEndpoint endpoint;
     private final Tags tags;
+    /** One timer per registry bound to; the lanes record into each. */
+    private final List<Timer> timers = new CopyOnWriteArrayList<>();
+
+    private volatile boolean percentileHistogram;
 
     public HeraldMetrics(MonitoredEndpoint endpoint) {
         this(endpoint, Tags.empty());
@@ -41,6 +59,18 @@ public final class HeraldMetrics implements MeterBinder {
     public HeraldMetrics(MonitoredEndpoint endpoint, Iterable<io.micrometer.core.instrument.Tag> extraTags) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.tags = Tags.of(extraTags).and("transport", endpoint.transport());
+    }
+
+    /**
+     * Publishes a percentiles histogram for {@code herald.emit.to.write} (Prometheus buckets, so
+     * that p99 can be computed across instances). Off by default: it adds about 70 time series
+     * per registry. Call before {@link #bindTo}. In a Spring Boot application the property {@code
+     * management.metrics.distribution.percentiles-histogram.herald.emit.to.write=true} does the
+     * same.
+     */
+    public HeraldMetrics publishPercentileHistogram() {
+        this.percentileHistogram = true;
+        return this;
     }
 
     @Override
@@ -59,18 +89,16 @@ public final class HeraldMetrics implements MeterBinder {
                     Tags.of("code", Integer.toString(code)),
                     c -> c.refused(code));
         }
-        counter(
+        Map<String, ToDoubleFunction<EndpointCounters>> closedBy = Map.of(
+                "budget", EndpointCounters::closedForBudget,
+                "idle", EndpointCounters::closedIdle,
+                "protocol", EndpointCounters::closedForProtocol);
+        closedBy.forEach((cause, count) -> counter(
                 registry,
                 "herald.connections.closed",
-                "Connections closed by the server",
-                Tags.of("cause", "budget"),
-                c -> c.closedForBudget());
-        counter(
-                registry,
-                "herald.connections.closed",
-                "Connections closed by the server",
-                Tags.of("cause", "idle"),
-                c -> c.closedIdle());
+                "Connections closed by the server, by cause",
+                Tags.of("cause", cause),
+                count));
         counter(
                 registry,
                 "herald.events.published",
@@ -88,27 +116,84 @@ public final class HeraldMetrics implements MeterBinder {
                     registry,
                     "herald.resyncs",
                     "$resync frames sent, by what the client missed events for",
-                    Tags.of("cause", cause.name().toLowerCase(Locale.ROOT)),
+                    Tags.of("cause", tagValue(cause)),
                     c -> c.resyncs(cause));
         }
         counter(
                 registry,
                 "herald.resumes",
-                "Reconnects that resumed from their position ($resumed) instead of re-fetching",
-                Tags.empty(),
+                "Reconnects with a position, by outcome: resumed ($resumed) or why not ($resync)",
+                Tags.of("outcome", "resumed"),
                 c -> c.resumed());
+        for (ResyncCause cause : RESUME_REFUSALS) {
+            counter(
+                    registry,
+                    "herald.resumes",
+                    "Reconnects with a position, by outcome: resumed ($resumed) or why not ($resync)",
+                    Tags.of("outcome", tagValue(cause)),
+                    c -> c.resyncs(cause));
+        }
         counter(
                 registry,
                 "herald.resume.replayed",
                 "Events replayed to resuming clients",
                 Tags.empty(),
                 c -> c.replayed());
-        counter(
-                registry,
-                "herald.broker.gaps",
-                "Times the broker reported lost events",
-                Tags.empty(),
-                c -> c.brokerGaps());
+        Timer.Builder emitToWrite = Timer.builder("herald.emit.to.write")
+                .description("From an emit to its frame handed to the transports of a fan-out lane's connections")
+                .tags(tags);
+        if (percentileHistogram) {
+            emitToWrite.publishPercentileHistogram();
+        }
+        timers.add(emitToWrite.register(registry));
+        counters.recordEmitToWrite(this::recordEmitToWrite);
+        endpoint.broker().ifPresent(broker -> bindBroker(registry, broker.name()));
+    }
+
+    private void bindBroker(MeterRegistry registry, String name) {
+        Tags brokerTags = tags.and("broker", name);
+        Gauge.builder(
+                        "herald.broker.up",
+                        endpoint,
+                        e -> e.broker()
+                                .map(broker -> broker.streaming() ? 1.0 : 0.0)
+                                .orElse(0.0))
+                .description("1 while this node reads the broker's stream, 0 during an outage")
+                .tags(brokerTags)
+                .register(registry);
+        Gauge.builder(
+                        "herald.broker.lag",
+                        endpoint,
+                        e -> e.broker()
+                                .filter(broker -> broker.lag() >= 0)
+                                .map(broker -> (double) broker.lag())
+                                .orElse(Double.NaN))
+                .description("Entries of the stream this node has not read yet (NaN while it cannot read it)")
+                .tags(brokerTags)
+                .register(registry);
+        FunctionCounter.builder(
+                        "herald.broker.publishes.lost",
+                        endpoint,
+                        e -> e.broker()
+                                .map(broker -> (double) broker.publishesLost())
+                                .orElse(0.0))
+                .description("Events of this node that never reached the broker (the other nodes sent $resync)")
+                .tags(brokerTags)
+                .register(registry);
+        FunctionCounter.builder("herald.broker.gaps", endpoint.counters(), c -> c.brokerGaps())
+                .description("Times the broker reported lost events")
+                .tags(brokerTags)
+                .register(registry);
+    }
+
+    private void recordEmitToWrite(long nanos) {
+        for (Timer timer : timers) {
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static String tagValue(ResyncCause cause) {
+        return cause.name().toLowerCase(Locale.ROOT);
     }
 
     private void counter(

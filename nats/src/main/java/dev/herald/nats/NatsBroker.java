@@ -83,6 +83,8 @@ public final class NatsBroker implements Broker {
 
     private final LossReporter losses = new LossReporter("NATS", "herald-nats", this::repair);
     private final AtomicBoolean reconnected = new AtomicBoolean();
+    /** Between a disconnect and the reconnect: the library reports each failed attempt, logged once. */
+    private final AtomicBoolean disconnected = new AtomicBoolean();
     /**
      * This node's publishes in flight and those counted as lost (failed, or unacknowledged when the
      * connection broke; the library may still send them after reconnecting): read back, the
@@ -204,6 +206,23 @@ public final class NatsBroker implements Broker {
         });
     }
 
+    /** {@code nats}. */
+    @Override
+    public String name() {
+        return "nats";
+    }
+
+    @Override
+    public long lag() {
+        StreamFollower current = follower;
+        return current == null ? -1 : current.lag();
+    }
+
+    @Override
+    public long publishesLost() {
+        return losses.total();
+    }
+
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -272,13 +291,16 @@ public final class NatsBroker implements Broker {
         // RECONNECTED alone, requests and new consumers can fail.
         if (event == ConnectionListener.Events.RESUBSCRIBED && !closed) {
             LOG.info("Reconnected to NATS at {}", url);
+            disconnected.set(false);
             reconnected.set(true);
             losses.repairSoon();
         } else if (event == ConnectionListener.Events.DISCONNECTED && !closed) {
             // What was sent and not acknowledged is lost with the connection; say so now rather
             // than when each publish times out, so the other nodes hear of it once NATS is back.
             long inFlight = numbers.failAllInFlight();
-            LOG.warn("Disconnected from NATS at {}; reconnecting", url);
+            if (disconnected.compareAndSet(false, true)) {
+                LOG.warn("Disconnected from NATS at {}; reconnecting", url);
+            }
             StreamFollower current = follower;
             if (current != null) {
                 current.unavailable("disconnected from NATS");

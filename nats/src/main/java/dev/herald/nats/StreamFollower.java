@@ -50,6 +50,8 @@ final class StreamFollower {
     private ZonedDateTime created; // guarded by lock: a new one means the server lost the stream
     private int generation; // guarded by lock
     private JetStreamSubscription consumer; // guarded by lock
+    /** Messages of the stream after the last one read, as the server said with that one. */
+    private volatile long lag;
     /** False from unavailable to resume: messages still buffered then come again after resume. Guarded by lock. */
     private boolean reading = true;
 
@@ -97,6 +99,11 @@ final class StreamFollower {
         }
     }
 
+    /** Messages of the stream this node has not read yet, as last measured. */
+    long lag() {
+        return lag;
+    }
+
     /** The stream's epoch: its creation time, in base 36. */
     private String epoch() {
         return Long.toString(created.toInstant().toEpochMilli(), 36);
@@ -119,6 +126,7 @@ final class StreamFollower {
                 created = info.getCreateTime();
                 lastSeq = serverLast;
             }
+            lag = Math.max(0, serverLast - lastSeq);
             old = consumer;
             current = ++generation; // what the old consumer still delivers is dropped from here on
             from = lastSeq + 1;
@@ -184,6 +192,7 @@ final class StreamFollower {
                 gap("messages " + (lastSeq + 1) + " to " + (seq - 1) + " were deleted before this node read them");
             }
             lastSeq = seq;
+            lag = message.metaData().pendingCount();
             Headers headers = message.getHeaders();
             String sender = headers == null ? null : headers.getFirst(NatsBroker.NODE_HEADER);
             if (message.getSubject().equals(lostSubject)) {

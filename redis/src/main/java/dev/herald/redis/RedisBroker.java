@@ -131,6 +131,25 @@ public final class RedisBroker implements Broker {
         }
     }
 
+    /** {@code redis}. */
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public long lag() {
+        synchronized (lifecycle) {
+            return reader == null ? -1 : reader.lag();
+        }
+    }
+
+    @Override
+    public long publishesLost() {
+        StreamPublisher current = publisher;
+        return current == null ? 0 : current.lost();
+    }
+
     @Override
     public void close() {
         synchronized (lifecycle) {

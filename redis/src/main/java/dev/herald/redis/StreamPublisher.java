@@ -113,6 +113,11 @@ final class StreamPublisher {
         losses.repairSoon();
     }
 
+    /** Envelopes that never reached Redis since start. */
+    long lost() {
+        return losses.total();
+    }
+
     void close() {
         losses.close();
         Connected connected = current;

@@ -38,6 +38,7 @@ final class StreamReader {
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
     private static final Duration BLOCK = Duration.ofSeconds(2);
     private static final long BATCH = 256;
+    private static final long LAG_INTERVAL_NANOS = 100_000_000;
     private static final long MIN_BACKOFF_MILLIS = 50;
     private static final long MAX_BACKOFF_MILLIS = 2000;
 
@@ -61,6 +62,10 @@ final class StreamReader {
     private String epoch; // null until the first connection
     private long lastSeq;
     private String lastId;
+    /** Entries after {@link #lastSeq} as last measured; -1 while not reading. */
+    private volatile long lag = -1;
+
+    private long lagMeasuredNanos; // reader thread only
 
     StreamReader(
             RedisClient client, RedisBroker.Keys keys, String nodeId, PublishNumbers numbers, BrokerListener listener) {
@@ -136,11 +141,13 @@ final class StreamReader {
                 for (StreamMessage<String, byte[]> entry : entries) {
                     handle(entry);
                 }
+                measureLag(entries.size());
                 backoff = MIN_BACKOFF_MILLIS;
             } catch (RuntimeException e) {
                 if (closed) {
                     break;
                 }
+                lag = -1;
                 if (!outage) {
                     LOG.warn("Lost the Redis stream ({}); reconnecting", e.toString());
                     outage = true;
@@ -157,6 +164,28 @@ final class StreamReader {
             }
         }
         closeQuietly(connection);
+    }
+
+    /** Entries of the stream this node has not read yet, as last measured; -1 while not reading. */
+    long lag() {
+        return lag;
+    }
+
+    /**
+     * After a read of {@code read} entries: a read short of a full batch found the end of the
+     * stream, so none are waiting; after a full one, the stream's last seq (the meta hash) says how
+     * many are, asked at most every {@link #LAG_INTERVAL_NANOS} so that catching up stays one
+     * command per batch.
+     */
+    private void measureLag(int read) {
+        long now = System.nanoTime();
+        if (read < BATCH) {
+            lag = 0;
+        } else if (now - lagMeasuredNanos >= LAG_INTERVAL_NANOS) {
+            byte[] newest = connection.sync().hget(keys.meta(), "seq");
+            lag = newest == null ? -1 : Math.max(0, Long.parseLong(Scripts.text(newest)) - lastSeq);
+            lagMeasuredNanos = now;
+        }
     }
 
     private static void closeQuietly(StatefulRedisConnection<String, byte[]> connection) {
@@ -212,6 +241,8 @@ final class StreamReader {
             for (StreamMessage<String, byte[]> entry : latest) {
                 handle(entry);
             }
+            long newest = Long.parseLong(Scripts.text((byte[]) position.get(1)));
+            lag = Math.max(0, newest - lastSeq); // what this node missed while it could not read
             return opened;
         } catch (RuntimeException e) {
             closeQuietly(opened);

@@ -3,6 +3,7 @@ package dev.herald.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.it.ws.TestClient;
+import dev.herald.micrometer.HeraldMetrics;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.cluster.Broker;
 import dev.herald.runtime.fanout.EndpointOptions;
@@ -11,6 +12,8 @@ import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.asset.AssetCreated;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskCompleted;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -26,7 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -550,6 +555,79 @@ abstract class ClusterBehaviourTest {
         }
         throw new AssertionError(
                 "the nodes never heard each other again: " + Received.of(onA) + " / " + Received.of(onB));
+    }
+
+    /**
+     * What monitoring sees (a plain app, {@code HeraldMetrics} on a {@code SimpleMeterRegistry}):
+     * a node whose reads were held up shows a lag while it catches up and none after; a killed
+     * broker shows as down on every node, the event a node could not publish as lost, and the
+     * restart as up again with a gap.
+     */
+    @Test
+    void theBrokerMeters_showALaggingReader_aKilledBroker_andItsReturn() throws Exception {
+        TcpProxy toB = proxy();
+        Node a = node("a");
+        Node b = nodeBehind(toB, "b", 100_000);
+        SimpleMeterRegistry metersA = new SimpleMeterRegistry();
+        SimpleMeterRegistry metersB = new SimpleMeterRegistry();
+        new HeraldMetrics(a.endpoint).bindTo(metersA);
+        new HeraldMetrics(b.endpoint).bindTo(metersB);
+        String broker = a.endpoint.broker().orElseThrow().name();
+        TestClient onB = b.client();
+        a.emit(0);
+        awaitReceived(onB, "a", 0);
+        assertThat(gauge(metersB, "herald.broker.up", broker)).isEqualTo(1);
+        await("no lag on b", () -> gauge(metersB, "herald.broker.lag", broker) == 0);
+
+        toB.pause();
+        int events = 5000;
+        for (int i = 1; i <= events; i++) {
+            a.emit(i);
+        }
+        await("a read its own events back", () -> a.endpoint.counters().eventsPublished() > events);
+        AtomicLong mostBehind = new AtomicLong(-1);
+        AtomicBoolean watching = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (watching.get()) {
+                mostBehind.accumulateAndGet((long) gauge(metersB, "herald.broker.lag", broker), Math::max);
+            }
+        });
+        watcher.start();
+        toB.resume();
+        awaitReceived(onB, "a", events);
+        watching.set(false);
+        watcher.join();
+        assertThat(mostBehind.get()).as("b's lag while catching up").isBetween(1L, (long) events);
+        await("b caught up", () -> gauge(metersB, "herald.broker.lag", broker) == 0);
+        assertThat(counter(metersA, "herald.broker.publishes.lost", broker)).isZero();
+
+        server.kill();
+        await("a sees the broker down", () -> gauge(metersA, "herald.broker.up", broker) == 0);
+        await("b sees the broker down", () -> gauge(metersB, "herald.broker.up", broker) == 0);
+        assertThat(gauge(metersB, "herald.broker.lag", broker)).isNaN();
+        assertThat(a.endpoint.broker().orElseThrow().problem()).isNotBlank();
+        a.emit(events + 1);
+        await("a counts its event as lost", () -> counter(metersA, "herald.broker.publishes.lost", broker) == 1);
+
+        server.start();
+        await("a reads again", () -> gauge(metersA, "herald.broker.up", broker) == 1);
+        await("b reads again", () -> gauge(metersB, "herald.broker.up", broker) == 1);
+        await("b heard of the loss", () -> counter(metersB, "herald.broker.gaps", broker) >= 1);
+        await(
+                "a $resync on b for it",
+                () -> metersB.get("herald.resyncs")
+                                .tag("cause", "broker_gap")
+                                .functionCounter()
+                                .count()
+                        >= 1);
+    }
+
+    private static double gauge(MeterRegistry registry, String name, String broker) {
+        return registry.get(name).tag("broker", broker).gauge().value();
+    }
+
+    private static double counter(MeterRegistry registry, String name, String broker) {
+        return registry.get(name).tag("broker", broker).functionCounter().count();
     }
 
     protected static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.it.cluster.TcpProxy;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.ConnectionStats;
+import dev.herald.runtime.fanout.EndpointCounters;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.Retention;
 import dev.herald.seed.asset.AssetCreated;
@@ -33,6 +34,9 @@ abstract class EndpointBehaviourTest {
         int port();
 
         int connectionCount();
+
+        /** What it counted: the meters' source. */
+        EndpointCounters counters();
 
         List<ConnectionStats> connections();
 
@@ -219,6 +223,10 @@ abstract class EndpointBehaviourTest {
 
         assertThat(client.awaitClose(5000)).isEqualTo(1009);
         awaitConnections(0);
+        assertThat(server.counters().closedForProtocol())
+                .as("closed for its frames")
+                .isEqualTo(1);
+        assertThat(server.counters().closedForBudget()).isZero();
     }
 
     @Test

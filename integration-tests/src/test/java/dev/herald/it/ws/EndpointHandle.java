@@ -1,16 +1,17 @@
 package dev.herald.it.ws;
 
 import dev.herald.runtime.fanout.ConnectionStats;
+import dev.herald.runtime.fanout.EndpointCounters;
+import dev.herald.runtime.fanout.MonitoredEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /** A started endpoint of any transport, and whatever else the test started for it (a container). */
 record EndpointHandle(
         int port,
-        IntSupplier count,
+        MonitoredEndpoint monitored,
         Supplier<List<ConnectionStats>> stats,
         Consumer<Duration> stopper,
         Container container)
@@ -21,7 +22,12 @@ record EndpointHandle(
 
     @Override
     public int connectionCount() {
-        return count.getAsInt();
+        return monitored.connectionCount();
+    }
+
+    @Override
+    public EndpointCounters counters() {
+        return monitored.counters();
     }
 
     @Override

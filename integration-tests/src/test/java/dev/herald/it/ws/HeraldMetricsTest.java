@@ -6,10 +6,12 @@ import dev.herald.micrometer.HeraldMetrics;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.fs.FsCreated;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,11 @@ class HeraldMetricsTest {
         }
         assertThat(reader.awaitMessages(events, 10_000)).hasSize(events);
         assertThat(count("herald.events.published")).isEqualTo(events);
+        Timer emitToWrite = registry.get("herald.emit.to.write")
+                .tag("transport", "websocket")
+                .timer();
+        assertThat(emitToWrite.count()).as("one sample per event per lane").isGreaterThanOrEqualTo(events);
+        assertThat(emitToWrite.max(TimeUnit.NANOSECONDS)).isPositive();
         assertThat(count("herald.frames.sent")).isGreaterThanOrEqualTo(events);
         assertThat(count("herald.bytes.sent")).isGreaterThan(events * 2000.0);
 
@@ -96,10 +103,12 @@ class HeraldMetricsTest {
         bus.emit(new FsCreated("a", "/while-away", false));
         TestClient back = TestClient.connect(server.port(), "/api/events/ws?since=" + since);
         back.awaitMessages(2, 5000); // the missed event, $resumed
-        await("a resume", () -> count("herald.resumes") == 1);
+        await("a resume", () -> count("herald.resumes", "outcome", "resumed") == 1);
         assertThat(count("herald.resume.replayed")).isEqualTo(1);
         TestClient forged = TestClient.connect(server.port(), "/api/events/ws?since=forged");
         await("a $resync for a malformed since", () -> count("herald.resyncs", "cause", "malformed") == 1);
+        assertThat(count("herald.resumes", "outcome", "malformed")).isEqualTo(1);
+        assertThat(count("herald.resumes", "outcome", "epoch")).isZero();
 
         back.closeBlocking();
         forged.closeBlocking();

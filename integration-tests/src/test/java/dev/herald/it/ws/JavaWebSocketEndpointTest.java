@@ -21,8 +21,7 @@ class JavaWebSocketEndpointTest extends EndpointBehaviourTest {
                 EventWebSocketServer.builder(bus).bindAddress(new InetSocketAddress("127.0.0.1", 0));
         configure.accept(builder);
         EventWebSocketServer started = builder.build().start();
-        return new EndpointHandle(
-                started.port(), started::connectionCount, started::connections, started::stop, () -> {});
+        return new EndpointHandle(started.port(), started, started::connections, started::stop, () -> {});
     }
 
     @Test

@@ -41,11 +41,7 @@ class JettyEndpointTest extends EndpointBehaviourTest {
         });
         jetty.start();
         return new EndpointHandle(
-                connector.getLocalPort(),
-                endpoint::connectionCount,
-                endpoint::connections,
-                endpoint::stop,
-                jetty::stop);
+                connector.getLocalPort(), endpoint, endpoint::connections, endpoint::stop, jetty::stop);
     }
 
     /** Jetty answers a path it does not serve with 404: no upgrade, nothing admitted. */

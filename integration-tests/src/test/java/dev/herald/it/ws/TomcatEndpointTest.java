@@ -81,11 +81,10 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
                 null);
         tomcat.start();
         deploy(endpoint, context, true);
-        return new EndpointHandle(
-                connector.getLocalPort(), endpoint::connectionCount, endpoint::connections, endpoint::stop, () -> {
-                    tomcat.stop();
-                    tomcat.destroy();
-                });
+        return new EndpointHandle(connector.getLocalPort(), endpoint, endpoint::connections, endpoint::stop, () -> {
+            tomcat.stop();
+            tomcat.destroy();
+        });
     }
 
     /** A web app under a context path (Spring's {@code server.servlet.context-path}) serves it below that. */

@@ -1,5 +1,7 @@
 package dev.herald.runtime.cluster;
 
+import java.util.Locale;
+
 /**
  * What carries events between the instances of a service (Redis Streams, NATS JetStream), so that a
  * client connected to one instance hears what another emitted and can resume on any of them. An
@@ -35,6 +37,28 @@ public interface Broker extends AutoCloseable {
      *     {@link BrokerListener#received}
      */
     void publish(String eventName, byte[] envelope, boolean deliveredHere);
+
+    /** The broker's name in meters and health details: {@code redis}, {@code nats}. */
+    default String name() {
+        return getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * How many entries of the stream this node has not read yet, as the adapter last measured it
+     * while reading (never a call to the broker: monitoring reads it), or -1 while the stream
+     * cannot be read or the adapter cannot tell.
+     */
+    default long lag() {
+        return -1;
+    }
+
+    /**
+     * Envelopes of this node that never reached the broker since start: the other nodes got a gap
+     * (and their clients {@code $resync}) for them.
+     */
+    default long publishesLost() {
+        return 0;
+    }
 
     /** Stops receiving and publishing and releases the connections; idempotent. */
     @Override

@@ -33,6 +33,7 @@ public final class LossReporter implements AutoCloseable {
     private final Repair repair;
     private final ScheduledExecutorService thread;
     private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong lostSinceStart = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private long backoffMillis = MIN_BACKOFF_MILLIS; // reporter thread only
     private volatile boolean closed;
@@ -61,6 +62,7 @@ public final class LossReporter implements AutoCloseable {
         if (closed) {
             return;
         }
+        lostSinceStart.addAndGet(envelopes);
         if (lost.getAndAdd(envelopes) == 0) {
             LOG.warn(
                     "Could not publish to {} ({}): local clients still get local events, the other nodes get"
@@ -75,6 +77,11 @@ public final class LossReporter implements AutoCloseable {
     /** Schedules a repair now (unless one is pending), for example after a reconnect. */
     public void repairSoon() {
         schedule(0);
+    }
+
+    /** Envelopes lost since start, reported or not. */
+    public long total() {
+        return lostSinceStart.get();
     }
 
     /** Envelopes lost and not yet reported. */

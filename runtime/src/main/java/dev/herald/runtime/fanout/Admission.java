@@ -42,8 +42,11 @@ public final class Admission {
     private final String path;
     private final Set<String> allowedOrigins;
     private final Authenticator authenticator;
+    /** Authenticator failures, one line per period: a broken identity provider fails every handshake. */
+    private final LogLimiter anomalies;
 
-    public Admission(EndpointSettings settings) {
+    Admission(EndpointSettings settings, LogLimiter anomalies) {
+        this.anomalies = anomalies;
         this.path = settings.path();
         this.allowedOrigins = settings.allowedOrigins().stream()
                 .map(Admission::normalizeOrigin)
@@ -70,7 +73,10 @@ public final class Admission {
         try {
             principal = authenticator.authenticate(handshake);
         } catch (Exception e) {
-            LOG.warn("Authenticator failed for {}", handshake.remoteAddress(), e);
+            anomalies.log(
+                    "authenticator failures",
+                    "Authenticator failed for " + handshake.remoteAddress() + "; refused with 4401",
+                    line -> LOG.warn(line, e));
             principal = null;
         }
         if (principal == null) {

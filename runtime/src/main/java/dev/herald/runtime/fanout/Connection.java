@@ -85,6 +85,20 @@ public final class Connection<F> {
         lastSeen = System.nanoTime();
     }
 
+    /**
+     * The transport closes the connection because the client broke the WebSocket protocol (a
+     * malformed frame, 1002; invalid UTF-8, 1007; a frame over the limit, 1009): counted and logged
+     * once per period, not once per connection. Any thread; call {@link #remove} as for any close.
+     */
+    public void brokeProtocol(int code, String reason) {
+        core.counters().countClosedForProtocol();
+        core.anomalies()
+                .log(
+                        "connections closed for malformed client frames",
+                        "Closed connection " + id + " (" + principal + ") with " + code + ": " + reason,
+                        LOG::info);
+    }
+
     /** Takes the connection out of the fan-out; idempotent. Call when the transport closes. */
     public void remove() {
         if (removed.compareAndSet(false, true)) {

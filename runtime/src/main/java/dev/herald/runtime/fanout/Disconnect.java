@@ -34,6 +34,14 @@ public record Disconnect(int code, String reason, boolean reconnect) {
     public static final Disconnect TOO_MANY_CONNECTIONS = new Disconnect(4429, "too many connections", true);
 
     /** Every kind of close the server sends, one per code. */
+    /**
+     * Whether {@code code} closes a connection for the client's frames: 1002 (protocol error),
+     * 1007 (invalid UTF-8), 1009 (too big).
+     */
+    public static boolean isProtocolError(int code) {
+        return code == 1002 || code == 1007 || code == 1009;
+    }
+
     public static final List<Disconnect> ALL = List.of(
             SERVICE_RESTART,
             TOO_BIG,

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * What an endpoint counts for monitoring, without a metrics library: a binding (such as
@@ -19,9 +20,12 @@ public final class EndpointCounters {
     private final Map<ResyncCause, LongAdder> resyncs = new EnumMap<>(ResyncCause.class);
     private final LongAdder closedForBudget = new LongAdder();
     private final LongAdder closedIdle = new LongAdder();
+    private final LongAdder closedForProtocol = new LongAdder();
     private final LongAdder brokerGaps = new LongAdder();
     private final LongAdder resumed = new LongAdder();
     private final LongAdder replayed = new LongAdder();
+    /** Takes emit-to-write times when a binding wants them; {@code null} costs nothing on the hot path. */
+    private volatile LongConsumer emitToWrite;
 
     EndpointCounters() {
         for (ResyncCause cause : ResyncCause.values()) {
@@ -70,6 +74,11 @@ public final class EndpointCounters {
         return closedIdle.sum();
     }
 
+    /** Connections closed because the client broke the WebSocket protocol (1002, 1007, 1009). */
+    public long closedForProtocol() {
+        return closedForProtocol.sum();
+    }
+
     /** Times the broker reported lost events. */
     public long brokerGaps() {
         return brokerGaps.sum();
@@ -83,6 +92,22 @@ public final class EndpointCounters {
     /** Events replayed to resuming clients. */
     public long replayed() {
         return replayed.sum();
+    }
+
+    /**
+     * Hands {@code recorder} the nanoseconds from each event's emit (for another node's, its append
+     * to the broker's stream) to its frame handed to the transport of the last connection of a
+     * fan-out lane that wants it: one sample per event per lane. Called on the lanes' threads, so
+     * the recorder must be thread-safe and quick (a Micrometer {@code Timer} is); {@code null} stops
+     * the recording.
+     */
+    public void recordEmitToWrite(LongConsumer recorder) {
+        this.emitToWrite = recorder;
+    }
+
+    /** The emit-to-write recorder, or {@code null}: read once per batch by a lane. */
+    LongConsumer emitToWrite() {
+        return emitToWrite;
     }
 
     void countResumed(int events) {
@@ -113,6 +138,10 @@ public final class EndpointCounters {
 
     void countClosedForBudget() {
         closedForBudget.increment();
+    }
+
+    void countClosedForProtocol() {
+        closedForProtocol.increment();
     }
 
     void countClosedIdle() {

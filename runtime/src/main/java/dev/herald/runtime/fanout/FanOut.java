@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,6 +126,8 @@ public final class FanOut<F> implements AutoCloseable {
     private final String nodeId = UUID.randomUUID().toString();
 
     private final Broker broker;
+    /** Why the broker's stream is not read, for monitoring; {@code null} while {@link #streaming}. */
+    private volatile String brokerProblem = "not connected yet";
     /** Kinds of bad remote envelopes already logged: each is logged once. */
     private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
 
@@ -141,7 +144,7 @@ public final class FanOut<F> implements AutoCloseable {
         this.json = Objects.requireNonNull(json, "json");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.format = Objects.requireNonNull(format, "format");
-        this.admission = new Admission(settings);
+        this.admission = new Admission(settings, anomalies);
         this.sweepInterval = sweepInterval;
         this.pingIntervalNanos = settings.pingInterval().toNanos();
         this.idleTimeoutNanos = settings.idleTimeout().toNanos();
@@ -350,6 +353,20 @@ public final class FanOut<F> implements AutoCloseable {
         return counters;
     }
 
+    /** Where the broker stands, when this core has one. */
+    public Optional<BrokerHealth> brokerHealth() {
+        if (broker == null) {
+            return Optional.empty();
+        }
+        boolean reading = streaming;
+        return Optional.of(new BrokerHealth(
+                broker.name(),
+                reading,
+                reading ? null : brokerProblem,
+                reading ? broker.lag() : -1,
+                broker.publishesLost()));
+    }
+
     /** Admitted connections of {@code principal} now. */
     public int connectionCount(Object principal) {
         return perPrincipal.of(principal);
@@ -457,6 +474,7 @@ public final class FanOut<F> implements AutoCloseable {
                 }
                 LOG.info("Delivering the broker's stream from {}-{}", epoch, afterSeq);
                 streaming = true;
+                brokerProblem = null;
                 renumber(streamEpoch(epoch), afterSeq);
             }
         }
@@ -464,11 +482,16 @@ public final class FanOut<F> implements AutoCloseable {
         @Override
         public void unavailable(String reason) {
             synchronized (sequencer) {
-                if (closed || !streaming) {
+                if (closed) {
+                    return;
+                }
+                if (!streaming) {
+                    brokerProblem = reason;
                     return;
                 }
                 LOG.info("The broker's stream cannot be read ({}): delivering this node's events directly", reason);
                 streaming = false;
+                brokerProblem = reason;
                 renumber(Position.newEpoch(), 0);
             }
         }
@@ -591,6 +614,11 @@ public final class FanOut<F> implements AutoCloseable {
             }
             if (refusal != null) {
                 counters.countRefused(refusal);
+                Disconnect refused = refusal;
+                anomalies.log(
+                        "connections refused with " + refused.code(),
+                        "Refused a connection with " + refused.code() + " (" + refused.reason() + ")",
+                        LOG::info);
                 transport.close(refusal);
                 return null;
             }

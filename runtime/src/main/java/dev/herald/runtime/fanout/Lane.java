@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,6 +160,13 @@ final class Lane<F> {
             }
         }
         delivered = batch.get(batch.size() - 1).mark();
+        LongConsumer emitToWrite = core.counters().emitToWrite();
+        if (emitToWrite != null && !connections.isEmpty()) {
+            long now = System.nanoTime();
+            for (Frame<F> frame : batch) {
+                emitToWrite.accept(now - frame.keptAtNanos);
+            }
+        }
     }
 
     private void sweep() {

@@ -341,6 +341,42 @@ class FanOutTest {
                 .hasSize(1);
     }
 
+    /**
+     * A broken identity provider refuses every client: 1,000 handshakes whose authenticator throws
+     * write one line for the failures and one for the refusals, not 2,000, and each is counted.
+     */
+    @Test
+    void aThousandRefusals_writeOneLogLinePerKind_andAreEachCounted() {
+        fanOut(new Options()
+                .authenticator(handshake -> {
+                    throw new IllegalStateException("identity provider down");
+                })
+                .build());
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < 1000; i++) {
+                assertThat(fanOut.handshake(handshake(null)).open(new MemoryTransport()))
+                        .isNull();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(fanOut.counters().refused(4401)).isEqualTo(1000);
+        List<String> lines = log.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.contains("FanOut") || line.contains("Admission"))
+                .toList();
+        assertThat(lines.stream().filter(line -> line.contains("Authenticator failed")))
+                .as("log lines about authenticator failures: %s", lines)
+                .hasSize(1);
+        assertThat(lines.stream().filter(line -> line.contains("Refused a connection with 4401")))
+                .as("log lines about refusals: %s", lines)
+                .hasSize(1);
+    }
+
     @Test
     void connectionsPerUser_areLimited_theExtraOneRefusedWith4429_andAdmittedOnceOneCloses() {
         fanOut(new Options()

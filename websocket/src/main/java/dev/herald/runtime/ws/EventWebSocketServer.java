@@ -1,6 +1,7 @@
 package dev.herald.runtime.ws;
 
 import dev.herald.runtime.EventBus;
+import dev.herald.runtime.fanout.BrokerHealth;
 import dev.herald.runtime.fanout.ConnectionStats;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.EndpointCounters;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +53,7 @@ public final class EventWebSocketServer implements MonitoredEndpoint {
     private final LibraryServer server;
     private final AbandonedSockets abandonedSockets;
 
+    private volatile boolean started;
     private volatile boolean stopped;
 
     private EventWebSocketServer(EventBus bus, InetSocketAddress bindAddress, EndpointSettings settings) {
@@ -89,6 +92,7 @@ public final class EventWebSocketServer implements MonitoredEndpoint {
         }
         fanOut.forward(bus);
         abandonedSockets.start();
+        started = true;
         return this;
     }
 
@@ -112,6 +116,16 @@ public final class EventWebSocketServer implements MonitoredEndpoint {
     @Override
     public int connectionCount() {
         return fanOut.connectionCount();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started && !stopped;
+    }
+
+    @Override
+    public Optional<BrokerHealth> broker() {
+        return fanOut.brokerHealth();
     }
 
     /** A snapshot of every admitted connection. */

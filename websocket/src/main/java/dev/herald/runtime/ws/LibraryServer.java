@@ -205,6 +205,9 @@ final class LibraryServer extends WebSocketServer {
         sockets.remove((WebSocketImpl) socket);
         WebSocketTransport transport = socket.getAttachment();
         if (transport != null && transport.connection != null) {
+            if (!remote && Disconnect.isProtocolError(code)) {
+                transport.connection.brokeProtocol(code, reason);
+            }
             transport.connection.remove();
         }
     }

@@ -17,6 +17,10 @@ import dev.herald.redis.RedisBroker;
 import dev.herald.spring.boot.HeraldAutoConfiguration;
 import dev.herald.spring.boot.HeraldBrokerAutoConfiguration;
 import dev.herald.spring.boot.HeraldMetricsAutoConfiguration;
+import dev.herald.spring.boot.health.Boot3HealthIndicator;
+import dev.herald.spring.boot.health.Boot4HealthIndicator;
+import dev.herald.spring.boot.health.HeraldHealthAutoConfiguration;
+import dev.herald.spring.boot.health.HeraldHealthBoot4AutoConfiguration;
 import dev.herald.spring.boot.HeraldWebSocketAutoConfiguration;
 import dev.herald.spring.boot.SpringEventBridge;
 import java.security.Principal;
@@ -27,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -39,7 +44,9 @@ class HeraldAutoConfigurationTest {
             HeraldAutoConfiguration.class,
             HeraldBrokerAutoConfiguration.class,
             HeraldWebSocketAutoConfiguration.class,
-            HeraldMetricsAutoConfiguration.class);
+            HeraldMetricsAutoConfiguration.class,
+            HeraldHealthAutoConfiguration.class,
+            HeraldHealthBoot4AutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(HERALD);
 
@@ -59,6 +66,19 @@ class HeraldAutoConfigurationTest {
             assertThat(settings.maxConnectionsPerUser()).isEqualTo(Integer.MAX_VALUE);
             assertThat(settings.accessPolicy()).isSameAs(AccessPolicy.ALLOW_ALL);
         });
+    }
+
+    /** One {@code herald} indicator, of this Boot's health API; off with {@code management.health.herald.enabled}. */
+    @Test
+    void aWebApp_getsTheHeraldHealthIndicator_ofItsBootVersion_unlessTurnedOff() {
+        boolean boot4 = SpringBootVersion.getVersion().startsWith("4.");
+        web.run(context -> {
+            assertThat(context).hasBean("heraldHealthIndicator");
+            assertThat(context.getBean("heraldHealthIndicator"))
+                    .isInstanceOf(boot4 ? Boot4HealthIndicator.class : Boot3HealthIndicator.class);
+        });
+        web.withPropertyValues("management.health.herald.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("heraldHealthIndicator"));
     }
 
     @Test

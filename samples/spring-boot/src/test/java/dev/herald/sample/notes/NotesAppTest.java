@@ -171,18 +171,14 @@ class NotesAppTest {
         createNote(ALICE, "counted");
         assertThat(alice.awaitMessages(1, 5000)).hasSize(1);
         assertThat(meter("herald_frames_sent_total{transport=\"jakarta\"}")).isPositive();
+        assertThat(meter("herald_emit_to_write_seconds_count{transport=\"jakarta\"}")).isPositive();
     }
 
     /** One sample of {@code /actuator/prometheus}, as the logged-in user scrapes it; 0 when absent. */
     private double meter(String series) throws Exception {
         HttpResponse<String> scrape = request("GET", "/actuator/prometheus", null, ALICE);
         assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
-        return scrape.body()
-                .lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).strip()))
-                .findFirst()
-                .orElse(0);
+        return PrometheusScrape.sample(scrape.body(), series).orElse(0);
     }
 
     @Test
