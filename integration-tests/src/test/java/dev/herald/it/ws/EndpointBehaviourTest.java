@@ -163,6 +163,30 @@ abstract class EndpointBehaviourTest {
         assertThat(server.connectionCount()).isEqualTo(2);
     }
 
+    /** One user's connections are bounded; others are not held to it, and a closed one frees a place. */
+    @Test
+    void theConnectionsOfOneUser_areLimited_andAPlaceFreesWhenOneCloses() throws Exception {
+        start(b -> b.authenticator(handshake -> handshake.header("x-user").orElse(null))
+                .maxConnectionsPerUser(2));
+        Map<String, String> alice = Map.of("X-User", "alice");
+        TestClient first = client("/api/events/ws", alice);
+        client("/api/events/ws", alice);
+        awaitConnections(2);
+
+        assertRefused("/api/events/ws", alice, 4429, "too many connections for this user");
+        TestClient bob = client("/api/events/ws", Map.of("X-User", "bob"));
+        awaitConnections(3);
+        assertThat(server.counters().refused(4429)).isEqualTo(1);
+
+        first.closeBlocking();
+        awaitConnections(2);
+        TestClient again = client("/api/events/ws", alice);
+        awaitConnections(3);
+        bus.emit(new FsCreated("a", "/for-everyone", false));
+        assertThat(again.awaitMessages(1, 5000)).singleElement().asString().contains("/for-everyone");
+        assertThat(bob.awaitMessages(1, 5000)).hasSize(1);
+    }
+
     /** A path other than the endpoint's: closed with 4400 where the endpoint owns the port. */
     protected void assertOtherPathRefused(Map<String, String> headers) throws Exception {
         assertRefused("/other/path", headers, 4400, "unknown path");
