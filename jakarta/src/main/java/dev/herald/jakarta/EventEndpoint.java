@@ -72,6 +72,10 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     private final HeraldEndpoint endpoint;
     /** Every open upgraded connection, for closing at stop. */
     private final Set<UpgradeTransport> upgraded = ConcurrentHashMap.newKeySet();
+    /** Every open event stream, for closing at stop. */
+    private final Set<SseTransport> streams = ConcurrentHashMap.newKeySet();
+    /** Serves Server-Sent Events at the endpoint's path; {@code null} when they are off. */
+    private final EventStreamServlet eventStream;
 
     private final UpgradeTransport.ConnectionHooks upgradeHooks = new UpgradeHooks();
 
@@ -95,10 +99,10 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
         JAKARTA_WEBSOCKET
     }
 
-    private EventEndpoint(EventBus bus, EndpointSettings settings) {
+    private EventEndpoint(EventBus bus, EndpointSettings settings, boolean eventStream) {
         this.bus = bus;
         this.settings = settings;
-        this.fanOut = new FanOut<>(EventJson.create(bus.registry()), settings, TextFrame::of);
+        this.fanOut = new FanOut<>(EventJson.create(bus.registry()), settings, TextFrame.FORMAT);
         AtomicInteger threads = new AtomicInteger();
         // Writes use every core: a send that the container completes at once wrote the socket.
         this.writer = Executors.newFixedThreadPool(
@@ -108,6 +112,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
                 Executors.newCachedThreadPool(r -> daemon(r, "herald-jakarta-close-" + threads.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "herald-jakarta-timer"));
         this.endpoint = new HeraldEndpoint(settings, writer, closer);
+        this.eventStream = eventStream ? new EventStreamServlet(this, fanOut, streams::add, streams::remove) : null;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -155,16 +160,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
      */
     public EventEndpoint deploy(ServletContext context) throws DeploymentException {
         if (upgradesOn(context)) {
-            ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, servlet());
-            if (registration == null) {
-                throw new IllegalStateException("A servlet named " + SERVLET_NAME + " is already registered");
-            }
-            Set<String> taken = registration.addMapping(settings.path());
-            if (!taken.isEmpty()) {
-                throw new IllegalStateException(
-                        "Herald's events endpoint cannot take " + settings.path() + ": another servlet maps it");
-            }
-            registration.setLoadOnStartup(1); // forwarding starts with the application, not the first client
+            addServlet(context, SERVLET_NAME, servlet()); // the event stream too, at the same path
             return this;
         }
         Object container = context.getAttribute(ServerContainer.class.getName());
@@ -172,8 +168,47 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
             throw new IllegalStateException("The servlet container (" + context.getServerInfo()
                     + ") has no Jakarta WebSocket container for Herald's events endpoint");
         }
+        if (context.getServletRegistration(STREAM_SERVLET_NAME) == null) {
+            try {
+                deployEventStream(context);
+            } catch (IllegalStateException e) { // the context started already: servlets cannot be added now
+                LOG.warn(
+                        "Herald's event stream (Server-Sent Events) is not served: deploy the endpoint while"
+                                + " the servlet context initializes, or call deployEventStream then ({})",
+                        e.getMessage());
+            }
+        }
         return deploy(serverContainer);
     }
+
+    /**
+     * Adds the event stream (Server-Sent Events) at the endpoint's path, for a deployment through
+     * the Jakarta WebSocket API ({@link #deploy(ServerContainer)}), whose container hands requests
+     * that are no WebSocket handshake on to the servlets. {@link #deploy(ServletContext)} calls it;
+     * nothing happens when the event stream is off. Call it while the context initializes.
+     */
+    public void deployEventStream(ServletContext context) {
+        if (eventStream != null) {
+            addServlet(context, STREAM_SERVLET_NAME, eventStream);
+        }
+    }
+
+    private void addServlet(ServletContext context, String name, HttpServlet servlet) {
+        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        if (registration == null) {
+            throw new IllegalStateException("A servlet named " + name + " is already registered");
+        }
+        Set<String> taken = registration.addMapping(settings.path());
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException(
+                    "Herald's events endpoint cannot take " + settings.path() + ": another servlet maps it");
+        }
+        registration.setAsyncSupported(true); // the event stream is an asynchronous response
+        registration.setLoadOnStartup(1); // forwarding starts with the application, not the first client
+    }
+
+    /** The event stream's servlet's name in the context, on containers without the servlet upgrade. */
+    public static final String STREAM_SERVLET_NAME = "herald-event-stream";
 
     /** The servlet's name in the context when {@link #deploy(ServletContext)} adds it. */
     public static final String SERVLET_NAME = "herald-events";
@@ -199,7 +234,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
      */
     public HttpServlet servlet() {
         claimDeployment(Deployment.SERVLET_UPGRADE);
-        return new UpgradeServlet(this, fanOut);
+        return new UpgradeServlet(this, fanOut, eventStream);
     }
 
     /** How the endpoint was deployed; empty before. */
@@ -346,6 +381,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     private List<DrainableTransport> openTransports() {
         List<DrainableTransport> open = new ArrayList<>(endpoint.transports);
         open.addAll(upgraded);
+        open.addAll(streams);
         return open;
     }
 
@@ -355,6 +391,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
      */
     public static final class Builder extends EndpointOptions<Builder> {
         private final EventBus bus;
+        private boolean eventStream = true;
 
         private Builder(EventBus bus) {
             this.bus = bus;
@@ -365,8 +402,18 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
             return this;
         }
 
+        /**
+         * Whether the endpoint also serves its events as Server-Sent Events, at the same path, to a
+         * {@code GET} that accepts {@code text/event-stream}: for clients behind proxies that refuse
+         * WebSocket upgrades. Default {@code true}.
+         */
+        public Builder eventStream(boolean serve) {
+            this.eventStream = serve;
+            return this;
+        }
+
         public EventEndpoint build() {
-            return new EventEndpoint(bus, settings());
+            return new EventEndpoint(bus, settings(), eventStream);
         }
     }
 }

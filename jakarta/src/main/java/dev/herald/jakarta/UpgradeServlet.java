@@ -8,20 +8,15 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The events endpoint as a servlet: it answers the WebSocket handshake (RFC 6455 section 4.2) and
- * takes the connection over with a Servlet HTTP upgrade. It runs after the application's filters,
+ * takes the connection over with a Servlet HTTP upgrade; a request for the event stream at the
+ * same path goes to {@link EventStreamServlet}. It runs after the application's filters,
  * so the container's TLS, the proxy's forwarded headers and the login (Spring Security among them)
  * apply as to any request; the handshake rules (origin, authenticator, limits) are the core's, as
  * on every transport, and a refusal is a close code with a reason after the upgrade.
@@ -31,10 +26,13 @@ final class UpgradeServlet extends HttpServlet {
 
     private final transient EventEndpoint endpoint;
     private final transient FanOut<TextFrame> fanOut;
+    /** Serves the event stream at the same path; {@code null} when it is off. */
+    private final transient EventStreamServlet eventStream;
 
-    UpgradeServlet(EventEndpoint endpoint, FanOut<TextFrame> fanOut) {
+    UpgradeServlet(EventEndpoint endpoint, FanOut<TextFrame> fanOut, EventStreamServlet eventStream) {
         this.endpoint = endpoint;
         this.fanOut = fanOut;
+        this.eventStream = eventStream;
     }
 
     /** Starts forwarding the bus's events once the container put the servlet in service. */
@@ -46,6 +44,12 @@ final class UpgradeServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        if (eventStream != null
+                && !hasToken(request.getHeader("Upgrade"), "websocket")
+                && EventStreamServlet.wantsEventStream(request)) {
+            eventStream.stream(request, response);
+            return;
+        }
         if (!"GET".equals(request.getMethod())
                 || !hasToken(request.getHeader("Upgrade"), "websocket")
                 || !hasToken(request.getHeader("Connection"), "upgrade")) {
@@ -73,16 +77,8 @@ final class UpgradeServlet extends HttpServlet {
     }
 
     private Handshake handshake(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Collections.list(request.getHeaders(name)));
-        }
-        return new Handshake(
-                endpoint.settings().path(),
-                Admission.parseQuery(request.getQueryString()),
-                HandshakeConfigurator.joinHeaders(headers),
-                new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
-                request.getUserPrincipal());
+        return EventStreamServlet.servletHandshake(
+                endpoint.settings().path(), request, Admission.parseQuery(request.getQueryString()));
     }
 
     /** Whether a comma-separated header holds {@code token}, in any case. */

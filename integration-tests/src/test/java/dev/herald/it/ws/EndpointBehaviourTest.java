@@ -1,6 +1,7 @@
 package dev.herald.it.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.herald.it.cluster.TcpProxy;
 import dev.herald.runtime.EventBus;
@@ -11,6 +12,8 @@ import dev.herald.runtime.fanout.Retention;
 import dev.herald.seed.asset.AssetCreated;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskCompleted;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +188,159 @@ abstract class EndpointBehaviourTest {
         bus.emit(new FsCreated("a", "/for-everyone", false));
         assertThat(again.awaitMessages(1, 5000)).singleElement().asString().contains("/for-everyone");
         assertThat(bob.awaitMessages(1, 5000)).hasSize(1);
+    }
+
+    // ---- Server-Sent Events at the same path, where the endpoint serves them -----------------------
+
+    /** Whether this endpoint serves the event stream (servlet containers do; the stand-alone server does not). */
+    protected boolean servesEventStream() {
+        return false;
+    }
+
+    private SseClient sse(String pathAndQuery, Map<String, String> headers) throws Exception {
+        SseClient client = SseClient.connect(server.port(), pathAndQuery, headers);
+        toClose.add(client);
+        return client;
+    }
+
+    @Test
+    void theEventStream_carriesTheWebSocketsFrames_withTheirIds_filteredAndAllowedAlike() throws Exception {
+        assumeTrue(servesEventStream());
+        start(b -> b.authenticator(handshake -> handshake.header("x-user").orElse(null))
+                .accessPolicy((user, type, event) -> !(event instanceof TaskCompleted) || user.equals("admin")));
+        TestClient socket = client("/api/events/ws", Map.of("X-User", "admin"));
+        SseClient stream = sse("/api/events/ws", Map.of("X-User", "admin"));
+        SseClient onlyFs = sse("/api/events/ws?events=fs.created", Map.of("X-User", "admin"));
+        SseClient guest = sse("/api/events/ws", Map.of("X-User", "guest"));
+        awaitConnections(4);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(stream.header("Cache-Control")).isEqualTo("no-cache");
+        assertThat(stream.header("X-Accel-Buffering")).isEqualTo("no");
+
+        bus.emit(new FsCreated("a", "/one", false));
+        bus.emit(new TaskCompleted("t1", true, Optional.empty()));
+        bus.emit(new FsCreated("a", "/two", true));
+
+        List<String> frames = socket.awaitMessages(3, 5000);
+        assertThat(stream.awaitEvents(3, 5000)).isEqualTo(frames);
+        for (int i = 0; i < stream.data.size(); i++) {
+            String frame = stream.data.get(i);
+            String position = frame.startsWith("{\"event\":\"$position\"")
+                    ? frame.replaceAll(".*\"position\":\"([^\"]+)\"}$", "$1")
+                    : frame.replaceAll(".*\"id\":\"([^\"]+)\"}$", "$1");
+            assertThat(stream.ids.get(i)).as("the id line of %s", frame).isEqualTo(position);
+        }
+        assertThat(onlyFs.awaitEvents(2, 5000)).containsExactly(frames.get(0), frames.get(2));
+        assertThat(guest.awaitEvents(2, 5000)).containsExactly(frames.get(0), frames.get(2));
+        assertThat(stream.other.get(0)).matches("retry: \\d+");
+        int retry = Integer.parseInt(stream.other.get(0).substring("retry: ".length()));
+        assertThat(retry).isBetween(500, 2500);
+    }
+
+    @Test
+    void theEventStream_refusesWithHttpStatuses_beforeAnyEvent() throws Exception {
+        assumeTrue(servesEventStream());
+        start(b -> b.allowedOrigins("https://app.example.com")
+                .authenticator(handshake -> handshake.header("x-user").orElse(null))
+                .maxConnections(1));
+        Map<String, String> user = Map.of("X-User", "alice");
+        assertStreamRefused("/api/events/ws?events=nodot", user, 400, "invalid event name");
+        assertStreamRefused("/api/events/ws", Map.of(), 401, "not authenticated");
+        assertStreamRefused(
+                "/api/events/ws", Map.of("X-User", "alice", "Origin", "https://evil.example.com"), 403, "origin");
+        sse("/api/events/ws", user);
+        awaitConnections(1);
+        assertStreamRefused("/api/events/ws", user, 429, "too many connections");
+        assertThat(server.counters().refused(4429)).isEqualTo(1);
+    }
+
+    private void assertStreamRefused(String pathAndQuery, Map<String, String> headers, int status, String reason)
+            throws Exception {
+        SseClient refused = sse(pathAndQuery, headers);
+        bus.emit(new FsCreated("a", "/refused", false));
+        assertThat(refused.status()).as(pathAndQuery).isEqualTo(status);
+        assertThat(refused.body()).contains(reason);
+        assertThat(refused.data).isEmpty();
+    }
+
+    @Test
+    void theEventStream_resumesFromLastEventId_andStopEndsIt() throws Exception {
+        assumeTrue(servesEventStream());
+        start(b -> {});
+        SseClient first = sse("/api/events/ws", Map.of());
+        assertThat(first.status())
+                .as("status; body %s", first.response.headers())
+                .isEqualTo(200);
+        awaitConnections(1);
+        bus.emit(new FsCreated("a", "/seen", false));
+        assertThat(first.awaitEvents(1, 5000)).hasSize(1);
+        String lastId = first.ids.get(first.ids.size() - 1);
+        first.close(); // the server notices at its next write: a heartbeat, at the latest
+
+        bus.emit(new FsCreated("a", "/missed", false));
+        SseClient again = sse("/api/events/ws", Map.of("Last-Event-ID", lastId));
+        List<String> got = again.awaitEvents(2, 5000);
+        assertThat(got.get(0)).contains("/missed");
+        assertThat(got.get(1)).startsWith("{\"event\":\"$resumed\"").contains("\"replayed\":1");
+
+        server.stop(Duration.ofSeconds(2));
+        assertThat(again.awaitEnd(5000)).as("the stream ends at stop").isTrue();
+        assertThat(again.other).anyMatch(line -> line.startsWith(": closed 1012"));
+        assertStreamRefusedAfterStop();
+    }
+
+    /** After stop the endpoint refuses with 503 where it is still deployed (a container keeps serving its path). */
+    protected void assertStreamRefusedAfterStop() throws Exception {
+        SseClient late = sse("/api/events/ws", Map.of());
+        assertThat(late.status()).isEqualTo(503);
+    }
+
+    /** The container's timeouts for requests (its async timeout, its connection timeout, 1 s in these tests) never end a healthy stream. */
+    @Test
+    void theEventStream_outlivesTheContainersTimeouts() throws Exception {
+        assumeTrue(servesEventStream());
+        start(b -> {});
+        SseClient stream = sse("/api/events/ws", Map.of());
+        awaitConnections(1);
+        Thread.sleep(2500);
+
+        bus.emit(new FsCreated("a", "/later", false));
+        assertThat(stream.awaitEvents(1, 5000)).singleElement().asString().contains("/later");
+        assertThat(stream.ended).isNotDone();
+    }
+
+    @Test
+    void aStreamThatStopsReading_isHeldToItsBudget_whileAnotherGetsEverything() throws Exception {
+        assumeTrue(servesEventStream());
+        long budget = 256 * 1024;
+        start(b -> b.byteBudget(budget).overBudgetTimeout(Duration.ofMillis(500)));
+        try (Socket stalled = new Socket("127.0.0.1", server.port())) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.getOutputStream()
+                    .write(("GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            SseClient healthy = sse("/api/events/ws", Map.of());
+            awaitConnections(2);
+
+            String bigPath = "/" + "p".repeat(2000);
+            int events = 3000; // about 6 MB: past the budget and the socket buffers of the stalled one
+            long maxQueued = 0;
+            for (int i = 0; i < events; i++) {
+                bus.emit(new FsCreated("a", bigPath + i, false));
+                if (i % 5 == 0) {
+                    Thread.sleep(1);
+                    for (ConnectionStats stats : server.connections()) {
+                        maxQueued = Math.max(maxQueued, stats.queuedBytes());
+                    }
+                }
+            }
+            assertThat(healthy.awaitEvents(events, 30_000)).hasSize(events);
+            assertThat(maxQueued).isLessThanOrEqualTo(budget);
+            awaitConnections(1);
+            assertThat(server.counters().closedForBudget()).isEqualTo(1);
+            assertThat(healthy.data).noneMatch(frame -> frame.contains("$resync"));
+        }
     }
 
     /** A path other than the endpoint's: closed with 4400 where the endpoint owns the port. */

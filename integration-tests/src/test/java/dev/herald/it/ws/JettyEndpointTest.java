@@ -19,6 +19,11 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 class JettyEndpointTest extends EndpointBehaviourTest {
     @Override
+    protected boolean servesEventStream() {
+        return true;
+    }
+
+    @Override
     protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
         EventEndpoint.Builder builder = EventEndpoint.builder(bus);
         configure.accept(builder);

@@ -7,6 +7,7 @@ import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.seed.fs.FsCreated;
 import jakarta.servlet.ServletContext;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +27,20 @@ import org.junit.jupiter.api.Test;
  */
 class TomcatEndpointTest extends EndpointBehaviourTest {
     @Override
+    protected boolean servesEventStream() {
+        return true;
+    }
+
+    @Override
     protected Endpoint start(EventBus bus, Consumer<EndpointOptions<?>> configure) throws Exception {
         return start(bus, configure, "", null);
     }
 
     /** How the test deploys the endpoint: on the context as it initializes, or after it started. */
     protected void deploy(EventEndpoint endpoint, Context context, boolean started) throws Exception {
-        if (started) {
+        if (!started) {
+            endpoint.deployEventStream(context.getServletContext()); // servlets are added while it initializes
+        } else {
             ServletContext unknownServer = unknownServer(context.getServletContext());
             assertThat(EventEndpoint.upgradesOn(unknownServer)).isFalse();
             endpoint.deploy(unknownServer);
@@ -45,8 +53,16 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
         return (ServletContext) Proxy.newProxyInstance(
                 TomcatEndpointTest.class.getClassLoader(),
                 new Class<?>[] {ServletContext.class},
-                (proxy, method, args) ->
-                        method.getName().equals("getServerInfo") ? "Some Server/1.0" : method.invoke(tomcat, args));
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getServerInfo")) {
+                        return "Some Server/1.0";
+                    }
+                    try {
+                        return method.invoke(tomcat, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Tomcat with the endpoint under {@code contextPath}; with a key store, on TLS only. */
@@ -60,6 +76,7 @@ class TomcatEndpointTest extends EndpointBehaviourTest {
         connector.setProperty("address", "127.0.0.1");
         // The container closes a client that half-sends its upgrade request.
         connector.setProperty("connectionTimeout", "1000");
+        connector.setAsyncTimeout(1000); // an event stream turns it off for itself
         if (tls != null) {
             tls.configure(connector);
         }

@@ -58,6 +58,8 @@ public final class Connection<F> {
     private volatile long lastSeen = System.nanoTime();
     /** When the core last pinged it (nanoTime); the lane's thread only. */
     private long lastPing = lastSeen;
+    /** The endpoint's ping interval, or the transport's own bound when shorter. */
+    private final long pingIntervalNanos;
 
     Connection(FanOut<F> core, long id, Lane<F> lane, Transport<F> transport, Object principal, Set<String> names) {
         this.core = core;
@@ -65,6 +67,7 @@ public final class Connection<F> {
         this.id = id;
         this.lane = lane;
         this.transport = transport;
+        this.pingIntervalNanos = Math.min(core.pingIntervalNanos(), transport.maxPingIntervalNanos());
         this.principal = principal;
         this.names = names;
     }
@@ -256,9 +259,13 @@ public final class Connection<F> {
 
     /** {@code $position}: it has seen, or been told to re-fetch, everything it asked for up to {@code position}. */
     private void sendPosition(Frame.Mark position) {
-        if (core.retention().enabled()
-                && sendControl(EventJson.encodeControl(
-                        "$position", System.currentTimeMillis(), "position", position.toString()))) {
+        if (!core.retention().enabled()) {
+            return;
+        }
+        String at = position.toString();
+        byte[] json = EventJson.encodeControl("$position", System.currentTimeMillis(), "position", at);
+        // Framed at the position, so that an event stream's client resumes from it (its Last-Event-ID).
+        if (sendControl(core.wireFormat().eventFrame(json, at), json.length)) {
             positionSent = position;
             positionSentAt = System.nanoTime();
         }
@@ -266,8 +273,12 @@ public final class Connection<F> {
 
     /** Sends one control frame; a closed transport removes the connection. */
     private boolean sendControl(byte[] json) {
-        if (transport.send(List.of(core.wireFormat().frame(json)))) {
-            core.counters().countSent(1, json.length + FRAME_OVERHEAD);
+        return sendControl(core.wireFormat().frame(json), json.length);
+    }
+
+    private boolean sendControl(F frame, int jsonLength) {
+        if (transport.send(List.of(frame))) {
+            core.counters().countSent(1, jsonLength + FRAME_OVERHEAD);
             return true;
         }
         remove();
@@ -282,7 +293,7 @@ public final class Connection<F> {
             transport.close(Disconnect.IDLE);
             return;
         }
-        if (now - lastPing >= core.pingIntervalNanos()) {
+        if (now - lastPing >= pingIntervalNanos) {
             lastPing = now;
             transport.ping();
         }

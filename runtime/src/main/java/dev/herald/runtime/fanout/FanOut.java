@@ -218,8 +218,9 @@ public final class FanOut<F> implements AutoCloseable {
 
     /** Frames an event at {@code mark}, keeps it and hands it off. Under {@link #sequencer}. */
     private void add(EventType<?> type, Record event, byte[] envelope, Frame.Mark mark, long keptAtNanos) {
-        byte[] json = EventJson.withId(envelope, mark.toString());
-        Frame<F> frame = new Frame<>(type, event, json, format.frame(json), mark, keptAtNanos);
+        String position = mark.toString();
+        byte[] json = EventJson.withId(envelope, position);
+        Frame<F> frame = new Frame<>(type, event, json, format.eventFrame(json, position), mark, keptAtNanos);
         last = mark;
         recent.add(frame, keptAtNanos);
         handOff(frame);

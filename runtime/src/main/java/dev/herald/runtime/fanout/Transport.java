@@ -35,6 +35,15 @@ public interface Transport<F> {
     void ping();
 
     /**
+     * The longest this transport may go without {@link #ping}, whatever the endpoint's ping
+     * interval: an event stream's heartbeat must come more often than the idle timeouts of proxies
+     * and containers (often 30 s). Default: no bound of its own.
+     */
+    default long maxPingIntervalNanos() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
      * Closes the connection with the disconnect's close code and reason. A client that does not
      * answer the close is dropped by the transport after a short grace time.
      */

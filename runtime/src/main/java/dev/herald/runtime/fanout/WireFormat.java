@@ -10,5 +10,14 @@ package dev.herald.runtime.fanout;
  */
 @FunctionalInterface
 public interface WireFormat<F> {
+    /** A frame without a position: a control frame such as {@code $resync}. */
     F frame(byte[] json);
+
+    /**
+     * An event's frame at its {@code position} (also the envelope's {@code "id"}), for transports
+     * that send it beside the JSON as well (Server-Sent Events' {@code id:} line).
+     */
+    default F eventFrame(byte[] json, String position) {
+        return frame(json);
+    }
 }

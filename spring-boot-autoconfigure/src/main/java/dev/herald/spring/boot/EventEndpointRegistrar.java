@@ -36,15 +36,21 @@ public final class EventEndpointRegistrar
         this.servletUpgrade = servletUpgrade;
     }
 
-    /** On Tomcat, adds the endpoint's servlet while the embedded server initializes its context. */
+    /**
+     * While the embedded server initializes its context: on Tomcat, adds the endpoint's servlet
+     * (WebSocket and event stream); elsewhere the event stream's servlet, the WebSocket following
+     * through the server's Jakarta WebSocket API once the singletons are made.
+     */
     @Override
     public void onStartup(ServletContext context) throws ServletException {
-        if (servletUpgrade && EventEndpoint.upgradesOn(context)) {
-            try {
+        try {
+            if (servletUpgrade && EventEndpoint.upgradesOn(context)) {
                 endpoint.deploy(context);
-            } catch (DeploymentException | RuntimeException e) {
-                throw new ServletException("Cannot deploy Herald's events endpoint: " + e.getMessage(), e);
+            } else {
+                endpoint.deployEventStream(context);
             }
+        } catch (DeploymentException | RuntimeException e) {
+            throw new ServletException("Cannot deploy Herald's events endpoint: " + e.getMessage(), e);
         }
     }
 

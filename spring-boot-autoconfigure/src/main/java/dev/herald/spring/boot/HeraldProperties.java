@@ -51,6 +51,12 @@ public class HeraldProperties {
         private boolean servletUpgrade = true;
 
         /**
+         * Whether the endpoint's path also serves the events as Server-Sent Events, to a GET that
+         * accepts text/event-stream: for browsers behind proxies that refuse WebSocket upgrades.
+         */
+        private boolean eventStream = true;
+
+        /**
          * Origins admitted, exactly as scheme://host[:port]. Empty: a browser is admitted only from the
          * host the application is reached at (any port); clients without Origin always are.
          */
@@ -101,6 +107,14 @@ public class HeraldProperties {
 
         public void setServletUpgrade(boolean servletUpgrade) {
             this.servletUpgrade = servletUpgrade;
+        }
+
+        public boolean isEventStream() {
+            return eventStream;
+        }
+
+        public void setEventStream(boolean eventStream) {
+            this.eventStream = eventStream;
         }
 
         public void setPath(String path) {

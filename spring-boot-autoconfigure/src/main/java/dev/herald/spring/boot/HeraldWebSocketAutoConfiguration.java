@@ -53,6 +53,7 @@ public class HeraldWebSocketAutoConfiguration {
                 .heartbeat(websocket.getPingInterval(), websocket.getIdleTimeout())
                 .authenticator(authenticator.getIfAvailable(() -> Authenticator.ANONYMOUS))
                 .accessPolicy(accessPolicy.getIfAvailable(() -> AccessPolicy.ALLOW_ALL))
+                .eventStream(websocket.isEventStream())
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.herald.sample.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.it.ws.SseClient;
 import dev.herald.jakarta.EventEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * With {@code herald.websocket.servlet-upgrade=false} the endpoint goes through Tomcat's Jakarta
- * WebSocket API, as on a server without the servlet upgrade, with the same login and events.
+ * WebSocket API, as on a server without the servlet upgrade, with the same login and events, and
+ * the event stream through a servlet of its own at the same path.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -38,9 +40,10 @@ class JakartaWebSocketPathTest {
     void theEndpointUsesTheJakartaWebSocketApi_withTheSameLoginAndEvents() throws Exception {
         assertThat(endpoint.deployment()).contains(EventEndpoint.Deployment.JAKARTA_WEBSOCKET);
         WsClient alice = WsClient.open(port, "/api/events/ws", ALICE);
+        SseClient aliceStream = SseClient.connect(port, "/api/events/ws", ALICE); // the event stream's own servlet
         try {
             long deadline = System.currentTimeMillis() + 5000;
-            while (endpoint.connectionCount() != 1 && System.currentTimeMillis() < deadline) {
+            while (endpoint.connectionCount() != 2 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);
             }
             HttpRequest.Builder create = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notes"))
@@ -53,8 +56,10 @@ class JakartaWebSocketPathTest {
 
             List<String> frames = alice.awaitMessages(1, 5000);
             assertThat(frames).singleElement().asString().startsWith("{\"event\":\"note.created\"");
+            assertThat(aliceStream.awaitEvents(1, 5000)).isEqualTo(frames);
         } finally {
             alice.closeBlocking();
+            aliceStream.close();
         }
     }
 }
