@@ -1,4 +1,4 @@
-// Herald client runtime: the WebSocket event client. Framework-free; typed by ./events.
+// Herald client runtime: the event client, over WebSocket or Server-Sent Events. Framework-free; typed by ./events.
 
 import {
   DisposableStore,
@@ -12,9 +12,17 @@ import {
   type Timers,
   type VisibilitySource,
 } from "./async";
+import { eventStreamSocket } from "./event_stream";
 import { Events, type EventMessage, type EventName, type EventPayloads } from "./events";
 
 export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
+
+/**
+ * How the client reaches the server: `websocket`; `sse` (Server-Sent Events at the same path, for
+ * networks whose proxies refuse WebSocket upgrades); `auto`, WebSocket first and the event stream
+ * when the upgrade fails before it ever opened, then whichever opened first for the page's life.
+ */
+export type Transport = "auto" | "websocket" | "sse";
 
 /** The message of one event name: `{ event, data, ts }`. */
 export type MessageOf<N extends EventName> = Extract<EventMessage, { readonly event: N }>;
@@ -58,7 +66,11 @@ export interface EventClientOptions {
   url?: string;
   /** Path used when `url` is not given. Default `/api/events/ws`. */
   path?: string;
+  /** Default `auto`. */
+  transport?: Transport;
   WebSocket?: WebSocketConstructor;
+  /** The event stream's socket; default one that reads with the global `fetch`. */
+  EventStream?: WebSocketConstructor;
   timers?: Timers;
   /** Source of jitter, in [0, 1). */
   random?: () => number;
@@ -86,7 +98,9 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set<string>(Object.values(Events))
 type AnyHandler = (data: never, msg: never) => void;
 
 /**
- * One WebSocket to the Herald endpoint, shared by every subscriber.
+ * One connection to the Herald endpoint, shared by every subscriber: a WebSocket, or the event
+ * stream (Server-Sent Events) at the same path where WebSocket upgrades do not get through (see
+ * `Transport`); everything below holds for both.
  *
  * - The socket asks only for the subscribed names (`?events=` is their sorted union), unless
  *   `start(events)` fixed the list or an `onAny` handler wants everything. Changes are batched to the
@@ -130,6 +144,10 @@ export class EventClient {
   private currentState: ConnectionState = "closed";
   private attempt = 0;
   private openedBefore = false;
+  /** With `transport: "auto"`: the transport that opened first, used from then on. */
+  private pinned: "websocket" | "sse" | undefined;
+  /** With `transport: "auto"` and nothing pinned: the next attempt takes the event stream. */
+  private tryStream = false;
   /** The position of the last event processed, or the server's `$position`: where a reconnect resumes. */
   private position: string | undefined;
   /** Back online, or the page shown again: a waiting reconnect goes now. */
@@ -304,9 +322,22 @@ export class EventClient {
     this.connect(wanted);
   }
 
+  /** The transport of the next connection. */
+  private transport(): "websocket" | "sse" {
+    const chosen = this.options.transport ?? "auto";
+    if (chosen !== "auto") {
+      return chosen;
+    }
+    return this.pinned ?? (this.tryStream ? "sse" : "websocket");
+  }
+
   private connect(filter: readonly string[] | null): void {
-    const Socket = this.options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-    const base = this.baseUrl();
+    const transport = this.transport();
+    const Socket =
+      transport === "sse"
+        ? (this.options.EventStream ?? eventStreamSocket())
+        : (this.options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket);
+    const base = this.baseUrl(transport);
     if (!Socket || base === undefined) {
       this.report({ kind: "unavailable", detail: !Socket ? "no WebSocket implementation" : "no url and no page location" });
       this.setState("closed");
@@ -330,9 +361,14 @@ export class EventClient {
     }
     this.socket = socket;
     this.socketFilter = filter;
+    let opened = false;
     socket.onopen = (() => {
       if (this.socket !== socket) {
         return;
+      }
+      opened = true;
+      if ((this.options.transport ?? "auto") === "auto") {
+        this.pinned ??= transport;
       }
       this.attempt = 0;
       const reconnected = this.openedBefore;
@@ -360,6 +396,17 @@ export class EventClient {
         this.report({ kind: "refused", code: event.code, reason: event.reason });
         this.setState("closed");
         return;
+      }
+      if (!opened && this.pinned === undefined && (this.options.transport ?? "auto") === "auto") {
+        // Never opened: a proxy that refuses WebSocket upgrades fails this way, and so does a
+        // server that is down. The other transport next: at once after a failed upgrade, after
+        // the backoff when the event stream failed too.
+        this.tryStream = transport === "websocket";
+        if (this.tryStream) {
+          this.setState("reconnecting");
+          this.reconnectTimer.set(() => this.sync(), 0);
+          return;
+        }
       }
       if (event.code === SERVICE_RESTART) {
         // Another instance (or this one, restarted) takes it at once; the spread keeps a deploy's
@@ -492,16 +539,17 @@ export class EventClient {
     }
   }
 
-  private baseUrl(): string | undefined {
-    if (this.options.url) {
-      return this.options.url;
+  /** The endpoint's URL for `transport`: `ws(s)://` for the socket, `http(s)://` for the event stream, at the same path. */
+  private baseUrl(transport: "websocket" | "sse"): string | undefined {
+    let url = this.options.url;
+    if (!url) {
+      const location = (globalThis as { location?: { protocol: string; host: string } }).location;
+      if (!location) {
+        return undefined;
+      }
+      url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${this.options.path ?? "/api/events/ws"}`;
     }
-    const location = (globalThis as { location?: { protocol: string; host: string } }).location;
-    if (!location) {
-      return undefined;
-    }
-    const scheme = location.protocol === "https:" ? "wss" : "ws";
-    return `${scheme}://${location.host}${this.options.path ?? "/api/events/ws"}`;
+    return transport === "sse" ? url.replace(/^ws(s?):/, "http$1:") : url.replace(/^http(s?):/, "ws$1:");
   }
 
   private timers(): Timers {

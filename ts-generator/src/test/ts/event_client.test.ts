@@ -23,9 +23,13 @@ class FakeOnline {
 let online: FakeOnline;
 let page: FakePage;
 
+/** A WebSocket client (the transport tests below choose their own). */
 function client(random = () => 0.5) {
-  return new EventClient({ url: URL_BASE, WebSocket: FakeSocket, random, online, visibility: page });
+  return new EventClient({ url: URL_BASE, transport: "websocket", WebSocket: FakeSocket, random, online, visibility: page });
 }
+
+/** An event stream double: a FakeSocket whose URL says which transport opened it. */
+class FakeStream extends FakeSocket {}
 
 /** A started client subscribed to fs.created, once its socket exists. */
 async function subscribedClient(): Promise<EventClient> {
@@ -450,5 +454,108 @@ describe("EventClient resume", () => {
       expect(FakeSocket.instances.length).toBe(before + 1);
       c.dispose();
     }
+  });
+});
+
+describe("EventClient transports", () => {
+  function autoClient(transport?: "auto" | "sse") {
+    return new EventClient({
+      url: URL_BASE,
+      transport,
+      WebSocket: FakeSocket,
+      EventStream: FakeStream,
+      random: () => 0.5,
+      online,
+      visibility: page,
+    });
+  }
+
+  it("auto: a WebSocket that never opens gives way at once to the event stream, which then stays", async () => {
+    const c = autoClient();
+    const states: ConnectionState[] = [];
+    c.onStateChange((state) => states.push(state));
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    const upgrade = FakeSocket.last();
+    expect(upgrade).not.toBeInstanceOf(FakeStream);
+    expect(upgrade.url).toBe(`${URL_BASE}?events=fs.created`);
+
+    upgrade.serverClose(1006); // a proxy answered the upgrade with 403
+    await vi.advanceTimersByTimeAsync(0);
+    const stream = FakeSocket.last();
+    expect(stream).toBeInstanceOf(FakeStream);
+    expect(stream.url).toBe("http://backend.test/api/events/ws?events=fs.created");
+    stream.serverOpen();
+    const got: string[] = [];
+    c.on(Events.FS_CREATED, (data) => got.push(data.Path));
+    stream.serverSend({ event: "fs.created", data: { AssetID: "a", Path: "/x", IsDir: false }, ts: 1, id: "e-1" });
+    expect(got).toEqual(["/x"]);
+
+    stream.serverClose(1006); // the stream dropped after it opened: the backoff, then the stream again
+    await vi.advanceTimersByTimeAsync(10_000);
+    const again = FakeSocket.last();
+    expect(again).toBeInstanceOf(FakeStream);
+    expect(again.url).toContain("since=e-1");
+    expect(states).toEqual(["connecting", "reconnecting", "open", "reconnecting"]);
+  });
+
+  it("auto: a WebSocket that opened once stays the transport, even when a reconnect fails", async () => {
+    const c = autoClient();
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverOpen();
+    FakeSocket.last().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(10_000);
+    FakeSocket.last().serverClose(1006); // never opened, but the socket worked before: the server is down
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(FakeSocket.instances.some((socket) => socket instanceof FakeStream)).toBe(false);
+  });
+
+  it("auto: when the event stream fails too, it tries the WebSocket again after the backoff", async () => {
+    const c = autoClient();
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.last().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.last()).toBeInstanceOf(FakeStream);
+    FakeSocket.last().serverClose(1006); // the server is down
+    await vi.advanceTimersByTimeAsync(100);
+    expect(FakeSocket.instances).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(FakeSocket.last()).not.toBeInstanceOf(FakeStream);
+  });
+
+  it("sse: the event stream from the start, at the endpoint's path over http, and its refusals are final", async () => {
+    const c = autoClient("sse");
+    const errors: EventClientError[] = [];
+    c.onError((error) => errors.push(error));
+    c.start();
+    c.on(Events.FS_CREATED, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    const stream = FakeSocket.last();
+    expect(stream).toBeInstanceOf(FakeStream);
+    expect(stream.url).toBe("http://backend.test/api/events/ws?events=fs.created");
+
+    stream.serverClose(4401, "not authenticated"); // the event stream's 401
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+    expect(errors).toEqual([{ kind: "refused", code: 4401, reason: "not authenticated" }]);
+    expect(c.state).toBe("closed");
+  });
+
+  it("an https page's event stream is https, and its socket wss", async () => {
+    const c = new EventClient({
+      url: "wss://secure.test/api/events/ws",
+      transport: "sse",
+      EventStream: FakeStream,
+      online,
+      visibility: page,
+    });
+    c.start(["fs.created"]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.last().url).toBe("https://secure.test/api/events/ws?events=fs.created");
   });
 });

@@ -47,6 +47,12 @@ final class SseTransport implements DrainableTransport, WriteListener, AsyncList
     private long waitingBytes;
     private AsyncContext async;
     private ServletOutputStream out;
+    /**
+     * The write listener is set: only from then on may the output be asked {@code isReady} (before,
+     * a container refuses: the stream is not yet non-blocking).
+     */
+    private boolean listening;
+
     private Connection<TextFrame> connection;
     private Disconnect refusal;
     private boolean unflushed;
@@ -81,7 +87,13 @@ final class SseTransport implements DrainableTransport, WriteListener, AsyncList
             waitingBytes += preamble.length;
             context.addListener(this);
         }
-        stream.setWriteListener(this); // the container calls onWritePossible once it can take bytes
+        // Outside the lock: the container may call onWritePossible from its own thread meanwhile,
+        // which takes the lock. Whatever waits is written once the listener is set.
+        stream.setWriteListener(this);
+        synchronized (this) {
+            listening = true;
+            writeWaiting();
+        }
     }
 
     @Override
@@ -160,7 +172,7 @@ final class SseTransport implements DrainableTransport, WriteListener, AsyncList
      * full show the client is reading: {@code seen}. Caller holds this.
      */
     private void writeWaiting() {
-        if (out == null || done) {
+        if (!listening || done) {
             return; // not started: start() writes what waits
         }
         try {

@@ -42,6 +42,7 @@ class GenerateGoalIT {
                         "event_client.ts",
                         "event_hooks.ts",
                         "event_query.ts",
+                        "event_stream.ts",
                         "events.ts",
                         "lifecycle.ts");
         assertThat(files(merged)).isEqualTo(files(single));

@@ -129,7 +129,8 @@ class ModelOutputTest {
                         "lifecycle.ts",
                         "event.ts",
                         "async.ts",
-                        "event_client.ts");
+                        "event_client.ts",
+                        "event_stream.ts");
         for (GeneratedFile file : typeScript) {
             assertThat(file.content())
                     .as(file.fileName())

@@ -11,7 +11,8 @@ import java.util.Properties;
 /** The client runtime files, shipped in this jar, that the processor copies next to the generated ones. */
 public final class TsRuntime {
     /** Copied verbatim, under a header. */
-    public static final List<String> VERBATIM = List.of("lifecycle.ts", "event.ts", "async.ts", "event_client.ts");
+    public static final List<String> VERBATIM =
+            List.of("lifecycle.ts", "event.ts", "async.ts", "event_client.ts", "event_stream.ts");
 
     /** The generic hooks, which the processor writes at the top of {@code event_hooks.ts}. */
     public static final String HOOKS_BASE = "event_hooks.ts";

@@ -306,7 +306,13 @@ abstract class EndpointBehaviourTest {
         Thread.sleep(2500);
 
         bus.emit(new FsCreated("a", "/later", false));
-        assertThat(stream.awaitEvents(1, 5000)).singleElement().asString().contains("/later");
+        assertThat(stream.awaitEvents(1, 5000))
+                .as(
+                        "ended %s, other %s, data %s, connections %s",
+                        stream.ended.isDone(), stream.other, stream.data, server.connections())
+                .singleElement()
+                .asString()
+                .contains("/later");
         assertThat(stream.ended).isNotDone();
     }
 

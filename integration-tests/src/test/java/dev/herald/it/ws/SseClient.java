@@ -93,7 +93,7 @@ public final class SseClient implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // closed by close(), or the connection broke: the stream ended either way
+            other.add("! " + e); // closed by close(), or the connection broke: the stream ended either way
         } finally {
             body = refused.toString();
             ended.complete(null);

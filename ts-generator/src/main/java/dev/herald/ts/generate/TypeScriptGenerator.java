@@ -51,7 +51,14 @@ public final class TypeScriptGenerator {
 
     /** Every file {@link #generate} may write, whatever the options. */
     public static final Set<String> FILE_NAMES = Set.of(
-            "events.ts", "event_hooks.ts", "event_query.ts", "lifecycle.ts", "event.ts", "async.ts", "event_client.ts");
+            "events.ts",
+            "event_hooks.ts",
+            "event_query.ts",
+            "lifecycle.ts",
+            "event.ts",
+            "async.ts",
+            "event_client.ts",
+            "event_stream.ts");
 
     private TypeScriptGenerator() {}
 
