@@ -1,52 +1,26 @@
 // End to end: the Java emitter -> EventWebSocketServer -> the generated TypeScript client in Node,
 // typed by the generated typings, for all 15 seed events; then a server restart.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { RefreshController } from "@/api/async";
 import { EventClient, type ConnectionState } from "@/api/event_client";
 import { Events, type EventName, type EventPayloads } from "@/api/events";
+import { JavaServer } from "./java_server";
 
-let java: ChildProcessWithoutNullStreams;
-const lines: string[] = [];
-
-function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (condition()) resolve();
-      else if (Date.now() > deadline) reject(new Error(`timed out; java said:\n${lines.join("\n")}`));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
-
-async function command(text: string, answer: string): Promise<void> {
-  const before = lines.length;
-  java.stdin.write(`${text}\n`);
-  await until(() => lines.slice(before).some((line) => line.startsWith(answer)));
-}
+let java: JavaServer;
+const until = (condition: () => boolean, timeoutMs?: number) => java.until(condition, timeoutMs);
+const command = (text: string, answer: string) => java.command(text, answer);
 
 beforeAll(async () => {
-  const classpath = ["target/test-classes", "target/classes", readFileSync("target/test-classpath.txt", "utf8").trim()].join(":");
-  java = spawn("java", ["-cp", classpath, "dev.herald.it.e2e.EmitterServer"]);
-  java.stdout.setEncoding("utf8");
-  java.stdout.on("data", (chunk: string) => lines.push(...chunk.split("\n").filter(Boolean)));
-  java.stderr.on("data", () => {});
-  await until(() => lines.some((line) => line.startsWith("PORT ")), 30_000);
+  java = await JavaServer.start("dev.herald.it.e2e.EmitterServer");
 });
 
-afterAll(() => {
-  java.stdin.write("quit\n");
-  java.kill();
-});
+afterAll(() => java.stop());
 
 describe("generated client against the Java server", () => {
   it("receives all 15 seed events typed, then reconnects, resubscribes and refreshes after a restart", async () => {
-    const port = Number(lines.find((line) => line.startsWith("PORT "))!.slice(5));
+    const port = java.port;
     const client = new EventClient({ url: `ws://127.0.0.1:${port}/api/events/ws`, WebSocket, baseDelayMs: 50, online: null });
     const received = new Map<string, unknown>();
     const states: ConnectionState[] = [];
@@ -98,7 +72,7 @@ describe("generated client against the Java server", () => {
   }, 60_000);
 
   it("resumes after a dropped connection: the missed events, $resumed, and no re-fetch", async () => {
-    const port = Number(lines.find((line) => line.startsWith("PORT "))!.slice(5));
+    const port = java.port;
     const proxy = new CuttableProxy(port);
     const proxyPort = await proxy.listen();
     const client = new EventClient({ url: `ws://127.0.0.1:${proxyPort}/api/events/ws`, WebSocket, baseDelayMs: 300, online: null });

@@ -2,56 +2,26 @@
 // typed events over the event stream; a restart ends the stream with 1012 and the client comes
 // back; and with transport "auto", a proxy that refuses WebSocket upgrades makes it fall back to
 // the event stream at once.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { EventClient, type ConnectionState } from "@/api/event_client";
 import { Events, type EventName } from "@/api/events";
+import { JavaServer } from "./java_server";
 
-let java: ChildProcessWithoutNullStreams;
-const lines: string[] = [];
-
-function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (condition()) resolve();
-      else if (Date.now() > deadline) reject(new Error(`timed out; java said:\n${lines.join("\n")}`));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
-
-async function command(text: string, answer: string): Promise<void> {
-  const before = lines.length;
-  java.stdin.write(`${text}\n`);
-  await until(() => lines.slice(before).some((line) => line.startsWith(answer)), 30_000);
-}
-
-function port(): number {
-  return Number(lines.find((line) => line.startsWith("PORT "))!.slice(5));
-}
+let java: JavaServer;
+const until = (condition: () => boolean, timeoutMs?: number) => java.until(condition, timeoutMs);
+const command = (text: string, answer: string) => java.command(text, answer);
 
 beforeAll(async () => {
-  const classpath = ["target/test-classes", "target/classes", readFileSync("target/test-classpath.txt", "utf8").trim()].join(":");
-  java = spawn("java", ["-cp", classpath, "dev.herald.it.e2e.ContainerServer"]);
-  java.stdout.setEncoding("utf8");
-  java.stdout.on("data", (chunk: string) => lines.push(...chunk.split("\n").filter(Boolean)));
-  java.stderr.on("data", () => {});
-  await until(() => lines.some((line) => line.startsWith("PORT ")), 30_000);
+  java = await JavaServer.start("dev.herald.it.e2e.ContainerServer");
 });
 
-afterAll(() => {
-  java.stdin.write("quit\n");
-  java.kill();
-});
+afterAll(() => java.stop());
 
 describe("generated client over Server-Sent Events, against the endpoint in Tomcat", () => {
   it("receives all 15 seed events typed, and comes back after a restart", async () => {
-    const client = new EventClient({ url: `http://127.0.0.1:${port()}/api/events/ws`, transport: "sse", online: null });
+    const client = new EventClient({ url: `http://127.0.0.1:${java.port}/api/events/ws`, transport: "sse", online: null });
     const received = new Map<string, unknown>();
     const states: ConnectionState[] = [];
     const resyncs: string[] = [];
@@ -86,7 +56,7 @@ describe("generated client over Server-Sent Events, against the endpoint in Tomc
   }, 60_000);
 
   it("auto: behind a proxy that answers every WebSocket upgrade with 403, it takes the event stream", async () => {
-    const proxy = new UpgradeRefusingProxy(port());
+    const proxy = new UpgradeRefusingProxy(java.port);
     const proxyPort = await proxy.listen();
     const client = new EventClient({ url: `ws://127.0.0.1:${proxyPort}/api/events/ws`, WebSocket, online: null });
     const received: string[] = [];

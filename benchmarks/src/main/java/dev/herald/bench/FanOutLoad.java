@@ -106,16 +106,18 @@ public final class FanOutLoad {
         System.exit(0);
     }
 
-    private static final Map<String, String> NAMES = Map.of(
-            "ws", "herald (Java-WebSocket)",
-            "ws+meters", "herald (Java-WebSocket), meters bound",
-            "tomcat+meters", "herald (Tomcat, servlet upgrade), meters bound",
-            "tomcat", "herald (Tomcat, servlet upgrade)",
-            "tomcat-jakarta", "herald (Tomcat, Jakarta WebSocket)",
-            "jetty", "herald (Jetty, Jakarta WebSocket)",
-            "spring-handler", "Spring TextWebSocketHandler (Tomcat)",
-            "spring-stomp", "Spring STOMP simple broker (Tomcat)",
-            "bare", "bare broadcast");
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("ws", "herald (Java-WebSocket)"),
+            Map.entry("ws+meters", "herald (Java-WebSocket), meters bound"),
+            Map.entry("tomcat", "herald (Tomcat, servlet upgrade)"),
+            Map.entry("tomcat+meters", "herald (Tomcat, servlet upgrade), meters bound"),
+            Map.entry("tomcat-sse", "herald (Tomcat, Server-Sent Events)"),
+            Map.entry("tomcat-jakarta", "herald (Tomcat, Jakarta WebSocket)"),
+            Map.entry("jetty", "herald (Jetty, Jakarta WebSocket)"),
+            Map.entry("jetty-sse", "herald (Jetty, Server-Sent Events)"),
+            Map.entry("spring-handler", "Spring TextWebSocketHandler (Tomcat)"),
+            Map.entry("spring-stomp", "Spring STOMP simple broker (Tomcat)"),
+            Map.entry("bare", "bare broadcast"));
 
     private Result run(String transport) throws Exception {
         return switch (transport) {
@@ -123,14 +125,16 @@ public final class FanOutLoad {
             case "ws+meters" -> runHerald(true);
             case "tomcat" -> runTomcat(true, false);
             case "tomcat+meters" -> runTomcat(true, true);
+            case "tomcat-sse" -> runTomcat(true, false, "sse");
+            case "jetty-sse" -> runJetty("sse");
             case "tomcat-jakarta" -> runTomcat(false, false);
-            case "jetty" -> runJetty();
+            case "jetty" -> runJetty("once");
             case "spring-handler", "spring-stomp" -> runSpring(transport.equals("spring-stomp"));
             case "bare" -> runBare();
             default ->
                 throw new IllegalArgumentException(
                         "transport is ws, tomcat, tomcat-jakarta, jetty, spring-handler, spring-stomp, bare,"
-                                + " or ws+meters, tomcat+meters: "
+                                + " or ws+meters, tomcat+meters, tomcat-sse, jetty-sse: "
                                 + transport);
         };
     }
@@ -179,6 +183,10 @@ public final class FanOutLoad {
      * context (the servlet upgrade), or through Tomcat's Jakarta WebSocket API.
      */
     private Result runTomcat(boolean upgrade, boolean meters) throws Exception {
+        return runTomcat(upgrade, meters, "once");
+    }
+
+    private Result runTomcat(boolean upgrade, boolean meters, String clientMode) throws Exception {
         EventBus bus = EventBus.create();
         Path base = Files.createTempDirectory("herald-load-tomcat");
         Tomcat tomcat = new Tomcat();
@@ -214,14 +222,14 @@ public final class FanOutLoad {
                 },
                 null);
         tomcat.start();
-        return measureInContainer(bus, endpoint, connector.getLocalPort(), meters, () -> {
+        return measureInContainer(bus, endpoint, connector.getLocalPort(), meters, clientMode, () -> {
             tomcat.stop();
             tomcat.destroy();
         });
     }
 
     /** {@link EventEndpoint} in embedded Jetty 12 (ee10), deployed on the servlet context. */
-    private Result runJetty() throws Exception {
+    private Result runJetty(String clientMode) throws Exception {
         EventBus bus = EventBus.create();
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -238,7 +246,7 @@ public final class FanOutLoad {
             endpoint.deploy(servletContext);
         });
         jetty.start();
-        return measureInContainer(bus, endpoint, connector.getLocalPort(), false, jetty::stop);
+        return measureInContainer(bus, endpoint, connector.getLocalPort(), false, clientMode, jetty::stop);
     }
 
     /**
@@ -278,10 +286,11 @@ public final class FanOutLoad {
      * counts from here: the container's own heap is not the connections'.
      */
     private Result measureInContainer(
-            EventBus bus, EventEndpoint endpoint, int port, boolean meters, ContainerStop container) throws Exception {
+            EventBus bus, EventEndpoint endpoint, int port, boolean meters, String clientMode, ContainerStop container)
+            throws Exception {
         long heapBefore = LoadPacing.heapAfterGc();
         try (Scrapes scrapes = meters ? Scrapes.of(endpoint) : Scrapes.NONE) {
-            return measure(port, endpoint::connectionCount, bus::emit, heapBefore);
+            return measure(port, endpoint::connectionCount, bus::emit, heapBefore, clientMode);
         } finally {
             endpoint.stop(Duration.ofSeconds(5));
             container.stop();

@@ -46,8 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code <open> <refused> <waiting> <opened since start> <nanoTime of the last open>}, {@code quit}
  * disconnects and exits. With {@code resume}, clients reconnect as with {@code reconnect} (and after
  * a random 0 to 2 s on 1012), with their group and last position ({@link ResumeTracker}); {@code
- * resume} prints what {@link ResumeCounts} counted. Run by {@link ClientProcess}: {@code uri clients
- * once|reconnect|stall|resume threads}.
+ * resume} prints what {@link ResumeCounts} counted. With {@code sse}, each client GETs the path as an
+ * event stream (Server-Sent Events, as a browser's {@code EventSource} does) and reads its {@code
+ * data:} lines. Run by {@link ClientProcess}: {@code uri clients once|reconnect|stall|resume|stomp|sse
+ * threads}.
  */
 public final class LoadClients {
     private static final byte[] MARKER = "\"Path\":\"/".getBytes(StandardCharsets.US_ASCII);
@@ -68,6 +70,8 @@ public final class LoadClients {
     static final String STOMP_DESTINATION = "/topic/events";
     /** Resume mode: each client remembers its position and reconnects with {@code since}, as the TS client does. */
     private final boolean resume;
+    /** Event-stream mode: each client GETs the path as Server-Sent Events instead of upgrading. */
+    private final boolean sse;
 
     private final URI uri;
     private final ResumeCounts resumeCounts = new ResumeCounts();
@@ -90,7 +94,8 @@ public final class LoadClients {
         this.reconnect = mode.equals("reconnect") || resume;
         this.stall = mode.equals("stall");
         this.stomp = mode.equals("stomp");
-        this.upgradeRequest = upgradeRequest(uri.getRawPath());
+        this.sse = mode.equals("sse");
+        this.upgradeRequest = sse ? streamRequest(uri.getRawPath()) : upgradeRequest(uri.getRawPath());
     }
 
     /** The upgrade request for {@code pathAndQuery} on this tool's server. */
@@ -99,6 +104,14 @@ public final class LoadClients {
                         + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                         + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The event-stream request for {@code pathAndQuery}, as a browser's {@code EventSource} sends it. */
+    private byte[] streamRequest(String pathAndQuery) {
+        return ("GET " + pathAndQuery + " HTTP/1.1\r\n"
+                        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                        + "Accept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -214,6 +227,14 @@ public final class LoadClients {
         boolean attemptedBefore;
         /** Resume mode: what it has seen, and where it resumes from. */
         final ResumeTracker tracker;
+        /** Event-stream mode: the stream's bytes without the HTTP chunking, up to the last whole event. */
+        final ByteBuffer events = sse ? ByteBuffer.allocate(1 << 16) : null;
+        /** Event-stream mode: the response is chunked (no length: it streams). */
+        boolean chunked;
+        /** Bytes of the current chunk not read yet; line-end bytes to skip after a chunk's data. */
+        int chunkLeft;
+
+        int crlfLeft;
 
         Connection(Loop loop, int index) {
             this.loop = loop;
@@ -288,10 +309,13 @@ public final class LoadClients {
             if (headerEnd < 0) {
                 return false;
             }
-            String status = new String(buffer.array(), 0, Math.min(12, headerEnd), StandardCharsets.US_ASCII);
-            if (!status.startsWith("HTTP/1.1 101")) {
-                throw new IOException("upgrade refused: " + status);
+            String head = new String(buffer.array(), 0, headerEnd, StandardCharsets.US_ASCII);
+            if (!head.startsWith(sse ? "HTTP/1.1 200" : "HTTP/1.1 101")) {
+                throw new IOException("upgrade refused: " + head.substring(0, Math.min(12, head.length())));
             }
+            chunked = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
+            chunkLeft = 0;
+            crlfLeft = 0;
             // Frames may follow the response in the same read.
             buffer.flip().position(headerEnd);
             buffer.compact();
@@ -350,6 +374,10 @@ public final class LoadClients {
         }
 
         void parse() throws IOException {
+            if (sse) {
+                parseStream();
+                return;
+            }
             long now = System.nanoTime();
             buffer.flip();
             byte[] bytes = buffer.array();
@@ -383,6 +411,82 @@ public final class LoadClients {
                 buffer.position(payload + length);
             }
             buffer.compact();
+        }
+
+        /**
+         * Event-stream mode: takes the HTTP chunking off what arrived, then hands each whole event's
+         * {@code data:} line on as a text frame is handed on.
+         */
+        private void parseStream() throws IOException {
+            long now = System.nanoTime();
+            buffer.flip();
+            byte[] raw = buffer.array();
+            while (buffer.hasRemaining()) {
+                if (!chunked || chunkLeft > 0) {
+                    int n = chunked ? Math.min(chunkLeft, buffer.remaining()) : buffer.remaining();
+                    n = Math.min(n, events.remaining());
+                    if (n == 0) {
+                        throw new IOException("an event over 64 KiB");
+                    }
+                    events.put(raw, buffer.position(), n);
+                    buffer.position(buffer.position() + n);
+                    if (chunked && (chunkLeft -= n) == 0) {
+                        crlfLeft = 2;
+                    }
+                } else if (crlfLeft > 0) {
+                    buffer.get();
+                    crlfLeft--;
+                } else {
+                    int lineEnd = -1;
+                    for (int i = buffer.position(); i + 1 < buffer.limit(); i++) {
+                        if (raw[i] == '\r' && raw[i + 1] == '\n') {
+                            lineEnd = i;
+                            break;
+                        }
+                    }
+                    if (lineEnd < 0) {
+                        break;
+                    }
+                    int size = 0;
+                    for (int i = buffer.position(); i < lineEnd && Character.digit(raw[i], 16) >= 0; i++) {
+                        size = size * 16 + Character.digit(raw[i], 16);
+                    }
+                    buffer.position(lineEnd + 2);
+                    if (size == 0) {
+                        ended(0); // the last chunk: the server ended the stream
+                        return;
+                    }
+                    chunkLeft = size;
+                }
+            }
+            buffer.compact();
+            events.flip();
+            byte[] text = events.array();
+            int start = events.position();
+            for (int i = start; i + 1 < events.limit(); i++) {
+                if (text[i] == '\n' && text[i + 1] == '\n') {
+                    streamEvent(text, start, i + 1, now);
+                    start = i + 2;
+                    i++;
+                }
+            }
+            events.position(start);
+            events.compact();
+        }
+
+        /** One event of the stream, its lines in {@code [from, to)}: its {@code data:} line is the frame. */
+        private void streamEvent(byte[] text, int from, int to, long now) {
+            int line = from;
+            while (line < to) {
+                int end = line;
+                while (end < to && text[end] != '\n') {
+                    end++;
+                }
+                if (end - line > 6 && text[line] == 'd' && text[line + 4] == ':' && text[line + 5] == ' ') {
+                    received(text, line + 6, end, now);
+                }
+                line = end + 1;
+            }
         }
 
         private void received(byte[] bytes, int from, int to, long now) {

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,8 +127,6 @@ public final class FanOut<F> implements AutoCloseable {
     private final Broker broker;
     /** Why the broker's stream is not read, for monitoring; {@code null} while {@link #streaming}. */
     private volatile String brokerProblem = "not connected yet";
-    /** Kinds of bad remote envelopes already logged: each is logged once. */
-    private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
 
     public FanOut(EventJson json, EndpointSettings settings, WireFormat<F> format) {
         this(
@@ -313,10 +310,9 @@ public final class FanOut<F> implements AutoCloseable {
     }
 
     /** Logs a skipped remote envelope or failed publish, once per kind. */
+    /** A skipped envelope from the stream, or a failed publish: one line per kind and period, with a count. */
     private void skipped(String kind, String message, Exception cause) {
-        if (loggedSkips.size() < 1000 && loggedSkips.add(kind)) {
-            LOG.warn("{} (logged once per kind)", message, cause);
-        }
+        anomalies.log("skipped envelopes (" + kind + ")", message, line -> LOG.warn(line, cause));
     }
 
     boolean isClosed() {
@@ -541,7 +537,7 @@ public final class FanOut<F> implements AutoCloseable {
                 return json.decode(envelope);
             } catch (EventDecodeException e) {
                 String problem = e.getMessage();
-                String kind = problem.contains("unknown event") ? problem : "malformed";
+                String kind = problem.contains("unknown event") ? "unknown event" : "malformed";
                 skipped(kind, "Skipped an envelope from the stream: " + problem, null);
             } catch (RuntimeException e) {
                 skipped("failed", "Skipped an envelope from the stream that failed to decode", e);
