@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * fan-out lane or any thread, {@link #onWritePossible} and the listener's callbacks from the
  * container's threads. Everything that touches the output stream, and the state, is guarded by
  * {@code this}, so the container never sees two writers at once (the Servlet API allows writes from
- * any thread, one at a time).
+ * any thread, one at a time). Frames the core sends between the connection's admission and {@link
+ * #start} wait; the output is asked {@code isReady} only once the write listener is set (a
+ * container refuses before), and a close in that window ends the stream as it starts.
  */
 final class SseTransport implements DrainableTransport, WriteListener, AsyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(SseTransport.class);
@@ -67,7 +69,10 @@ final class SseTransport implements DrainableTransport, WriteListener, AsyncList
         this.ended = ended;
     }
 
-    /** Why the core refused the connection in {@code open}, or {@code null}. */
+    /**
+     * Why the core refused the connection in {@code open}, or {@code null}; also set by a close
+     * that comes between its admission and {@link #start}, which then ends the stream at once.
+     */
     synchronized Disconnect refusal() {
         return refusal;
     }
@@ -92,6 +97,12 @@ final class SseTransport implements DrainableTransport, WriteListener, AsyncList
         stream.setWriteListener(this);
         synchronized (this) {
             listening = true;
+            if (refusal != null) { // closed between its admission and here
+                waiting.clear();
+                waitingBytes = 0;
+                end();
+                return;
+            }
             writeWaiting();
         }
     }
@@ -148,6 +159,9 @@ final class SseTransport implements DrainableTransport, WriteListener, AsyncList
     @Override
     public synchronized CompletableFuture<Void> closeWhenSent(Disconnect disconnect) {
         if (out == null || done) {
+            if (out == null) {
+                refusal = disconnect;
+            }
             closeSent.complete(null);
             return closeSent;
         }
