@@ -316,6 +316,53 @@ abstract class EndpointBehaviourTest {
         assertThat(stream.ended).isNotDone();
     }
 
+    /** As when a server comes back: a thousand event streams asked for at once are all served. */
+    @Test
+    void aThousandEventStreams_requestedAtOnce_allGetTheNextEvent() throws Exception {
+        assumeTrue(servesEventStream());
+        start(b -> b.maxConnections(2000));
+        int streams = 1000;
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            byte[] request = "GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < streams; i++) {
+                Socket socket = new Socket("127.0.0.1", server.port());
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request); // every request in flight before any is read
+                sockets.add(socket);
+            }
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (server.connectionCount() < streams && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.connectionCount()).isEqualTo(streams);
+
+            bus.emit(new FsCreated("a", "/at-once", false));
+
+            int served = 0;
+            for (Socket socket : sockets) {
+                StringBuilder got = new StringBuilder();
+                byte[] buffer = new byte[4096];
+                while (got.indexOf("/at-once") < 0) {
+                    int read = socket.getInputStream().read(buffer);
+                    if (read < 0) {
+                        break;
+                    }
+                    got.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                }
+                if (got.toString().startsWith("HTTP/1.1 200") && got.indexOf("/at-once") >= 0) {
+                    served++;
+                }
+            }
+            assertThat(served).isEqualTo(streams);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
     @Test
     void aStreamThatStopsReading_isHeldToItsBudget_whileAnotherGetsEverything() throws Exception {
         assumeTrue(servesEventStream());
