@@ -13,6 +13,7 @@ import dev.herald.seed.asset.AssetCreated;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskCompleted;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -629,7 +630,13 @@ abstract class EndpointBehaviourTest {
             }
         }
         // Its position first (on joining), then every event.
-        List<String> frames = lagging.drainTextFrames(events + 1, 20_000);
+        List<String> frames;
+        try {
+            frames = lagging.drainTextFrames(events + 1, 20_000);
+        } catch (SocketTimeoutException e) {
+            // The server stopped writing: say where its queue stood (issue 31 saw this once on Tomcat).
+            throw new AssertionError("no more frames for 20 s; the server's connections: " + server.connections(), e);
+        }
         assertThat(frames.get(0)).startsWith("{\"event\":\"$position\"");
         frames = frames.subList(1, frames.size());
 
