@@ -574,7 +574,8 @@ abstract class EndpointBehaviourTest {
         assertThat(after.messages).anyMatch(frame -> frame.startsWith("{\"event\":\"$resumed\""));
         assertThat(received)
                 .as(
-                        "event indexes over both connections (the first up to %s, the second from %s after %s)",
+                        "event indexes over both connections (the first up to %s, the second from %s after %s;"
+                                + " the server handed the second one %s)",
                         events(before).isEmpty()
                                 ? "-"
                                 : indexOf(events(before).get(events(before).size() - 1)),
@@ -582,7 +583,8 @@ abstract class EndpointBehaviourTest {
                         after.messages.stream()
                                 .filter(frame -> frame.startsWith("{\"event\":\"$resumed\""))
                                 .findFirst()
-                                .orElse("no $resumed"))
+                                .orElse("no $resumed"),
+                        server.connections())
                 .hasSize(total);
         for (int i = 0; i < total; i++) {
             assertThat(received.get(i)).isEqualTo(i);
