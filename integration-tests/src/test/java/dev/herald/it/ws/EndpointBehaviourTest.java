@@ -107,7 +107,10 @@ abstract class EndpointBehaviourTest {
         bus.emit(new FsCreated("asset-123", "/home/user/newfile.txt", false));
 
         List<String> messages = client.awaitMessages(1, 5000);
-        assertThat(messages).hasSize(1);
+        // Issue 31: a first event after connect went missing, rarely, on both Tomcat paths.
+        assertThat(messages)
+                .as("positions the client got %s; the server's connections %s", client.positions, server.connections())
+                .hasSize(1);
         assertThat(messages.get(0))
                 .matches(
                         "\\{\"event\":\"fs.created\",\"data\":\\{\"AssetID\":\"asset-123\",\"Path\":\"/home/user/newfile.txt\","
