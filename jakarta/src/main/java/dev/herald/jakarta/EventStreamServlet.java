@@ -100,7 +100,7 @@ final class EventStreamServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
-        // async.setTimeout(0);
+        async.setTimeout(0); // off: only the core ends a stream (Tomcat would after 30 s by default)
         int retryMillis = 500 + ThreadLocalRandom.current().nextInt(2000);
         transport.start(connection, async, ("retry: " + retryMillis + "\n\n").getBytes(StandardCharsets.US_ASCII));
     }
