@@ -322,9 +322,13 @@ export class EventClient {
     this.connect(wanted);
   }
 
+  private get chosenTransport(): Transport {
+    return this.options.transport ?? "auto";
+  }
+
   /** The transport of the next connection. */
   private transport(): "websocket" | "sse" {
-    const chosen = this.options.transport ?? "auto";
+    const chosen = this.chosenTransport;
     if (chosen !== "auto") {
       return chosen;
     }
@@ -367,7 +371,7 @@ export class EventClient {
         return;
       }
       opened = true;
-      if ((this.options.transport ?? "auto") === "auto") {
+      if (this.chosenTransport === "auto") {
         this.pinned ??= transport;
       }
       this.attempt = 0;
@@ -397,7 +401,7 @@ export class EventClient {
         this.setState("closed");
         return;
       }
-      if (!opened && this.pinned === undefined && (this.options.transport ?? "auto") === "auto") {
+      if (!opened && this.pinned === undefined && this.chosenTransport === "auto") {
         // Never opened: a proxy that refuses WebSocket upgrades fails this way, and so does a
         // server that is down. The other transport next: at once after a failed upgrade, after
         // the backoff when the event stream failed too.

@@ -44,6 +44,9 @@ public final class HeraldMetrics implements MeterBinder {
     private static final Set<ResyncCause> RESUME_REFUSALS = EnumSet.of(
             ResyncCause.EPOCH, ResyncCause.TRIMMED, ResyncCause.EXPIRED, ResyncCause.REPLAY_CAP, ResyncCause.MALFORMED);
 
+    private static final String RESUMES =
+            "Reconnects with a position, by outcome: resumed ($resumed) or why not ($resync)";
+
     private final MonitoredEndpoint endpoint;
     private final Tags tags;
     /** One timer per registry bound to; the lanes record into each. */
@@ -119,19 +122,9 @@ public final class HeraldMetrics implements MeterBinder {
                     Tags.of("cause", tagValue(cause)),
                     c -> c.resyncs(cause));
         }
-        counter(
-                registry,
-                "herald.resumes",
-                "Reconnects with a position, by outcome: resumed ($resumed) or why not ($resync)",
-                Tags.of("outcome", "resumed"),
-                c -> c.resumed());
+        counter(registry, "herald.resumes", RESUMES, Tags.of("outcome", "resumed"), c -> c.resumed());
         for (ResyncCause cause : RESUME_REFUSALS) {
-            counter(
-                    registry,
-                    "herald.resumes",
-                    "Reconnects with a position, by outcome: resumed ($resumed) or why not ($resync)",
-                    Tags.of("outcome", tagValue(cause)),
-                    c -> c.resyncs(cause));
+            counter(registry, "herald.resumes", RESUMES, Tags.of("outcome", tagValue(cause)), c -> c.resyncs(cause));
         }
         counter(
                 registry,

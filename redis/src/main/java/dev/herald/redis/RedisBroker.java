@@ -49,7 +49,7 @@ public final class RedisBroker implements Broker {
     private final Object lifecycle = new Object();
     private RedisClient client; // guarded by lifecycle
     private volatile StreamPublisher publisher; // written under lifecycle; read by publish()
-    private StreamReader reader; // guarded by lifecycle
+    private volatile StreamReader reader; // written under lifecycle; read by lag(), which never waits
     private boolean closed; // guarded by lifecycle
 
     private RedisBroker(Builder builder) {
@@ -139,9 +139,8 @@ public final class RedisBroker implements Broker {
 
     @Override
     public long lag() {
-        synchronized (lifecycle) {
-            return reader == null ? -1 : reader.lag();
-        }
+        StreamReader current = reader; // set in start; a scrape must not wait for start or close
+        return current == null ? -1 : current.lag();
     }
 
     @Override

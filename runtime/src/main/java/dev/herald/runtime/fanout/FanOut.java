@@ -309,7 +309,6 @@ public final class FanOut<F> implements AutoCloseable {
         return handoffBytes.get();
     }
 
-    /** Logs a skipped remote envelope or failed publish, once per kind. */
     /** A skipped envelope from the stream, or a failed publish: one line per kind and period, with a count. */
     private void skipped(String kind, String message, Exception cause) {
         anomalies.log("skipped envelopes (" + kind + ")", message, line -> LOG.warn(line, cause));
@@ -482,13 +481,12 @@ public final class FanOut<F> implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                brokerProblem = reason;
                 if (!streaming) {
-                    brokerProblem = reason;
                     return;
                 }
                 LOG.info("The broker's stream cannot be read ({}): delivering this node's events directly", reason);
                 streaming = false;
-                brokerProblem = reason;
                 renumber(Position.newEpoch(), 0);
             }
         }
