@@ -111,9 +111,14 @@ final class Lane<F> {
         handoff.offer(wake);
     }
 
-    /** Whether no connection is here or joining. */
+    /**
+     * Whether no connection is here or joining. Reads {@link #joining} first: a joiner is added to
+     * {@link #connections} before it leaves {@code joining}, so one seen gone from {@code joining}
+     * is already in {@code connections}. Read the other way round, a lane whose only connection was
+     * moving between the two looked empty and missed the event numbered at that moment.
+     */
     boolean isEmpty() {
-        return connections.isEmpty() && joining.isEmpty();
+        return joining.isEmpty() && connections.isEmpty();
     }
 
     /** Gives each joining connection what it missed and makes it live. */
