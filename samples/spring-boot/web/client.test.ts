@@ -1,5 +1,6 @@
 // The generated TypeScript client in Node against the running sample app, on the app's own port,
-// admitted by the session cookie of a form login. HeraldClientTest (Java) starts the app and runs this.
+// admitted by the session cookie of a form login. GeneratedClientTest (Java) starts the app and runs
+// this; samples/webflux's ReactivePageTest runs it against the reactive app.
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { EventClient, type EventClientError } from "@/events/event_client";
@@ -15,7 +16,8 @@ async function login(user: string): Promise<string> {
     redirect: "manual",
   });
   const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie?.startsWith("JSESSIONID=")) throw new Error(`login failed: ${response.status}`);
+  // A servlet app's session cookie, or a reactive one's (WebFlux: SESSION).
+  if (!cookie || !/^(JSESSIONID|SESSION)=/.test(cookie)) throw new Error(`login failed: ${response.status}`);
   return cookie;
 }
 

@@ -7,6 +7,7 @@ import dev.herald.runtime.fanout.MonitoredEndpoint;
 import dev.herald.runtime.json.EventJson;
 import dev.herald.runtime.ws.EventWebSocketServer;
 import dev.herald.seed.fs.FsCreated;
+import dev.herald.webflux.ReactiveEventEndpoint;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.websocket.DeploymentException;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -37,6 +39,14 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.result.SimpleHandlerAdapter;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Load tool: N loopback WebSocket clients, R events per second for D seconds, through Herald's
@@ -115,6 +125,8 @@ public final class FanOutLoad {
             Map.entry("tomcat-jakarta", "herald (Tomcat, Jakarta WebSocket)"),
             Map.entry("jetty", "herald (Jetty, Jakarta WebSocket)"),
             Map.entry("jetty-sse", "herald (Jetty, Server-Sent Events)"),
+            Map.entry("webflux", "herald (WebFlux on Reactor Netty, WebSocket)"),
+            Map.entry("webflux-sse", "herald (WebFlux on Reactor Netty, Server-Sent Events)"),
             Map.entry("spring-handler", "Spring TextWebSocketHandler (Tomcat)"),
             Map.entry("spring-stomp", "Spring STOMP simple broker (Tomcat)"),
             Map.entry("bare", "bare broadcast"));
@@ -127,14 +139,16 @@ public final class FanOutLoad {
             case "tomcat+meters" -> runTomcat(true, true);
             case "tomcat-sse" -> runTomcat(true, false, "sse");
             case "jetty-sse" -> runJetty("sse");
+            case "webflux" -> runWebFlux("once");
+            case "webflux-sse" -> runWebFlux("sse");
             case "tomcat-jakarta" -> runTomcat(false, false);
             case "jetty" -> runJetty("once");
             case "spring-handler", "spring-stomp" -> runSpring(transport.equals("spring-stomp"));
             case "bare" -> runBare();
             default ->
                 throw new IllegalArgumentException(
-                        "transport is ws, tomcat, tomcat-jakarta, jetty, spring-handler, spring-stomp, bare,"
-                                + " or ws+meters, tomcat+meters, tomcat-sse, jetty-sse: "
+                        "transport is ws, tomcat, tomcat-jakarta, jetty, webflux, spring-handler, spring-stomp, bare,"
+                                + " or ws+meters, tomcat+meters, tomcat-sse, jetty-sse, webflux-sse: "
                                 + transport);
         };
     }
@@ -250,6 +264,32 @@ public final class FanOutLoad {
     }
 
     /**
+     * {@link ReactiveEventEndpoint} on Reactor Netty, as a reactive Spring Boot app runs it: behind
+     * Spring's {@code DispatcherHandler} and the endpoint's handler mapping.
+     */
+    private Result runWebFlux(String clientMode) throws Exception {
+        EventBus bus = EventBus.create();
+        ReactiveEventEndpoint endpoint = ReactiveEventEndpoint.builder(bus)
+                .maxConnections(clients + 10)
+                .build()
+                .start();
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.registerBean("heraldEvents", HandlerMapping.class, endpoint::handlerMapping);
+        context.registerBean(SimpleHandlerAdapter.class);
+        context.refresh();
+        DisposableServer netty = HttpServer.create()
+                .host(HOST)
+                .port(0)
+                .handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.webHandler(new DispatcherHandler(context))
+                        .build()))
+                .bindNow();
+        return measureInContainer(bus, endpoint, endpoint::stop, netty.port(), false, clientMode, () -> {
+            netty.disposeNow(Duration.ofSeconds(5));
+            context.close();
+        });
+    }
+
+    /**
      * The endpoint's meters bound to a registry (with the emit-to-write percentiles histogram, the
      * costlier setting) and read once a second, as a Prometheus scrape would: what an application
      * with metrics pays.
@@ -288,11 +328,23 @@ public final class FanOutLoad {
     private Result measureInContainer(
             EventBus bus, EventEndpoint endpoint, int port, boolean meters, String clientMode, ContainerStop container)
             throws Exception {
+        return measureInContainer(bus, endpoint, endpoint::stop, port, meters, clientMode, container);
+    }
+
+    private Result measureInContainer(
+            EventBus bus,
+            MonitoredEndpoint endpoint,
+            Consumer<Duration> stop,
+            int port,
+            boolean meters,
+            String clientMode,
+            ContainerStop container)
+            throws Exception {
         long heapBefore = LoadPacing.heapAfterGc();
         try (Scrapes scrapes = meters ? Scrapes.of(endpoint) : Scrapes.NONE) {
             return measure(port, endpoint::connectionCount, bus::emit, heapBefore, clientMode);
         } finally {
-            endpoint.stop(Duration.ofSeconds(5));
+            stop.accept(Duration.ofSeconds(5));
             container.stop();
         }
     }

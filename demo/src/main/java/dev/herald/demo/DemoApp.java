@@ -5,21 +5,23 @@ import dev.herald.nats.NatsBroker;
 import dev.herald.redis.RedisBroker;
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.cluster.Broker;
-import dev.herald.runtime.ws.EventWebSocketServer;
+import dev.herald.webflux.ReactiveEventEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The live file manager: a REST API on the JDK's HTTP server, Herald events over WebSocket, and the
+ * The live file manager: a REST API on the JDK's HTTP server, Herald events over WebSocket or
+ * Server-Sent Events (Herald's reactive endpoint on Reactor Netty), and the
  * React page, in one process. {@code java -jar demo/target/herald-demo.jar [--port 8080]
  * [--events-port 8081] [--data ./herald-demo-data] [--redis redis://127.0.0.1:6379 | --nats
- * nats://127.0.0.1:4222] [--no-disk-watch]}. With a broker, several instances share one data folder and each page
+ * nats://127.0.0.1:4222] [--no-disk-watch] [--public-events-port N]}. The events port serves
+ * WebSocket and, for browsers behind a proxy that refuses WebSocket upgrades, Server-Sent Events;
+ * {@code --public-events-port} is the port the page connects to when a proxy forwards it. With a broker, several instances share one data folder and each page
  * hears the changes made through any of them ({@code scripts/demo-cluster}).
  */
 public final class DemoApp implements AutoCloseable {
@@ -33,7 +35,8 @@ public final class DemoApp implements AutoCloseable {
             long taskStepMillis,
             String redisUri,
             String natsUrl,
-            boolean watchDisk) {
+            boolean watchDisk,
+            int publicEventsPort) {
         static Options parse(String[] args) {
             String host = "127.0.0.1";
             int port = 8080;
@@ -42,6 +45,7 @@ public final class DemoApp implements AutoCloseable {
             String redis = null;
             String nats = null;
             boolean watchDisk = true;
+            int publicEventsPort = 0;
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--no-disk-watch")) { // changes made behind the app's back go unseen
                     watchDisk = false;
@@ -55,17 +59,19 @@ public final class DemoApp implements AutoCloseable {
                     case "--data" -> data = Path.of(require(value, "--data"));
                     case "--redis" -> redis = require(value, "--redis");
                     case "--nats" -> nats = require(value, "--nats");
+                    case "--public-events-port" ->
+                        publicEventsPort = Integer.parseInt(require(value, "--public-events-port"));
                     default ->
                         throw new IllegalArgumentException("unknown option " + args[i]
                                 + "; options: --host, --port, --events-port, --data, --redis, --nats,"
-                                + " --no-disk-watch");
+                                + " --public-events-port, --no-disk-watch");
                 }
                 i++;
             }
             if (redis != null && nats != null) {
                 throw new IllegalArgumentException("--redis or --nats, not both");
             }
-            return new Options(host, port, eventsPort, data, 20, 150, redis, nats, watchDisk);
+            return new Options(host, port, eventsPort, data, 20, 150, redis, nats, watchDisk, publicEventsPort);
         }
 
         /** The broker between instances, or null for a single one. */
@@ -85,12 +91,11 @@ public final class DemoApp implements AutoCloseable {
     }
 
     private final HttpServer http;
-    private final EventWebSocketServer events;
+    private final EventsServer events;
     private final DiskWatcher watcher;
     private final ScheduledExecutorService scheduler;
 
-    private DemoApp(
-            HttpServer http, EventWebSocketServer events, DiskWatcher watcher, ScheduledExecutorService scheduler) {
+    private DemoApp(HttpServer http, EventsServer events, DiskWatcher watcher, ScheduledExecutorService scheduler) {
         this.http = http;
         this.events = events;
         this.watcher = watcher;
@@ -102,14 +107,14 @@ public final class DemoApp implements AutoCloseable {
         Files.createDirectories(data);
         seed(data);
         EventBus bus = EventBus.create();
-        EventWebSocketServer.Builder endpoint = EventWebSocketServer.builder(bus)
-                .bindAddress(new InetSocketAddress(options.host(), options.eventsPort()))
-                .path("/api/events/ws");
+        ReactiveEventEndpoint.Builder endpoint =
+                ReactiveEventEndpoint.builder(bus).path("/api/events/ws");
         Broker broker = options.broker();
         if (broker != null) {
             endpoint.broker(broker);
         }
-        EventWebSocketServer events = endpoint.build().start();
+        EventsServer events =
+                EventsServer.start(endpoint.build(), new InetSocketAddress(options.host(), options.eventsPort()));
         DiskWatcher watcher = new DiskWatcher(data, bus);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread thread = new Thread(r, "demo-tasks");
@@ -121,7 +126,8 @@ public final class DemoApp implements AutoCloseable {
         TaskService tasks = new TaskService(bus, scheduler, options.taskSteps(), options.taskStepMillis());
         HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         http.createContext("/api/", new Api(assets, files, tasks));
-        http.createContext("/", new StaticFiles(events.port()));
+        http.createContext(
+                "/", new StaticFiles(options.publicEventsPort() > 0 ? options.publicEventsPort() : events.port()));
         http.setExecutor(Executors.newFixedThreadPool(4));
         http.start();
         if (options.watchDisk()) {
@@ -156,7 +162,7 @@ public final class DemoApp implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        events.stop(Duration.ofSeconds(2));
+        events.close();
         http.stop(0);
         watcher.close();
         scheduler.shutdownNow();

@@ -4,11 +4,13 @@ import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.BrokerHealth;
 import dev.herald.runtime.fanout.ConnectionStats;
 import dev.herald.runtime.fanout.Disconnect;
+import dev.herald.runtime.fanout.DrainableTransport;
 import dev.herald.runtime.fanout.EndpointCounters;
 import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.MonitoredEndpoint;
+import dev.herald.runtime.internal.TextFrame;
 import dev.herald.runtime.json.EventJson;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -356,8 +358,8 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
         }
         stopped = true;
         fanOut.close(); // no more events; from here on, handshakes are refused with 1012
-        Map<DrainableTransport, CompletableFuture<Void>> closes = new HashMap<>();
-        for (DrainableTransport transport : openTransports()) {
+        Map<DrainableTransport<TextFrame>, CompletableFuture<Void>> closes = new HashMap<>();
+        for (DrainableTransport<TextFrame> transport : openTransports()) {
             closes.put(transport, transport.closeWhenSent(Disconnect.SERVICE_RESTART));
         }
         try {
@@ -378,8 +380,8 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     }
 
     /** Every open connection, on both paths. */
-    private List<DrainableTransport> openTransports() {
-        List<DrainableTransport> open = new ArrayList<>(endpoint.transports);
+    private List<DrainableTransport<TextFrame>> openTransports() {
+        List<DrainableTransport<TextFrame>> open = new ArrayList<>(endpoint.transports);
         open.addAll(upgraded);
         open.addAll(streams);
         return open;

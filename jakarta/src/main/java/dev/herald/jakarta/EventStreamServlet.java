@@ -5,6 +5,7 @@ import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
+import dev.herald.runtime.internal.TextFrame;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,6 +80,13 @@ final class EventStreamServlet extends HttpServlet {
         FanOut<TextFrame>.Ticket ticket = fanOut.handshake(handshake(request));
         SseTransport transport = new SseTransport(ended);
         Connection<TextFrame> connection = ticket.open(transport);
+        String origin = request.getHeader("Origin");
+        if (origin != null && (connection != null || transport.refusal().code() != 4403)) {
+            // A page of another origin the core admitted (its origin check passed) reads the stream,
+            // and a refusal's status: "do not retry" must reach it.
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Vary", "Origin");
+        }
         if (connection == null) {
             Disconnect refusal = transport.refusal();
             int status = statusOf(refusal);

@@ -2,6 +2,8 @@ package dev.herald.jakarta;
 
 import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
+import dev.herald.runtime.fanout.DrainableTransport;
+import dev.herald.runtime.internal.TextFrame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * runs on {@code closer}. At stop, {@link #closeWhenSent} lets the loop send what is queued and
  * close after it, so no close races a send.
  */
-final class SessionTransport implements DrainableTransport {
+final class SessionTransport implements DrainableTransport<TextFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(SessionTransport.class);
 
     private final Session session;

@@ -2,6 +2,8 @@ package dev.herald.jakarta;
 
 import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
+import dev.herald.runtime.fanout.DrainableTransport;
+import dev.herald.runtime.internal.TextFrame;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * #start} wait; the output is asked {@code isReady} only once the write listener is set (a
  * container refuses before), and a close in that window ends the stream as it starts.
  */
-final class SseTransport implements DrainableTransport, WriteListener, AsyncListener {
+final class SseTransport implements DrainableTransport<TextFrame>, WriteListener, AsyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(SseTransport.class);
     /** A comment line: proxies see traffic, the client ignores it. */
     private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);

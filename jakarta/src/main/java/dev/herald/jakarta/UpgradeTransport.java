@@ -2,7 +2,9 @@ package dev.herald.jakarta;
 
 import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
+import dev.herald.runtime.fanout.DrainableTransport;
 import dev.herald.runtime.fanout.FanOut;
+import dev.herald.runtime.internal.TextFrame;
 import dev.herald.runtime.internal.WebSocketFrames;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * never deepens the stack. Closing the socket happens outside the lock, on the endpoint's closing
  * thread.
  */
-final class UpgradeTransport implements DrainableTransport {
+final class UpgradeTransport implements DrainableTransport<TextFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeTransport.class);
 
     /** Frames gathered into one write at most; well under every platform's IOV_MAX. */

@@ -259,6 +259,29 @@ abstract class EndpointBehaviourTest {
         assertThat(server.counters().refused(4429)).isEqualTo(1);
     }
 
+    /** A page of another origin the endpoint admits reads the stream, and a refusal's status; a refused origin reads nothing. */
+    @Test
+    void theEventStream_isReadableByAnAdmittedPageOfAnotherOrigin() throws Exception {
+        assumeTrue(servesEventStream());
+        String app = "https://app.example.com";
+        start(b -> b.allowedOrigins(app)
+                .authenticator(handshake -> handshake.header("x-user").orElse(null)));
+        SseClient page = sse("/api/events/ws", Map.of("X-User", "alice", "Origin", app));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Access-Control-Allow-Origin")).isEqualTo(app);
+        assertThat(page.header("Vary")).contains("Origin");
+        SseClient anonymous = sse("/api/events/ws", Map.of("Origin", app));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Access-Control-Allow-Origin"))
+                .as("the page reads the 401, and does not retry")
+                .isEqualTo(app);
+        SseClient evil = sse("/api/events/ws", Map.of("X-User", "alice", "Origin", "https://evil.example.com"));
+        assertThat(evil.status()).isEqualTo(403);
+        assertThat(evil.header("Access-Control-Allow-Origin")).isNull();
+        SseClient sameOrigin = sse("/api/events/ws", Map.of("X-User", "alice"));
+        assertThat(sameOrigin.header("Access-Control-Allow-Origin")).isNull();
+    }
+
     private void assertStreamRefused(String pathAndQuery, Map<String, String> headers, int status, String reason)
             throws Exception {
         SseClient refused = sse(pathAndQuery, headers);

@@ -35,13 +35,13 @@ public final class TestClient extends WebSocketClient {
     private boolean keep = true;
 
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-    volatile String closeReason;
+    public volatile String closeReason;
 
     TestClient(int port, String pathAndQuery) {
         this(port, pathAndQuery, Map.of());
     }
 
-    TestClient(int port, String pathAndQuery, Map<String, String> headers) {
+    public TestClient(int port, String pathAndQuery, Map<String, String> headers) {
         this(URI.create("ws://127.0.0.1:" + port + pathAndQuery), headers);
     }
 

@@ -1,7 +1,6 @@
-package dev.herald.jakarta;
+package dev.herald.runtime.internal;
 
 import dev.herald.runtime.fanout.WireFormat;
-import dev.herald.runtime.internal.WebSocketFrames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -9,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  * One event's frame, built once and shared by every connection, in the form each path sends: the
  * finished wire frame for the servlet upgrade, which writes the socket's bytes itself, the
  * envelope as a {@code String} for the Jakarta WebSocket API, which frames it again per session,
- * and the Server-Sent Events form ({@code id:} and {@code data:} lines) for the SSE stream. The
+ * and the Server-Sent Events form ({@code id:} and {@code data:} lines) for the SSE streams. The
  * {@code String} and the SSE bytes are made on first use, so a path never pays for another's.
  */
-final class TextFrame {
+public final class TextFrame {
     /** Frames as the core builds them: events with their position, control frames without. */
-    static final WireFormat<TextFrame> FORMAT = new WireFormat<>() {
+    public static final WireFormat<TextFrame> FORMAT = new WireFormat<>() {
         @Override
         public TextFrame frame(byte[] json) {
             return TextFrame.of(json, null);
@@ -47,11 +46,11 @@ final class TextFrame {
         this.position = position;
     }
 
-    static TextFrame of(byte[] json) {
+    public static TextFrame of(byte[] json) {
         return of(json, null);
     }
 
-    static TextFrame of(byte[] json, String position) {
+    public static TextFrame of(byte[] json, String position) {
         return new TextFrame(WebSocketFrames.text(json), WebSocketFrames.headerLength(json.length), position);
     }
 
@@ -59,7 +58,7 @@ final class TextFrame {
      * The frame as a Server-Sent Event: {@code id: <position>} (events only), {@code data: <the
      * envelope>}, a blank line. The envelope is one line: JSON strings escape line breaks.
      */
-    byte[] sse() {
+    public byte[] sse() {
         byte[] made = sse;
         if (made == null) {
             int length = payloadLength();
@@ -87,21 +86,21 @@ final class TextFrame {
     }
 
     /** The finished frame; shared, do not change it. */
-    byte[] wire() {
+    public byte[] wire() {
         return wire;
     }
 
     /** The frame's payload, the envelope, as a view of its own: the bytes are shared, do not change them. */
-    ByteBuffer payload() {
+    public ByteBuffer payload() {
         return ByteBuffer.wrap(wire, payloadOffset, wire.length - payloadOffset).slice();
     }
 
     /** The envelope's UTF-8 size, as the byte budget counts it. */
-    int bytes() {
+    public int bytes() {
         return wire.length - payloadOffset;
     }
 
-    String text() {
+    public String text() {
         String made = text;
         if (made == null) {
             made = new String(wire, payloadOffset, wire.length - payloadOffset, StandardCharsets.UTF_8);

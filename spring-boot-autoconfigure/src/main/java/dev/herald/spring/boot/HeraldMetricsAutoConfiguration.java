@@ -1,7 +1,7 @@
 package dev.herald.spring.boot;
 
-import dev.herald.jakarta.EventEndpoint;
 import dev.herald.micrometer.HeraldMetrics;
+import dev.herald.runtime.fanout.MonitoredEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,17 +9,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The endpoint's meters ({@code herald.*}, tagged {@code transport=jakarta}) as a {@code
+ * The endpoint's meters ({@code herald.*}, tagged with the transport: {@code jakarta}, {@code webflux}) as a {@code
  * MeterBinder} bean: Spring Boot binds every such bean to the application's {@code MeterRegistry},
  * so {@code /actuator/prometheus} and any other registry the application has show them.
  */
-@AutoConfiguration(after = HeraldWebSocketAutoConfiguration.class)
+@AutoConfiguration(after = {HeraldWebSocketAutoConfiguration.class, HeraldWebFluxAutoConfiguration.class})
 @ConditionalOnClass(name = {"io.micrometer.core.instrument.MeterRegistry", "dev.herald.micrometer.HeraldMetrics"})
-@ConditionalOnBean(EventEndpoint.class)
+@ConditionalOnBean(MonitoredEndpoint.class)
 public class HeraldMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    public HeraldMetrics heraldMetrics(EventEndpoint endpoint) {
+    public HeraldMetrics heraldMetrics(MonitoredEndpoint endpoint) {
         return new HeraldMetrics(endpoint);
     }
 }

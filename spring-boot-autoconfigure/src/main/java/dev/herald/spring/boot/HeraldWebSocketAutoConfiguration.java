@@ -13,7 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.context.ServletContextAware;
 
 /**
@@ -27,6 +27,7 @@ import org.springframework.web.context.ServletContextAware;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ServerContainer.class, ServletContextAware.class, EventEndpoint.class})
 @ConditionalOnProperty(name = "herald.websocket.enabled", havingValue = "true", matchIfMissing = true)
+@Import(SecurityAuthenticatorConfiguration.class)
 public class HeraldWebSocketAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
@@ -36,25 +37,9 @@ public class HeraldWebSocketAutoConfiguration {
             ObjectProvider<Authenticator> authenticator,
             ObjectProvider<AccessPolicy> accessPolicy,
             ObjectProvider<Broker> broker) {
-        HeraldProperties.WebSocket websocket = properties.getWebsocket();
         EventEndpoint.Builder builder = EventEndpoint.builder(bus);
-        broker.ifAvailable(builder::broker);
-        if (websocket.getMaxConnectionsPerUser() != null) {
-            builder.maxConnectionsPerUser(websocket.getMaxConnectionsPerUser());
-        }
-        HeraldProperties.Resume resume = websocket.getResume();
-        builder.retention(resume.getEvents(), resume.getBytes().toBytes(), resume.getMaxAge())
-                .replayCap(resume.getReplayCap());
-        return builder.path(websocket.getPath())
-                .allowedOrigins(websocket.getAllowedOrigins().toArray(String[]::new))
-                .byteBudget(websocket.getByteBudget().toBytes())
-                .handoffBytes(websocket.getHandoffBytes().toBytes())
-                .maxConnections(websocket.getMaxConnections())
-                .heartbeat(websocket.getPingInterval(), websocket.getIdleTimeout())
-                .authenticator(authenticator.getIfAvailable(() -> Authenticator.ANONYMOUS))
-                .accessPolicy(accessPolicy.getIfAvailable(() -> AccessPolicy.ALLOW_ALL))
-                .eventStream(websocket.isEventStream())
-                .build();
+        EndpointProperties.apply(builder, properties, authenticator, accessPolicy, broker);
+        return builder.eventStream(properties.getWebsocket().isEventStream()).build();
     }
 
     @Bean
@@ -62,16 +47,5 @@ public class HeraldWebSocketAutoConfiguration {
         HeraldProperties.WebSocket websocket = properties.getWebsocket();
         return new EventEndpointRegistrar(
                 endpoint, websocket.getResume().getDrainTimeout(), websocket.isServletUpgrade());
-    }
-
-    /** With Spring Security: who the request's authentication says, and no one anonymous. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.security.core.Authentication")
-    static class SecurityAuthenticatorConfiguration {
-        @Bean
-        @ConditionalOnMissingBean
-        Authenticator heraldAuthenticator() {
-            return new AuthenticatedUser();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.herald.spring.boot.health;
 
-import dev.herald.jakarta.EventEndpoint;
+import dev.herald.runtime.fanout.MonitoredEndpoint;
+import dev.herald.spring.boot.HeraldWebFluxAutoConfiguration;
 import dev.herald.spring.boot.HeraldWebSocketAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,14 +14,14 @@ import org.springframework.context.annotation.Bean;
  * The {@code herald} health indicator on Spring Boot 3 (bean {@code heraldHealthIndicator}, so
  * Actuator names it {@code herald}); {@code management.health.herald.enabled=false} turns it off.
  */
-@AutoConfiguration(after = HeraldWebSocketAutoConfiguration.class)
+@AutoConfiguration(after = {HeraldWebSocketAutoConfiguration.class, HeraldWebFluxAutoConfiguration.class})
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.AbstractHealthIndicator")
-@ConditionalOnBean(EventEndpoint.class)
+@ConditionalOnBean(MonitoredEndpoint.class)
 @ConditionalOnEnabledHealthIndicator("herald")
 public class HeraldHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "heraldHealthIndicator")
-    public Boot3HealthIndicator heraldHealthIndicator(EventEndpoint endpoint) {
+    public Boot3HealthIndicator heraldHealthIndicator(MonitoredEndpoint endpoint) {
         return new Boot3HealthIndicator(endpoint);
     }
 }

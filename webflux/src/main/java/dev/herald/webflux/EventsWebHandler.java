@@ -1,0 +1,232 @@
+package dev.herald.webflux;
+
+import dev.herald.runtime.fanout.Admission;
+import dev.herald.runtime.fanout.Connection;
+import dev.herald.runtime.fanout.Disconnect;
+import dev.herald.runtime.fanout.FanOut;
+import dev.herald.runtime.fanout.Handshake;
+import dev.herald.runtime.internal.TextFrame;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * The endpoint's path as a {@link WebHandler}: a WebSocket upgrade request gets the WebSocket, a
+ * {@code GET} that accepts {@code text/event-stream} the event stream, anything else 406 with a
+ * hint. The handshake rules are the core's on both ({@link FanOut#handshake}): a refused WebSocket
+ * is upgraded and closed with the refusal's code and reason, as on every Herald transport; a
+ * refused stream gets an HTTP status before it starts (400, 401, 403, 429, 503) so a client can
+ * tell "do not retry" from "retry". The authenticator sees the exchange's principal (Spring
+ * Security's reactive one) as the handshake's {@code userPrincipal}.
+ */
+final class EventsWebHandler implements WebHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(EventsWebHandler.class);
+
+    private final ReactiveEventEndpoint endpoint;
+    private final FanOut<TextFrame> fanOut;
+    private final WebsocketServerSpec webSocketSpec;
+    private final boolean eventStream;
+    private final AtomicBoolean toldNotNetty = new AtomicBoolean();
+
+    EventsWebHandler(ReactiveEventEndpoint endpoint, FanOut<TextFrame> fanOut, boolean eventStream) {
+        this.endpoint = endpoint;
+        this.fanOut = fanOut;
+        this.eventStream = eventStream;
+        // Clients send Herald nothing but pongs; a bigger frame is closed with 1009 by Netty.
+        this.webSocketSpec = WebsocketServerSpec.builder()
+                .maxFramePayloadLength(endpoint.settings().maxClientFrameBytes())
+                .build();
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+        if (!(nativeRequest instanceof HttpServerRequest netty)) {
+            if (toldNotNetty.compareAndSet(false, true)) {
+                LOG.warn(
+                        "Herald's WebFlux endpoint runs on Reactor Netty; this server's requests are {}: answered 501",
+                        nativeRequest.getClass().getName());
+            }
+            return plain(exchange.getResponse(), HttpStatus.NOT_IMPLEMENTED, "Herald's events need Reactor Netty");
+        }
+        boolean upgrade = "GET".equals(request.getMethod().name())
+                && "websocket".equalsIgnoreCase(netty.requestHeaders().get("Upgrade"));
+        if (!upgrade && !(eventStream && wantsEventStream(netty))) {
+            return plain(
+                    exchange.getResponse(),
+                    HttpStatus.NOT_ACCEPTABLE,
+                    eventStream
+                            ? "This is an event stream: GET it with Accept: text/event-stream, or upgrade to WebSocket"
+                            : "This is a WebSocket endpoint: upgrade to WebSocket");
+        }
+        return exchange.getPrincipal()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(principal -> upgrade
+                        ? webSocket(exchange, netty, principal.orElse(null))
+                        : eventStream(exchange, netty, principal.orElse(null)));
+    }
+
+    /** A {@code GET} whose {@code Accept} names {@code text/event-stream}: a browser's EventSource, Herald's client. */
+    private static boolean wantsEventStream(HttpServerRequest request) {
+        String accept = request.requestHeaders().get("Accept");
+        return "GET".equals(request.method().name()) && accept != null && accept.contains("text/event-stream");
+    }
+
+    private Mono<Void> webSocket(ServerWebExchange exchange, HttpServerRequest request, Principal principal) {
+        FanOut<TextFrame>.Ticket ticket = fanOut.handshake(handshake(exchange, request, principal, false));
+        HttpServerResponse response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        return response.sendWebsocket((in, out) -> session(ticket, in, out), webSocketSpec);
+    }
+
+    /** One upgraded connection: admitted or closed with the refusal; ends when the client or Herald closes it. */
+    private Mono<Void> session(FanOut<TextFrame>.Ticket ticket, WebsocketInbound in, WebsocketOutbound out) {
+        AtomicReference<Channel> channel = new AtomicReference<>();
+        in.withConnection(connection -> channel.set(connection.channel()));
+        WebSocketTransport transport = new WebSocketTransport(channel.get(), out);
+        Connection<TextFrame> connection = ticket.open(transport);
+        if (connection == null) {
+            return Mono.fromFuture(transport.closeWhenSent(ticket.refusal())); // closing with the refusal
+        }
+        endpoint.opened(transport);
+        return in.receiveFrames()
+                .doOnNext(frame -> connection.seen()) // pongs and whatever else: the client is alive
+                .onErrorResume(error -> {
+                    if (error
+                            instanceof
+                            CorruptedWebSocketFrameException corrupted) { // Netty closed it: 1009, 1002, 1007
+                        connection.brokeProtocol(
+                                corrupted.closeStatus().code(),
+                                corrupted.closeStatus().reasonText());
+                    } else {
+                        LOG.debug("WebSocket connection {} failed", connection.id(), error);
+                    }
+                    return Mono.empty();
+                })
+                .then()
+                .doFinally(signal -> {
+                    transport.ended();
+                    connection.remove();
+                    endpoint.ended(transport);
+                });
+    }
+
+    private Mono<Void> eventStream(ServerWebExchange exchange, HttpServerRequest request, Principal principal) {
+        FanOut<TextFrame>.Ticket ticket = fanOut.handshake(handshake(exchange, request, principal, true));
+        AtomicReference<Channel> channel = new AtomicReference<>();
+        request.withConnection(connection -> channel.set(connection.channel()));
+        EventStreamTransport transport = new EventStreamTransport(channel.get());
+        Connection<TextFrame> connection = ticket.open(transport);
+        ServerHttpResponse response = exchange.getResponse();
+        String origin = request.requestHeaders().get("Origin");
+        if (origin != null && (connection != null || transport.refusal().code() != 4403)) {
+            // A page of another origin the core admitted (its origin check passed) reads the stream,
+            // and a refusal's status: "do not retry" must reach it.
+            response.getHeaders().set("Access-Control-Allow-Origin", origin);
+            response.getHeaders().set("Vary", "Origin");
+        }
+        if (connection == null) {
+            Disconnect refusal = transport.refusal();
+            HttpStatus status = statusOf(refusal);
+            if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+                response.getHeaders().set("Retry-After", "1");
+            }
+            return plain(response, status, refusal.reason());
+        }
+        endpoint.opened(transport);
+        response.setStatusCode(HttpStatus.OK);
+        response.getHeaders().setContentType(new MediaType("text", "event-stream", StandardCharsets.UTF_8));
+        response.getHeaders().setCacheControl("no-cache");
+        response.getHeaders().set("X-Accel-Buffering", "no");
+        // Spread, so that the clients of a stopped instance do not all come back at once.
+        int retryMillis = 500 + ThreadLocalRandom.current().nextInt(2000);
+        // Spring writes the status, the headers and the preamble; once they are written (Netty
+        // releases the preamble's buffer), the transport writes its frames after them.
+        DataBuffer preamble = ((NettyDataBufferFactory) response.bufferFactory())
+                .wrap(new ReleaseSignal(
+                        ("retry: " + retryMillis + "\n\n").getBytes(StandardCharsets.US_ASCII),
+                        () -> transport.start(connection)));
+        Flux<DataBuffer> body =
+                Flux.just(preamble).concatWith(transport.endOfBody().then(Mono.empty()));
+        // A client that goes away fails the body's write (Reactor Netty), which ends it below: the
+        // body must not complete before, or Reactor Netty logs that failure as dropped.
+        return response.writeWith(body).doFinally(signal -> {
+            transport.ended();
+            connection.remove();
+            endpoint.ended(transport);
+        });
+    }
+
+    /** The HTTP status of a refusal, by its close code. */
+    static HttpStatus statusOf(Disconnect refusal) {
+        return switch (refusal.code()) {
+            case 4400 -> HttpStatus.BAD_REQUEST;
+            case 4401 -> HttpStatus.UNAUTHORIZED;
+            case 4403 -> HttpStatus.FORBIDDEN;
+            case 4429 -> HttpStatus.TOO_MANY_REQUESTS;
+            case 1012 -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    /** A short plain-text answer, whatever the request accepts. */
+    private static Mono<Void> plain(ServerHttpResponse response, HttpStatus status, String text) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * The request as the core's handshake: the path within the application, the query (an event
+     * stream's {@code Last-Event-ID} as {@code since} when the query has none, which is what a
+     * browser's EventSource sends when it reconnects), the headers, the client's address, the
+     * principal. Read from Reactor Netty's request, whose API is the same on Spring 6 and 7.
+     */
+    private Handshake handshake(
+            ServerWebExchange exchange, HttpServerRequest request, Principal principal, boolean eventStream) {
+        Map<String, List<String>> query =
+                Admission.parseQuery(exchange.getRequest().getURI().getRawQuery());
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : request.requestHeaders()) {
+            headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
+        }
+        String lastEventId = headers.get("last-event-id");
+        if (eventStream && lastEventId != null && !query.containsKey("since")) {
+            query.put("since", new ArrayList<>(List.of(lastEventId)));
+        }
+        InetSocketAddress remote = request.remoteAddress();
+        return new Handshake(
+                exchange.getRequest().getPath().pathWithinApplication().value(), query, headers, remote, principal);
+    }
+}
