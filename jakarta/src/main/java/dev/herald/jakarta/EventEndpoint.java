@@ -10,7 +10,7 @@ import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.MonitoredEndpoint;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import dev.herald.runtime.json.EventJson;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -20,13 +20,10 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -358,22 +355,8 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
         }
         stopped = true;
         fanOut.close(); // no more events; from here on, handshakes are refused with 1012
-        Map<DrainableTransport<TextFrame>, CompletableFuture<Void>> closes = new HashMap<>();
-        for (DrainableTransport<TextFrame> transport : openTransports()) {
-            closes.put(transport, transport.closeWhenSent(Disconnect.SERVICE_RESTART));
-        }
-        try {
-            CompletableFuture.allOf(closes.values().toArray(CompletableFuture[]::new))
-                    .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.debug("Not every session closed within {}", timeout, e);
-        }
-        // Clients that stopped reading still hold a send: closed now, the container ends them.
-        closes.forEach((transport, closed) -> {
-            if (!closed.isDone()) {
-                transport.close(Disconnect.SERVICE_RESTART);
-            }
-        });
+        // Clients that stopped reading still hold a send: closed after the timeout, the container ends them.
+        DrainableTransport.drain(openTransports(), Disconnect.SERVICE_RESTART, timeout);
         closer.shutdown();
         writer.shutdown();
         timer.shutdown();

@@ -5,7 +5,7 @@ import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

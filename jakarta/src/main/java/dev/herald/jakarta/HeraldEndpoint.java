@@ -4,7 +4,7 @@ import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;

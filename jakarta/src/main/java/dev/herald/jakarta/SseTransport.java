@@ -3,7 +3,7 @@ package dev.herald.jakarta;
 import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.DrainableTransport;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

@@ -3,7 +3,7 @@ package dev.herald.jakarta;
 import dev.herald.runtime.fanout.Admission;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

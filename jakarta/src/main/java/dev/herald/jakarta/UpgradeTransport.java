@@ -4,7 +4,7 @@ import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.DrainableTransport;
 import dev.herald.runtime.fanout.FanOut;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import dev.herald.runtime.internal.WebSocketFrames;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;

@@ -2,7 +2,7 @@ package dev.herald.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;

@@ -7,7 +7,7 @@ import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import dev.herald.runtime.json.EventJson;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;

@@ -133,8 +133,8 @@ class UpgradeTransportTest {
         return transport;
     }
 
-    private static dev.herald.runtime.internal.TextFrame frame(int i) {
-        return dev.herald.runtime.internal.TextFrame.of(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+    private static dev.herald.runtime.fanout.TextFrame frame(int i) {
+        return dev.herald.runtime.fanout.TextFrame.of(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> texts(List<Framedata> frames) {
@@ -159,7 +159,7 @@ class UpgradeTransportTest {
         });
         reader.start();
         int count = 20_000;
-        List<dev.herald.runtime.internal.TextFrame> batch = new ArrayList<>();
+        List<dev.herald.runtime.fanout.TextFrame> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             batch.add(frame(i));
             if (batch.size() == 1 + (i % 7)) {

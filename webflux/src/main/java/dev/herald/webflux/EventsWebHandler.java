@@ -5,7 +5,7 @@ import dev.herald.runtime.fanout.Connection;
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.net.InetSocketAddress;

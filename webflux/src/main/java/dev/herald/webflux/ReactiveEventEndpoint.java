@@ -10,21 +10,16 @@ import dev.herald.runtime.fanout.EndpointOptions;
 import dev.herald.runtime.fanout.EndpointSettings;
 import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.MonitoredEndpoint;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import dev.herald.runtime.json.EventJson;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
@@ -52,8 +47,6 @@ import org.springframework.web.server.WebHandler;
  * application is reactive.
  */
 public final class ReactiveEventEndpoint implements AutoCloseable, MonitoredEndpoint {
-    private static final Logger LOG = LoggerFactory.getLogger(ReactiveEventEndpoint.class);
-
     private final EventBus bus;
     private final EndpointSettings settings;
     private final FanOut<TextFrame> fanOut;
@@ -161,21 +154,7 @@ public final class ReactiveEventEndpoint implements AutoCloseable, MonitoredEndp
         }
         stopped = true;
         fanOut.close(); // no more events; from here on, handshakes are refused with 1012
-        Map<DrainableTransport<TextFrame>, CompletableFuture<Void>> closes = new HashMap<>();
-        for (DrainableTransport<TextFrame> transport : open) {
-            closes.put(transport, transport.closeWhenSent(Disconnect.SERVICE_RESTART));
-        }
-        try {
-            CompletableFuture.allOf(closes.values().toArray(CompletableFuture[]::new))
-                    .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.debug("Not every connection closed within {}", timeout, e);
-        }
-        closes.forEach((transport, closed) -> {
-            if (!closed.isDone()) {
-                transport.close(Disconnect.SERVICE_RESTART);
-            }
-        });
+        DrainableTransport.drain(open, Disconnect.SERVICE_RESTART, timeout);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.herald.webflux;
 
 import dev.herald.runtime.fanout.Disconnect;
 import dev.herald.runtime.fanout.DrainableTransport;
-import dev.herald.runtime.internal.TextFrame;
+import dev.herald.runtime.fanout.TextFrame;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;

@@ -1,6 +1,6 @@
-package dev.herald.runtime.internal;
+package dev.herald.runtime.fanout;
 
-import dev.herald.runtime.fanout.WireFormat;
+import dev.herald.runtime.internal.WebSocketFrames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
