@@ -156,8 +156,9 @@ class SseTransportTest {
             }
         });
         container.start();
+        AtomicBoolean pinging = new AtomicBoolean(true);
         Thread pinger = new Thread(() -> {
-            while (running.get()) {
+            while (pinging.get()) {
                 transport.ping();
                 transport.queuedBytes();
             }
@@ -177,13 +178,14 @@ class SseTransportTest {
                     .start();
         }
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        pinging.set(false); // a heartbeat after the drain below would stay queued once the container stops
+        pinger.join();
         long deadline = System.currentTimeMillis() + 10_000;
         while (transport.queuedBytes() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
         }
         running.set(false);
         container.join();
-        pinger.join();
 
         assertThat(out.overlaps).as("writes by two threads at once").hasValue(0);
         assertThat(out.unreadyWrites)
