@@ -1,5 +1,6 @@
 // The sample page in Debian's chromium (playwright-core) against the running app: two windows,
-// each logged in through the form, see each other's notes. HeraldClientTest (Java) starts the app.
+// each logged in through the form, see each other's notes. GeneratedClientTest (Java) starts the app;
+// samples/webflux's ReactivePageTest runs this against the reactive app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -19,11 +20,17 @@ afterAll(async () => {
 
 async function loggedInPage(user: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  page.setDefaultTimeout(8000); // a step that hangs fails with its own message, within the test's time
   await page.goto(`${base}/`);
   await page.fill("input[name=username]", user);
   await page.fill("input[name=password]", "secret");
   await page.click("button[type=submit]");
-  await page.waitForFunction(() => document.querySelector("#status")?.textContent === "open");
+  try {
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent === "open", undefined, { timeout: 8000 });
+  } catch (error) {
+    // Which state it stuck in (a refusal closes it for good; "reconnecting" means the server is away).
+    throw new Error(`${user}'s page did not connect: status "${await page.textContent("#status")}" at ${page.url()}`, { cause: error });
+  }
   return page;
 }
 
