@@ -81,7 +81,7 @@ final class EventStreamServlet extends HttpServlet {
         SseTransport transport = new SseTransport(ended);
         Connection<TextFrame> connection = ticket.open(transport);
         String origin = request.getHeader("Origin");
-        if (origin != null && (connection != null || transport.refusal().code() != 4403)) {
+        if (origin != null && (connection != null || transport.refusal().letsTheOriginRead())) {
             // A page of another origin the core admitted (its origin check passed) reads the stream,
             // and a refusal's status: "do not retry" must reach it.
             response.setHeader("Access-Control-Allow-Origin", origin);
@@ -89,7 +89,7 @@ final class EventStreamServlet extends HttpServlet {
         }
         if (connection == null) {
             Disconnect refusal = transport.refusal();
-            int status = statusOf(refusal);
+            int status = refusal.httpStatus();
             if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
                 response.setHeader("Retry-After", "1");
             }
@@ -111,18 +111,6 @@ final class EventStreamServlet extends HttpServlet {
         async.setTimeout(0); // off: only the core ends a stream (Tomcat would after 30 s by default)
         int retryMillis = 500 + ThreadLocalRandom.current().nextInt(2000);
         transport.start(connection, async, ("retry: " + retryMillis + "\n\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** The HTTP status of a refusal, by its close code. */
-    static int statusOf(Disconnect refusal) {
-        return switch (refusal.code()) {
-            case 4400 -> HttpServletResponse.SC_BAD_REQUEST;
-            case 4401 -> HttpServletResponse.SC_UNAUTHORIZED;
-            case 4403 -> HttpServletResponse.SC_FORBIDDEN;
-            case 4429 -> 429;
-            case 1012 -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            default -> HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-        };
     }
 
     /** The request as the core's handshake, with {@code Last-Event-ID} as {@code since} when the query has none. */

@@ -96,8 +96,7 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
             events[i] = frame.sse();
             weight += frame.bytes();
         }
-        List<Object> chunks = new ArrayList<>(1);
-        chunks.add(new DefaultHttpContent(Unpooled.wrappedBuffer(events)));
+        List<Object> chunks = List.of(new DefaultHttpContent(Unpooled.wrappedBuffer(events)));
         synchronized (this) {
             if (closing) {
                 return false;

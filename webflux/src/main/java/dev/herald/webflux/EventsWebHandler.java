@@ -117,7 +117,7 @@ final class EventsWebHandler implements WebHandler {
         WebSocketTransport transport = new WebSocketTransport(channel.get(), out);
         Connection<TextFrame> connection = ticket.open(transport);
         if (connection == null) {
-            return Mono.fromFuture(transport.closeWhenSent(ticket.refusal())); // closing with the refusal
+            return Mono.fromFuture(transport.closeSent()); // the core closed it with the refusal
         }
         endpoint.opened(transport);
         return in.receiveFrames()
@@ -150,7 +150,7 @@ final class EventsWebHandler implements WebHandler {
         Connection<TextFrame> connection = ticket.open(transport);
         ServerHttpResponse response = exchange.getResponse();
         String origin = request.requestHeaders().get("Origin");
-        if (origin != null && (connection != null || transport.refusal().code() != 4403)) {
+        if (origin != null && (connection != null || transport.refusal().letsTheOriginRead())) {
             // A page of another origin the core admitted (its origin check passed) reads the stream,
             // and a refusal's status: "do not retry" must reach it.
             response.getHeaders().set("Access-Control-Allow-Origin", origin);
@@ -158,7 +158,7 @@ final class EventsWebHandler implements WebHandler {
         }
         if (connection == null) {
             Disconnect refusal = transport.refusal();
-            HttpStatus status = statusOf(refusal);
+            HttpStatus status = HttpStatus.valueOf(refusal.httpStatus());
             if (status == HttpStatus.SERVICE_UNAVAILABLE) {
                 response.getHeaders().set("Retry-After", "1");
             }
@@ -186,18 +186,6 @@ final class EventsWebHandler implements WebHandler {
             connection.remove();
             endpoint.ended(transport);
         });
-    }
-
-    /** The HTTP status of a refusal, by its close code. */
-    static HttpStatus statusOf(Disconnect refusal) {
-        return switch (refusal.code()) {
-            case 4400 -> HttpStatus.BAD_REQUEST;
-            case 4401 -> HttpStatus.UNAUTHORIZED;
-            case 4403 -> HttpStatus.FORBIDDEN;
-            case 4429 -> HttpStatus.TOO_MANY_REQUESTS;
-            case 1012 -> HttpStatus.SERVICE_UNAVAILABLE;
-            default -> HttpStatus.INTERNAL_SERVER_ERROR;
-        };
     }
 
     /** A short plain-text answer, whatever the request accepts. */

@@ -97,6 +97,11 @@ final class WebSocketTransport implements DrainableTransport<TextFrame> {
         return closeSent;
     }
 
+    /** Completes once the close frame went out, or the connection ended without it. */
+    CompletableFuture<Void> closeSent() {
+        return closeSent;
+    }
+
     /** The connection ended, whoever ended it: no more writes, and a pending drain is over. */
     void ended() {
         closing.set(true);

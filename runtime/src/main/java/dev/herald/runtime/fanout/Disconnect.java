@@ -33,7 +33,6 @@ public record Disconnect(int code, String reason, boolean reconnect) {
     /** The server has as many connections as it admits: another instance, or later, may take it. */
     public static final Disconnect TOO_MANY_CONNECTIONS = new Disconnect(4429, "too many connections", true);
 
-    /** Every kind of close the server sends, one per code. */
     /**
      * Whether {@code code} closes a connection for the client's frames: 1002 (protocol error),
      * 1007 (invalid UTF-8), 1009 (too big).
@@ -42,6 +41,7 @@ public record Disconnect(int code, String reason, boolean reconnect) {
         return code == 1002 || code == 1007 || code == 1009;
     }
 
+    /** Every kind of close the server sends, one per code. */
     public static final List<Disconnect> ALL = List.of(
             SERVICE_RESTART,
             TOO_BIG,
@@ -51,6 +51,29 @@ public record Disconnect(int code, String reason, boolean reconnect) {
             NOT_AUTHENTICATED,
             FORBIDDEN_ORIGIN,
             TOO_MANY_CONNECTIONS);
+
+    /**
+     * The HTTP status that answers this refusal where it comes before a response starts (an event
+     * stream): 400, 401, 403, 429, and 503 while the server stops; 500 for any other close.
+     */
+    public int httpStatus() {
+        return switch (code) {
+            case 4400 -> 400;
+            case 4401 -> 401;
+            case 4403 -> 403;
+            case 4429 -> 429;
+            case 1012 -> 503;
+            default -> 500;
+        };
+    }
+
+    /**
+     * Whether a page of another origin may read a response refused with this (its status says
+     * whether to retry): every refusal but the origin's own.
+     */
+    public boolean letsTheOriginRead() {
+        return code != FORBIDDEN_ORIGIN.code;
+    }
 
     /** The same close with a more specific reason. */
     public Disconnect withReason(String reason) {
