@@ -70,9 +70,11 @@ public final class ClusterLoad {
         for (String name : brokers) {
             try (BrokerProcess server = server(name).start()) {
                 Function<Long, Broker> broker = maxLength -> broker(name, server.url(), maxLength);
-                String fanOut = fanOut(broker.apply(10_000L), broker.apply(10_000L));
-                String throughput =
-                        throughput(broker.apply((long) THROUGHPUT_EVENTS), broker.apply((long) THROUGHPUT_EVENTS));
+                String fanOut = fanOut(broker.apply(10_000L), broker.apply(10_000L), report ? name : null);
+                String throughput = throughput(
+                        broker.apply((long) THROUGHPUT_EVENTS),
+                        broker.apply((long) THROUGHPUT_EVENTS),
+                        report ? name : null);
                 if (report) {
                     System.out.println(name + ": " + fanOut);
                     System.out.println(name + ": " + throughput);
@@ -95,8 +97,11 @@ public final class ClusterLoad {
                 : NatsBroker.builder(url).maxMessages(maxLength).build();
     }
 
-    /** Emits on A at a fixed rate; what the clients of A and of B got, and how late. */
-    private String fanOut(Broker brokerA, Broker brokerB) throws Exception {
+    /**
+     * Emits on A at a fixed rate; what the clients of A and of B got, and how late. Recorded as
+     * result rows ({@link ResultRows}) unless {@code recordAs} is null (the warm-up).
+     */
+    private String fanOut(Broker brokerA, Broker brokerB, String recordAs) throws Exception {
         EventBus busA = EventBus.create();
         EventWebSocketServer nodeA = node(busA, brokerA);
         EventWebSocketServer nodeB = node(EventBus.create(), brokerB);
@@ -109,6 +114,10 @@ public final class ClusterLoad {
             long deliveredB = onB.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(15))[0];
             long[] latencyA = onA.latenciesMicros();
             long[] latencyB = onB.latenciesMicros();
+            if (recordAs != null) {
+                record(recordAs, "A", expected, deliveredA, latencyA);
+                record(recordAs, "B", expected, deliveredB, latencyB);
+            }
             return String.format(
                     Locale.ROOT,
                     "node A (emitting) delivered %d of %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
@@ -129,6 +138,31 @@ public final class ClusterLoad {
             nodeA.stop(Duration.ofSeconds(5));
             nodeB.stop(Duration.ofSeconds(5));
         }
+    }
+
+    private void record(String broker, String node, long expected, long delivered, long[] latencyMicros) {
+        ResultRows.add(
+                "cluster",
+                "broker",
+                broker,
+                "node",
+                node,
+                "clients",
+                clients,
+                "rate",
+                rate,
+                "seconds",
+                seconds,
+                "expected",
+                expected,
+                "delivered",
+                delivered,
+                "p50Ms",
+                latencyMicros[0] / 1000.0,
+                "p99Ms",
+                latencyMicros[1] / 1000.0,
+                "maxMs",
+                latencyMicros[2] / 1000.0);
     }
 
     private EventWebSocketServer node(EventBus bus, Broker broker) {
@@ -154,7 +188,7 @@ public final class ClusterLoad {
      * One node publishes as fast as the other keeps up (at most {@link #WINDOW} on their way); the
      * time until the other has received everything.
      */
-    private static String throughput(Broker sender, Broker receiver) throws InterruptedException {
+    private static String throughput(Broker sender, Broker receiver, String recordAs) throws InterruptedException {
         AtomicLong received = new AtomicLong();
         AtomicLong gaps = new AtomicLong();
         receiver.start("receiver", new CountingListener() {
@@ -186,6 +220,20 @@ public final class ClusterLoad {
                 Thread.sleep(1);
             }
             long done = System.nanoTime();
+            if (recordAs != null) {
+                ResultRows.add(
+                        "cluster-throughput",
+                        "broker",
+                        recordAs,
+                        "received",
+                        received.get(),
+                        "sent",
+                        THROUGHPUT_EVENTS,
+                        "eventsPerSecond",
+                        received.get() / ((done - start) / 1e9),
+                        "gaps",
+                        gaps.get());
+            }
             return String.format(
                     Locale.ROOT,
                     "publish throughput from one node: %d of %d envelopes (%d B) received by another node in"

@@ -9,6 +9,8 @@ import dev.herald.runtime.json.JsonBytes;
 import dev.herald.runtime.json.JsonReading;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskProgress;
+import io.avaje.jsonb.JsonType;
+import io.avaje.jsonb.Jsonb;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Generated codec vs the reference {@code ObjectMapper} (docs/ARCHITECTURE.md, Type mapping), encode to bytes and
- * decode from bytes, in the same run. Budget: the codec at 1.5x the mapper's throughput or more.
+ * decode from bytes, in the same run, with avaje-jsonb's generated adapters on the same records and the same bytes
+ * as a yardstick ({@link AvajeYardstick}). Budget: the codec at 1.5x the mapper's throughput or more.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
  */
 @State(Scope.Benchmark)
@@ -49,6 +52,7 @@ public class CodecBenchmark {
     private JsonFactory factory;
 
     private JsonCodec<Object> codec;
+    private JsonType<Object> avaje;
     private Object value;
     private Class<?> type;
     private byte[] json;
@@ -68,6 +72,10 @@ public class CodecBenchmark {
         json = mapper.writeValueAsBytes(value);
         if (!Arrays.equals(json, codecEncode())) {
             throw new IllegalStateException("codec and mapper disagree on " + event);
+        }
+        avaje = (JsonType<Object>) Jsonb.builder().build().type(type);
+        if (!value.equals(avajeDecode()) || !value.equals(avaje.fromJson(avajeEncode()))) {
+            throw new IllegalStateException("avaje-jsonb does not read or write " + event + " as Herald does");
         }
     }
 
@@ -110,5 +118,15 @@ public class CodecBenchmark {
     @Benchmark
     public Object mapperDecode() throws IOException {
         return mapper.readValue(json, type);
+    }
+
+    @Benchmark
+    public byte[] avajeEncode() {
+        return avaje.toJsonBytes(value);
+    }
+
+    @Benchmark
+    public Object avajeDecode() {
+        return avaje.fromJson(json);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Compile cost as a build sees it: cold {@code javac} processes (a fresh JVM each, as Maven without
  * a daemon runs it) on {@link CompileBenchmark}'s 500 records, plain ({@code -proc:none}), with
  * Herald's processor, and with avaje-jsonb's generator on the same records annotated {@code @Json}.
- * Three runs each; prints each time and the median. Run: {@code java -cp
+ * Three runs each ({@code -Dherald.bench.compileRuns=N} for N); prints each time and the median. Run: {@code java -cp
  * benchmarks/target/benchmarks.jar dev.herald.bench.CompileCold [events] [seven] [floor]}, where
  * {@code seven} gives every record issue 13's seven components instead of the six mixed shapes.
  *
@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * emptied (the same files and classes, almost no code). Plain javac, those two and Herald, in turn.
  */
 public final class CompileCold {
+    /** Cold runs per compiler: 3 unless {@code -Dherald.bench.compileRuns} says otherwise. */
+    private static final int RUNS = Integer.getInteger("herald.bench.compileRuns", 3);
+
     private CompileCold() {}
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +47,9 @@ public final class CompileCold {
                 javac, work, CompileBenchmark.processorOptions(CompileBenchmark.HERALD), herald, classpath, "herald");
         double withAvaje = median(
                 javac, work, CompileBenchmark.processorOptions(CompileBenchmark.AVAJE), avaje, classpath, "avaje");
+        ResultRows.add("compile", "records", events, "compiler", "javac", "seconds", plain);
+        ResultRows.add("compile", "records", events, "compiler", "herald", "seconds", withHerald);
+        ResultRows.add("compile", "records", events, "compiler", "avaje-jsonb", "seconds", withAvaje);
         System.out.printf(
                 Locale.ROOT,
                 "%d records, cold javac (JDK %s), medians: javac %.2f s; herald %.2f s (%.1fx javac, %.2fx avaje);"
@@ -132,7 +138,7 @@ public final class CompileCold {
     private static double median(
             String javac, Path work, List<String> processing, List<String> sources, String classpath, String label)
             throws IOException, InterruptedException {
-        double[] times = new double[3];
+        double[] times = new double[RUNS];
         for (int run = 0; run < times.length; run++) {
             times[run] = time(javac, work, processing, sources, classpath, label, run);
         }

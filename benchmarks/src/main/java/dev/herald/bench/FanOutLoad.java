@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +55,12 @@ import reactor.netty.http.server.HttpServer;
  * an application deploys it ({@code tomcat}: the servlet upgrade) and through Tomcat's Jakarta
  * WebSocket API ({@code tomcat-jakarta}), in embedded Jetty ({@code jetty}: Jetty's Jakarta
  * WebSocket API, sending through Jetty's core session), what a Spring team builds without Herald
- * on the same Tomcat ({@code spring-handler}, {@code spring-stomp}: see {@link SpringPeers}) and, in
- * the same run, a bare Java-WebSocket server that {@code broadcast}s the same bytes ({@code bare}). Reports frames delivered vs expected, emit-to-receive latency
- * (p50/p99/max), the server's heap per connection after a full GC, and saturation throughput.
+ * on the same Tomcat ({@code spring-handler}, {@code spring-stomp}: see {@link SpringPeers}), a bare
+ * Java-WebSocket server that {@code broadcast}s the same bytes ({@code bare}) and Node's {@code ws}
+ * broadcasting them ({@code node-ws}: {@link NodeBroadcastServer}), all in the same run. Reports
+ * frames delivered vs expected, emit-to-receive latency (p50/p99/max), the server's heap per
+ * connection after a full GC, and saturation throughput; with {@code -Dherald.bench.results} each
+ * figure is also a row for {@code scripts/bench} ({@link ResultRows}).
  *
  * <p>The clients run in a child JVM ({@link LoadClients}), so the server's heap and GC pauses are
  * its own, and they are raw sockets on one thread, so they take as little of the machine as a
@@ -66,8 +70,9 @@ import reactor.netty.http.server.HttpServer;
  * ({@code socket.appReadBufSize}, {@code socket.appWriteBufSize}, 8 KiB each by default).
  *
  * <p>Loopback only, bounded in count and time. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients] [rate] [seconds]
- * [ws,tomcat,tomcat-jakarta,jetty,spring-handler,spring-stomp,bare]}; {@code ws+meters} and {@code
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients,...] [rate]
+ * [seconds] [ws,tomcat,tomcat-jakarta,tomcat-sse,jetty,jetty-sse,webflux,webflux-sse,spring-handler,
+ * spring-stomp,bare,node-ws]}: each client count in turn, every transport at each; {@code ws+meters} and {@code
  * tomcat+meters} are {@code ws} and {@code tomcat} with {@code herald-micrometer}'s meters bound
  * and scraped once a second.
  */
@@ -85,34 +90,40 @@ public final class FanOutLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        List<Integer> clientCounts = Arrays.stream((args.length > 0 ? args[0] : "1000").split(","))
+                .map(Integer::parseInt)
+                .toList();
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        if (clients > 10_000 || rate > 10_000 || seconds > 300) {
+        if (clientCounts.stream().anyMatch(clients -> clients > 10_000) || rate > 10_000 || seconds > 300) {
             throw new IllegalArgumentException("bounded: at most 10000 clients, 10000 events/s, 300 s");
         }
         List<String> transports = List.of((args.length > 3 ? args[3] : "ws,tomcat,bare").split(","));
-        FanOutLoad warmup = new FanOutLoad(Math.min(clients, 200), rate, 3);
+        FanOutLoad warmup = new FanOutLoad(Math.min(clientCounts.get(0), 200), rate, 3);
         for (String transport : transports) {
             warmup.run(transport);
         }
-        FanOutLoad load = new FanOutLoad(clients, rate, seconds);
-        System.out.printf(
-                Locale.ROOT,
-                "clients=%d rate=%d/s duration=%ds, loopback, JDK %s%n",
-                clients,
-                rate,
-                seconds,
-                Runtime.version());
-        Map<String, Result> results = new LinkedHashMap<>();
-        for (String transport : transports) {
-            results.put(transport, load.run(transport));
+        for (int clients : clientCounts) {
+            FanOutLoad load = new FanOutLoad(clients, rate, seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "clients=%d rate=%d/s duration=%ds, loopback, JDK %s%n",
+                    clients,
+                    rate,
+                    seconds,
+                    Runtime.version());
+            Map<String, Result> results = new LinkedHashMap<>();
+            for (String transport : transports) {
+                Result result = load.run(transport);
+                results.put(transport, result);
+                result.record(transport, clients, rate, seconds);
+            }
+            results.forEach((transport, result) -> System.out.println(result.describe(NAMES.get(transport))));
+            StringBuilder saturation = new StringBuilder("saturation throughput:");
+            results.forEach((transport, result) ->
+                    saturation.append(String.format(Locale.ROOT, " %s %.0f frames/s;", transport, result.saturation)));
+            System.out.println(saturation);
         }
-        results.forEach((transport, result) -> System.out.println(result.describe(NAMES.get(transport))));
-        StringBuilder saturation = new StringBuilder("saturation throughput:");
-        results.forEach((transport, result) ->
-                saturation.append(String.format(Locale.ROOT, " %s %.0f frames/s;", transport, result.saturation)));
-        System.out.println(saturation);
         System.exit(0);
     }
 
@@ -129,7 +140,8 @@ public final class FanOutLoad {
             Map.entry("webflux-sse", "herald (WebFlux on Reactor Netty, Server-Sent Events)"),
             Map.entry("spring-handler", "Spring TextWebSocketHandler (Tomcat)"),
             Map.entry("spring-stomp", "Spring STOMP simple broker (Tomcat)"),
-            Map.entry("bare", "bare broadcast"));
+            Map.entry("bare", "bare broadcast"),
+            Map.entry("node-ws", "Node ws broadcast"));
 
     private Result run(String transport) throws Exception {
         return switch (transport) {
@@ -145,9 +157,10 @@ public final class FanOutLoad {
             case "jetty" -> runJetty("once");
             case "spring-handler", "spring-stomp" -> runSpring(transport.equals("spring-stomp"));
             case "bare" -> runBare();
+            case "node-ws" -> runNode();
             default ->
                 throw new IllegalArgumentException(
-                        "transport is ws, tomcat, tomcat-jakarta, jetty, webflux, spring-handler, spring-stomp, bare,"
+                        "transport is ws, tomcat, tomcat-jakarta, jetty, webflux, spring-handler, spring-stomp, bare, node-ws,"
                                 + " or ws+meters, tomcat+meters, tomcat-sse, jetty-sse, webflux-sse: "
                                 + transport);
         };
@@ -174,6 +187,36 @@ public final class FanOutLoad {
                     p99Millis,
                     maxMillis,
                     heapPerConnection);
+        }
+
+        /** The row of {@code scripts/bench}'s results ({@link ResultRows}). */
+        void record(String transport, int clients, int rate, int seconds) {
+            ResultRows.add(
+                    "fanout",
+                    "transport",
+                    transport,
+                    "name",
+                    NAMES.get(transport),
+                    "clients",
+                    clients,
+                    "rate",
+                    rate,
+                    "seconds",
+                    seconds,
+                    "expected",
+                    expected,
+                    "delivered",
+                    delivered,
+                    "p50Ms",
+                    p50Millis,
+                    "p99Ms",
+                    p99Millis,
+                    "maxMs",
+                    maxMillis,
+                    "heapPerConnection",
+                    heapPerConnection,
+                    "saturation",
+                    saturation);
         }
     }
 
@@ -407,6 +450,33 @@ public final class FanOutLoad {
         }
     }
 
+    /**
+     * The Node peer: a {@code ws} server broadcasting in its own process, driven over a pipe (the
+     * latency counts from Node's send loop, not from the pipe). Its heap per connection is Node's.
+     */
+    private Result runNode() throws Exception {
+        try (NodeBroadcastServer node = new NodeBroadcastServer()) {
+            return measure(
+                    node.port,
+                    node::connectionCount,
+                    event -> {
+                        if (event.path().startsWith("/l/")) {
+                            node.timedEvent();
+                        } else {
+                            node.burstEvent();
+                        }
+                    },
+                    node.heapAfterGc(),
+                    node::heapAfterGc,
+                    "once");
+        }
+    }
+
+    /** The heap in use after a full collection, of the process that holds the connections. */
+    private interface Heap {
+        long afterGc() throws InterruptedException;
+    }
+
     private interface Emitter {
         void emit(FsCreated event);
     }
@@ -417,6 +487,12 @@ public final class FanOutLoad {
 
     private Result measure(int port, IntSupplier connected, Emitter emitter, long heapBefore, String clientMode)
             throws Exception {
+        return measure(port, connected, emitter, heapBefore, LoadPacing::heapAfterGc, clientMode);
+    }
+
+    private Result measure(
+            int port, IntSupplier connected, Emitter emitter, long heapBefore, Heap heap, String clientMode)
+            throws Exception {
         long expected = (long) clients * rate * seconds;
         try (ClientProcess clientProcess =
                 new ClientProcess(URI.create("ws://" + HOST + ":" + port + "/api/events/ws"), clients, clientMode)) {
@@ -424,7 +500,7 @@ public final class FanOutLoad {
             while (connected.getAsInt() < clients && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
             }
-            long heapPerConnection = Math.max(0, LoadPacing.heapAfterGc() - heapBefore) / clients;
+            long heapPerConnection = Math.max(0, heap.afterGc() - heapBefore) / clients;
 
             // Fixed rate: latency and delivery.
             LoadPacing.atFixedRate(rate, seconds, seq -> emitter.emit(LoadPacing.timedEvent("")));

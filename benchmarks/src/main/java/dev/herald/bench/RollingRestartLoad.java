@@ -98,7 +98,7 @@ public final class RollingRestartLoad {
             cluster.resetLatencies();
             alone.resetLatencies();
             Thread.sleep(settleSeconds * 1000L);
-            printLatencies("steady state, " + settleSeconds + " s", cluster.latenciesMicros(), alone.latenciesMicros());
+            printLatencies("steady", cluster.latenciesMicros(), alone.latenciesMicros());
             cluster.resetLatencies();
             alone.resetLatencies();
 
@@ -129,7 +129,23 @@ public final class RollingRestartLoad {
                     aloneCounts[7],
                     aloneCounts[5],
                     aloneCounts[6]);
-            printLatencies("during the restarts, live events only", cluster.latenciesMicros(), alone.latenciesMicros());
+            ResultRows.add(
+                    "resume",
+                    "clientsPerNode",
+                    clients,
+                    "reconnects",
+                    counts[0],
+                    "resumed",
+                    counts[2],
+                    "resyncs",
+                    counts[3],
+                    "refetches",
+                    counts[4],
+                    "lost",
+                    counts[5],
+                    "duplicates",
+                    counts[6]);
+            printLatencies("restarts", cluster.latenciesMicros(), alone.latenciesMicros());
             System.out.println("$resync reasons: " + halfOne.resyncReasons() + " and " + halfTwo.resyncReasons());
         } finally {
             a.kill();
@@ -192,7 +208,28 @@ public final class RollingRestartLoad {
         return Integer.parseInt(line.substring(5));
     }
 
-    private static void printLatencies(String when, long[] cluster, long[] single) {
+    /** {@code phase}: {@code steady} (before any restart) or {@code restarts} (live events during them). */
+    private void printLatencies(String phase, long[] cluster, long[] single) {
+        String when = phase.equals("steady")
+                ? "steady state, " + settleSeconds + " s"
+                : "during the restarts, live events only";
+        for (String setup : List.of("cluster", "single")) {
+            long[] latency = setup.equals("cluster") ? cluster : single;
+            ResultRows.add(
+                    "resume-latency",
+                    "clientsPerNode",
+                    clients,
+                    "phase",
+                    phase,
+                    "setup",
+                    setup,
+                    "p50Ms",
+                    latency[0] / 1000.0,
+                    "p99Ms",
+                    latency[1] / 1000.0,
+                    "maxMs",
+                    latency[2] / 1000.0);
+        }
         System.out.printf(
                 Locale.ROOT,
                 "latency emit to client, %s: 2 nodes in stream order through a proxy (half of their clients) p50 %.1f ms, p99 %.1f ms,"
@@ -255,6 +292,20 @@ public final class RollingRestartLoad {
                 counts[4] - before[4],
                 counts[5] - before[5],
                 counts[6] - before[6],
+                allBack / 1e9);
+        ResultRows.add(
+                "resume-step",
+                "clientsPerNode",
+                clients,
+                "step",
+                name,
+                "reconnects",
+                counts[0] - before[0],
+                "resumed",
+                counts[2] - before[2],
+                "resyncs",
+                counts[3] - before[3],
+                "secondsUntilAllBack",
                 allBack / 1e9);
         Thread.sleep(settleSeconds * 1000L);
         return started;

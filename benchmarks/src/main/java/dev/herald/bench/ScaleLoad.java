@@ -84,6 +84,16 @@ public final class ScaleLoad {
         try (ClientProcess process = new ClientProcess(uri(server), clients)) {
             long heapPerConnection =
                     Math.max(0, LoadPacing.heapAfterGc() - heapBefore) / Math.max(1, server.connectionCount());
+            ResultRows.add(
+                    "scale-connect",
+                    "clients",
+                    clients,
+                    "admitted",
+                    server.connectionCount(),
+                    "connectMs",
+                    process.connectMillis(),
+                    "heapPerConnection",
+                    heapPerConnection);
             System.out.printf(
                     Locale.ROOT,
                     "connect storm: %s; server holds %d connections, heap per idle connection %d B%n",

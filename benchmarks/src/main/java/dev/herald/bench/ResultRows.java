@@ -1,0 +1,48 @@
+package dev.herald.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The figures a load tool measured, as data for {@code scripts/bench}: one JSON object per line,
+ * appended to the file named by {@code -Dherald.bench.results}. Without that property the tools only
+ * print, as they always did. {@code benchmarks/node/report.mjs} gathers the rows of a run into its
+ * results file and draws the charts from it.
+ */
+final class ResultRows {
+    private static final String FILE = System.getProperty("herald.bench.results");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResultRows() {}
+
+    /** A row of {@code suite}: name, value, name, value, ... (numbers, strings or booleans). */
+    static synchronized void add(String suite, Object... namesAndValues) {
+        if (FILE == null) {
+            return;
+        }
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("suite", suite);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        try {
+            Files.write(
+                    Path.of(FILE),
+                    (JSON.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + FILE, e);
+        }
+    }
+}
