@@ -11,7 +11,7 @@ export function resultsPage(results, charts, resultsFile) {
     `# Benchmark report\n\nWritten by \`scripts/bench\` (${meta.mode ?? 'unknown'} mode) from \`${resultsFile}\`; do not edit by hand.\n\n${machineLine(meta)}${meta.memoryGiB ? `, ${meta.memoryGiB} GiB` : ''}${meta.os ? `, ${meta.os}` : ''}.`,
     section('Fan-out', ['fanout-latency', 'fanout-saturation', 'fanout-heap'], charts, table(
       ['clients', 'server', 'delivered', 'p50 ms', 'p99 ms', 'max ms', 'saturation frames/s', 'heap/connection'],
-      of('fanout').map(row => [row.clients, row.name ?? row.transport, `${row.delivered} of ${row.expected}`, row.p50Ms, row.p99Ms, row.maxMs, Math.round(row.saturation), bytes(row.heapPerConnection)]),
+      of('fanout').map(row => [row.clients, row.name ?? row.transport, `${row.delivered} of ${row.expected}`, round(row.p50Ms), round(row.p99Ms), round(row.maxMs), Math.round(row.saturation), bytes(row.heapPerConnection)]),
     )),
     section('Emit', ['emit'], charts, table(
       ['listeners', 'time per emit', '± (99.9%)'],
@@ -28,7 +28,7 @@ export function resultsPage(results, charts, resultsFile) {
     section('Cluster', ['cluster'], charts, [
       table(
         ['broker', 'clients on', 'clients', 'delivered', 'p50 ms', 'p99 ms', 'max ms'],
-        of('cluster').map(row => [row.broker, `node ${row.node}`, row.clients, `${row.delivered} of ${row.expected}`, row.p50Ms, row.p99Ms, row.maxMs]),
+        of('cluster').map(row => [row.broker, `node ${row.node}`, row.clients, `${row.delivered} of ${row.expected}`, round(row.p50Ms), round(row.p99Ms), round(row.maxMs)]),
       ),
       table(
         ['broker', 'publish throughput, one node to another', 'received', 'gaps'],

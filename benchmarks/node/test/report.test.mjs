@@ -141,7 +141,7 @@ describe('tables', () => {
     const page = resultsPage(results, chartSpecs(results).map(chart => chart.name), 'results/fixture.json');
     expect(page).toContain('from `results/fixture.json`');
     expect(page).toContain('![fanout-latency](fanout-latency.svg)');
-    expect(page).toContain('| 1000 | bare broadcast | 499990 of 500000 | 5.5 | 137 | 167.6 | 168116 | 2.7 KiB |');
+    expect(page).toContain('| 1000 | bare broadcast | 499990 of 500000 | 5.5 | 137 | 168 | 168116 | 2.7 KiB |');
     expect(page).toContain('| fs.created | avaje-jsonb | 7.5 | 5.5 |');
     expect(page).toContain('| 5000 | 5000 | 1749 ms | 2.7 KiB |');
     expect(page).toContain('| cluster | failed | 29 | `java -cp benchmarks/target/benchmarks.jar dev.herald.bench.ClusterLoad 250 100 5 redis,nats` |');

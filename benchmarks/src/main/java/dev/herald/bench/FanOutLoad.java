@@ -116,7 +116,7 @@ public final class FanOutLoad {
             for (String transport : transports) {
                 Result result = load.run(transport);
                 results.put(transport, result);
-                result.record(transport, clients, rate, seconds);
+                result.record(transport, rate, seconds);
             }
             results.forEach((transport, result) -> System.out.println(result.describe(NAMES.get(transport))));
             StringBuilder saturation = new StringBuilder("saturation throughput:");
@@ -168,6 +168,8 @@ public final class FanOutLoad {
 
     /** What one run measured. */
     record Result(
+            int clients,
+            int connected,
             long expected,
             long delivered,
             double p50Millis,
@@ -178,8 +180,9 @@ public final class FanOutLoad {
         String describe(String name) {
             return String.format(
                     Locale.ROOT,
-                    "%s: delivered %d of %d (%.4f%%), latency p50 %.2f ms, p99 %.2f ms, max %.2f ms, heap per connection %d B",
+                    "%s: %sdelivered %d of %d (%.4f%%), latency p50 %.2f ms, p99 %.2f ms, max %.2f ms, heap per connection %d B",
                     name,
+                    connected < clients ? "only " + connected + " of " + clients + " clients connected; " : "",
                     delivered,
                     expected,
                     100.0 * delivered / expected,
@@ -190,7 +193,7 @@ public final class FanOutLoad {
         }
 
         /** The row of {@code scripts/bench}'s results ({@link ResultRows}). */
-        void record(String transport, int clients, int rate, int seconds) {
+        void record(String transport, int rate, int seconds) {
             ResultRows.add(
                     "fanout",
                     "transport",
@@ -199,6 +202,8 @@ public final class FanOutLoad {
                     NAMES.get(transport),
                     "clients",
                     clients,
+                    "connected",
+                    connected,
                     "rate",
                     rate,
                     "seconds",
@@ -459,13 +464,7 @@ public final class FanOutLoad {
             return measure(
                     node.port,
                     node::connectionCount,
-                    event -> {
-                        if (event.path().startsWith("/l/")) {
-                            node.timedEvent();
-                        } else {
-                            node.burstEvent();
-                        }
-                    },
+                    event -> node.broadcast(event.path()),
                     node.heapAfterGc(),
                     node::heapAfterGc,
                     "once");
@@ -500,7 +499,8 @@ public final class FanOutLoad {
             while (connected.getAsInt() < clients && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
             }
-            long heapPerConnection = Math.max(0, heap.afterGc() - heapBefore) / clients;
+            int connectedClients = connected.getAsInt();
+            long heapPerConnection = Math.max(0, heap.afterGc() - heapBefore) / Math.max(1, connectedClients);
 
             // Fixed rate: latency and delivery.
             LoadPacing.atFixedRate(rate, seconds, seq -> emitter.emit(LoadPacing.timedEvent("")));
@@ -520,6 +520,8 @@ public final class FanOutLoad {
             long[] counts = clientProcess.awaitCounts(c -> c[1] >= want, Duration.ofSeconds(30));
             double saturation = counts[1] / ((counts[2] - satStart) / 1e9);
             return new Result(
+                    clients,
+                    connectedClients,
                     expected,
                     delivered,
                     latencies[0] / 1000.0,

@@ -39,14 +39,16 @@ final class NodeBroadcastServer implements AutoCloseable {
         port = Integer.parseInt(line.substring(5));
     }
 
-    /** Broadcasts an event whose path carries Node's monotonic time, {@code /l/<ns>}. */
-    void timedEvent() {
-        commands.println("t");
-    }
-
-    /** Broadcasts a saturation event, {@code /s/<ns>}. */
-    void burstEvent() {
-        commands.println("s");
+    /**
+     * Broadcasts {@code fs.created} with this path. The load tool's paths carry {@code System.nanoTime()}
+     * taken at emit, as Herald's events do, so Node's latency includes the time the command waited
+     * for Node's event loop, as Herald's includes the hand-off to its fan-out.
+     */
+    void broadcast(String path) {
+        if (path.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("one line per command");
+        }
+        commands.println("e " + path);
     }
 
     int connectionCount() {
