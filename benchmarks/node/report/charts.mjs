@@ -126,17 +126,25 @@ function systemColor(rows) {
 // Herald solid, peers dashed: the reader tells them apart before reading the legend.
 const KIND_DASH = { field: 'kind', type: 'nominal', title: null, scale: { domain: [HERALD, PEER], range: [[1, 0], [5, 3]] }, legend: null };
 
+const DELIVERY = ['all delivered', 'frames missing after 10 s'];
+
 function fanOutLatency(context) {
   const rows = fanOutRows(context);
   if (rows.length === 0) return null;
   const rate = rows[0].rate;
-  const values = rows.flatMap(row => [
-    { ...row, percentile: 'p50', ms: row.p50Ms },
-    { ...row, percentile: 'p99', ms: row.p99Ms },
-  ]);
+  const values = rows.flatMap(row => {
+    const delivery = row.delivered >= row.expected ? DELIVERY[0] : DELIVERY[1];
+    return [
+      { ...row, delivery, percentile: 'p50', ms: row.p50Ms },
+      { ...row, delivery, percentile: 'p99', ms: row.p99Ms },
+    ];
+  });
+  const x = { field: 'clients', type: 'quantitative', title: 'connected clients', scale: { zero: false } };
+  const y = { field: 'ms', type: 'quantitative', title: 'latency (ms, log scale)', scale: { type: 'log' } };
   return frame(context, {
     name: 'fanout-latency',
     title: `Fan-out latency, emit to client, at ${rate} events/s`,
+    subtitle: ['a hollow point: the server fell behind, and not every frame arrived within 10 s of the last emit'],
     stepPrefix: 'fanout',
     spec: {
       data: { values },
@@ -144,16 +152,13 @@ function fanOutLatency(context) {
       spec: {
         width: WIDTH * 0.75,
         height: HEIGHT,
+        encoding: { x, y, color: systemColor(rows) },
         layer: [
-          {
-            mark: { type: 'line', point: true },
-            encoding: {
-              x: { field: 'clients', type: 'quantitative', title: 'connected clients', scale: { zero: false } },
-              y: { field: 'ms', type: 'quantitative', title: 'latency (ms, log scale)', scale: { type: 'log' } },
-              color: systemColor(rows),
-              strokeDash: KIND_DASH,
-            },
-          },
+          { mark: { type: 'line' }, encoding: { strokeDash: KIND_DASH } },
+          ...DELIVERY.map((delivery, index) => ({
+            transform: [{ filter: { field: 'delivery', equal: delivery } }],
+            mark: { type: 'point', size: 40, strokeWidth: 2, filled: index === 0 },
+          })),
         ],
       },
     },
@@ -161,7 +166,8 @@ function fanOutLatency(context) {
 }
 
 function fanOutSaturation(context) {
-  const rows = fanOutRows(context).filter(row => Number.isFinite(row.saturation));
+  // A server that never caught up has no burst figure (the tool prints 0).
+  const rows = fanOutRows(context).filter(row => Number.isFinite(row.saturation) && row.saturation > 0);
   if (rows.length === 0) return null;
   return frame(context, {
     name: 'fanout-saturation',
@@ -342,10 +348,11 @@ function clusterLatency(context) {
 function resumeSteps(context) {
   const rows = context.rowsOf('resume-step');
   if (rows.length === 0) return null;
-  const order = [...new Set(rows.map(row => row.step))];
+  const stepLabel = row => `${row.step}: all back in ${Number(row.secondsUntilAllBack).toFixed(1)} s`;
+  const order = [...new Set(rows.map(stepLabel))];
   const values = rows.flatMap(row => [
-    { step: row.step, outcome: 'resumed from its position', clients: row.resumed },
-    { step: row.step, outcome: '$resync (full re-fetch)', clients: row.resyncs },
+    { step: stepLabel(row), outcome: 'resumed from its position', clients: row.resumed },
+    { step: stepLabel(row), outcome: '$resync (full re-fetch)', clients: row.resyncs },
   ]);
   const totals = context.rowsOf('resume')[0];
   const subtitle = totals

@@ -11,7 +11,7 @@ export function resultsPage(results, charts, resultsFile) {
     `# Benchmark report\n\nWritten by \`scripts/bench\` (${meta.mode ?? 'unknown'} mode) from \`${resultsFile}\`; do not edit by hand.\n\n${machineLine(meta)}${meta.memoryGiB ? `, ${meta.memoryGiB} GiB` : ''}${meta.os ? `, ${meta.os}` : ''}.`,
     section('Fan-out', ['fanout-latency', 'fanout-saturation', 'fanout-heap'], charts, table(
       ['clients', 'server', 'delivered', 'p50 ms', 'p99 ms', 'max ms', 'saturation frames/s', 'heap/connection'],
-      of('fanout').map(row => [row.clients, row.name ?? row.transport, `${row.delivered} of ${row.expected}`, round(row.p50Ms), round(row.p99Ms), round(row.maxMs), Math.round(row.saturation), bytes(row.heapPerConnection)]),
+      of('fanout').map(row => [row.clients, row.name ?? row.transport, `${row.delivered} of ${row.expected}`, round(row.p50Ms), round(row.p99Ms), round(row.maxMs), row.saturation > 0 ? Math.round(row.saturation) : 'not reached', bytes(row.heapPerConnection)]),
     )),
     section('Emit', ['emit'], charts, table(
       ['listeners', 'time per emit', '± (99.9%)'],

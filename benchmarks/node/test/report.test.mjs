@@ -75,8 +75,17 @@ describe('charts', () => {
     // three servers x two client counts, in each of the two panels
     const points = labelsOf(svg, 'point');
     expect(points).toHaveLength(12);
-    expect(points).toContainEqual('connected clients: 1000; latency (ms, log scale): 137; server: peer · bare Java-WebSocket broadcast; kind: peer');
-    expect(points).toContainEqual('connected clients: 1000; latency (ms, log scale): 33.2; server: Herald · Java-WebSocket server; kind: Herald');
+    expect(points).toContainEqual('connected clients: 1000; latency (ms, log scale): 33.2; server: Herald · Java-WebSocket server');
+    expect(points).toContainEqual('connected clients: 1000; latency (ms, log scale): 137; server: peer · bare Java-WebSocket broadcast');
+  });
+
+  it('draws a point hollow where the server fell behind and frames were missing', async () => {
+    const svg = await svgOf('fanout-latency');
+    const point = label => svg.match(new RegExp(`<path aria-label="${label}[^>]*>`))[0];
+    // bare at 1,000 clients delivered 499,990 of 500,000 frames
+    expect(point('connected clients: 1000; latency \\(ms, log scale\\): 137;')).not.toContain('fill=');
+    expect(point('connected clients: 1000; latency \\(ms, log scale\\): 33.2;')).toContain('fill="#4c78a8"');
+    expect(svg).toContain('a hollow point: the server fell behind');
   });
 
   it('draws a saturation bar per server and client count, labelled in frames/s', async () => {
@@ -128,6 +137,14 @@ describe('charts', () => {
     expect(compile).toContain('CompileCold 100');
     expect(compile).toContain('CompileCold 500');
     expect(await svgOf('cluster')).toContain('failed: cluster');
+  });
+
+  it('leaves out the burst figure of a server that never caught up', async () => {
+    const behind = { ...results, rows: results.rows.map(row => (row.transport === 'node-ws' && row.clients === 1000 ? { ...row, saturation: -0 } : row)) };
+    const bars = labelsOf(await svgOf('fanout-saturation', behind), 'bar');
+    expect(bars).toHaveLength(5);
+    expect(bars.filter(bar => bar.includes('Node ws'))).toHaveLength(1);
+    expect(resultsPage(behind, [], 'results.json')).toMatch(/\| 1000 \| Node ws broadcast \| .* \| not reached \|/);
   });
 
   it('marks a run measured with local changes', async () => {
