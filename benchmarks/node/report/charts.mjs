@@ -244,7 +244,8 @@ function withErrorBar(row) {
 const CODEC_LABELS = {
   herald: 'Herald generated codec',
   'avaje-jsonb': 'avaje-jsonb generated adapter',
-  'jackson-databind': 'Jackson ObjectMapper (reflection)',
+  'jackson-databind': 'Jackson 2 ObjectMapper (reflection)',
+  'jackson-databind-3': 'Jackson 3 JsonMapper (reflection)',
 };
 
 function codecThroughput(context) {
@@ -271,7 +272,7 @@ function codecThroughput(context) {
             mark: 'bar',
             encoding: {
               y: { field: 'score', type: 'quantitative', title: `throughput (${rows[0].unit ?? 'ops/us'})` },
-              color: { field: 'codec', type: 'nominal', title: 'codec', sort: codecs, scale: { domain: codecs, range: ['#4c78a8', '#f58518', '#9d9d9d'] } },
+              color: { field: 'codec', type: 'nominal', title: 'codec', sort: codecs, scale: { domain: codecs, range: ['#4c78a8', '#f58518', '#9d9d9d', '#5a5a5a'] } },
             },
           },
           { mark: { type: 'rule', color: '#222' }, encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } } },

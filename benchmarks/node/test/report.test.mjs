@@ -1,5 +1,5 @@
 // The report on a small fixed run: what collect gathers, and what each chart draws from it.
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,21 @@ describe('collect', () => {
     expect(new Set(codec.map(row => row.library))).toEqual(new Set(['herald', 'avaje-jsonb', 'jackson-databind']));
     const emit = run.rows.filter(row => row.suite === 'emit');
     expect(emit.map(row => [row.listeners, row.score, row.error])).toEqual([[1, 19.5, 1.5], [10, 36, null]]);
+  });
+
+  it('names each codec library by its CodecBenchmark method, Jackson 3 apart from Jackson 2', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'herald-report-'));
+    const result = (method, score) => ({
+      benchmark: `dev.herald.bench.CodecBenchmark.${method}`,
+      params: { event: 'task.progress' },
+      primaryMetric: { score, scoreError: 0.1, scoreUnit: 'ops/us' },
+    });
+    writeFileSync(join(folder, 'jmh-codec.json'), JSON.stringify([result('mapper3Decode', 1.2), result('mapperDecode', 2.0), result('codecEncode', 6.3)]));
+    expect(collectRun(folder).rows.map(row => [row.library, row.operation, row.score])).toEqual([
+      ['jackson-databind-3', 'decode', 1.2],
+      ['jackson-databind', 'decode', 2.0],
+      ['herald', 'encode', 6.3],
+    ]);
   });
 
   it("keeps the load tools' rows as written", () => {
@@ -99,7 +114,7 @@ describe('charts', () => {
 
   it('draws the codecs of Herald, avaje-jsonb and the mapper for encode and decode', async () => {
     const svg = await svgOf('codec');
-    for (const label of ['Herald generated codec', 'avaje-jsonb generated adapter', 'Jackson ObjectMapper (reflection)', 'throughput (ops/us)', 'fs.created', 'encode', 'decode']) {
+    for (const label of ['Herald generated codec', 'avaje-jsonb generated adapter', 'Jackson 2 ObjectMapper (reflection)', 'throughput (ops/us)', 'fs.created', 'encode', 'decode']) {
       expect(svg).toContain(label);
     }
     expect(labelsOf(svg, 'bar')).toHaveLength(6);

@@ -12,6 +12,7 @@ import dev.herald.seed.task.TaskProgress;
 import io.avaje.jsonb.JsonType;
 import io.avaje.jsonb.Jsonb;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,11 +32,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generated codec vs the reference {@code ObjectMapper} (docs/ARCHITECTURE.md, Type mapping), encode to bytes and
- * decode from bytes, in the same run, with avaje-jsonb's generated adapters on the same records and the same bytes
- * as a yardstick ({@link AvajeYardstick}). Budget: the codec at 1.5x the mapper's throughput or more.
+ * decode from bytes, in the same run, with Jackson 3's mapper ({@link Jackson3Reference}) and avaje-jsonb's generated
+ * adapters on the same records and the same bytes as yardsticks ({@link AvajeYardstick}). Budget: the codec at 1.5x the mapper's throughput or more.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
  */
 @State(Scope.Benchmark)
@@ -51,6 +53,7 @@ public class CodecBenchmark {
     private ObjectMapper mapper;
     private JsonFactory factory;
 
+    private JsonMapper mapper3;
     private JsonCodec<Object> codec;
     private JsonType<Object> avaje;
     private Object value;
@@ -72,6 +75,11 @@ public class CodecBenchmark {
         json = mapper.writeValueAsBytes(value);
         if (!Arrays.equals(json, codecEncode())) {
             throw new IllegalStateException("codec and mapper disagree on " + event);
+        }
+        mapper3 = Jackson3Reference.create();
+        if (!Arrays.equals(json, mapper3Encode()) || !value.equals(mapper3Decode())) {
+            throw new IllegalStateException("Jackson 3 does not read or write " + event + " as Herald does: "
+                    + new String(mapper3Encode(), StandardCharsets.UTF_8));
         }
         avaje = (JsonType<Object>) Jsonb.builder().build().type(type);
         if (!value.equals(avajeDecode()) || !value.equals(avaje.fromJson(avajeEncode()))) {
@@ -118,6 +126,16 @@ public class CodecBenchmark {
     @Benchmark
     public Object mapperDecode() throws IOException {
         return mapper.readValue(json, type);
+    }
+
+    @Benchmark
+    public byte[] mapper3Encode() {
+        return mapper3.writeValueAsBytes(value);
+    }
+
+    @Benchmark
+    public Object mapper3Decode() {
+        return mapper3.readValue(json, type);
     }
 
     @Benchmark
