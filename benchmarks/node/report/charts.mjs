@@ -1,7 +1,7 @@
 // The charts of a results file, as Vega-Lite specs rendered to SVG by Vega (no browser, no canvas).
 // Each chart names the machine and the run above it and the command that measured it below it;
-// Herald's series are solid, the peers' (bare Java-WebSocket, Node's ws, avaje-jsonb, the Jackson
-// mapper, plain javac) dashed or grey, on the same axes.
+// Herald's series are solid, the peers' (bare Java-WebSocket, Node's ws, Spring's handler,
+// avaje-jsonb, the Jackson mappers, plain javac) dashed or grey, on the same axes.
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 
@@ -167,11 +167,32 @@ function fanOutLatency(context) {
 
 function fanOutSaturation(context) {
   // A server that never caught up has no burst figure (the tool prints 0).
-  const rows = fanOutRows(context).filter(row => Number.isFinite(row.saturation) && row.saturation > 0);
-  if (rows.length === 0) return null;
-  return frame(context, {
+  return fanOutBars(context, {
     name: 'fanout-saturation',
     title: 'Fan-out saturation: frames delivered per second, events sent as fast as the server takes them',
+    rows: fanOutRows(context).filter(row => Number.isFinite(row.saturation) && row.saturation > 0),
+    y: { field: 'saturation', type: 'quantitative', title: 'frames delivered per second', axis: { format: '~s' } },
+  });
+}
+
+function fanOutHeap(context) {
+  return fanOutBars(context, {
+    name: 'fanout-heap',
+    title: 'Server heap per connection after a full GC (Node: V8 heap only)',
+    rows: fanOutRows(context)
+      .filter(row => Number.isFinite(row.heapPerConnection) && row.heapPerConnection > 0)
+      .map(row => ({ ...row, kib: row.heapPerConnection / 1024 })),
+    y: { field: 'kib', type: 'quantitative', title: 'heap per connection (KiB)' },
+  });
+}
+
+// A bar per server, grouped by client count, one figure of the fan-out rows on the y axis.
+function fanOutBars(context, { name, title, rows, y }) {
+  if (rows.length === 0) return null;
+  const color = systemColor(rows);
+  return frame(context, {
+    name,
+    title,
     stepPrefix: 'fanout',
     spec: {
       data: { values: rows },
@@ -180,32 +201,9 @@ function fanOutSaturation(context) {
       mark: { type: 'bar' },
       encoding: {
         x: { field: 'clients', type: 'ordinal', title: 'connected clients' },
-        xOffset: { field: 'system', type: 'nominal', sort: systemColor(rows).sort },
-        y: { field: 'saturation', type: 'quantitative', title: 'frames delivered per second', axis: { format: '~s' } },
-        color: systemColor(rows),
-      },
-    },
-  });
-}
-
-function fanOutHeap(context) {
-  const rows = fanOutRows(context).filter(row => Number.isFinite(row.heapPerConnection) && row.heapPerConnection > 0);
-  if (rows.length === 0) return null;
-  const values = rows.map(row => ({ ...row, kib: row.heapPerConnection / 1024 }));
-  return frame(context, {
-    name: 'fanout-heap',
-    title: 'Server heap per connection after a full GC (Node: V8 heap only)',
-    stepPrefix: 'fanout',
-    spec: {
-      data: { values },
-      width: WIDTH * 1.4,
-      height: HEIGHT,
-      mark: { type: 'bar' },
-      encoding: {
-        x: { field: 'clients', type: 'ordinal', title: 'connected clients' },
-        xOffset: { field: 'system', type: 'nominal', sort: systemColor(rows).sort },
-        y: { field: 'kib', type: 'quantitative', title: 'heap per connection (KiB)' },
-        color: systemColor(rows),
+        xOffset: { field: 'system', type: 'nominal', sort: color.sort },
+        y,
+        color,
       },
     },
   });

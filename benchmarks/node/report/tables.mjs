@@ -19,7 +19,7 @@ export function resultsPage(results, charts, resultsFile) {
     )),
     section('Codecs', ['codec'], charts, table(
       ['event', 'codec', 'encode ops/µs', 'decode ops/µs'],
-      pairs(of('codec')).map(([event, library, encode, decode]) => [event, library, encode, decode]),
+      pairs(of('codec')),
     )),
     section('Cold compile', ['compile'], charts, table(
       ['records', 'compiler', 'seconds'],

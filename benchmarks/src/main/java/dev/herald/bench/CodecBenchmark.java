@@ -36,9 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generated codec vs the reference {@code ObjectMapper} (docs/ARCHITECTURE.md, Type mapping), encode to bytes and
- * decode from bytes, in the same run, with Jackson 3's mapper ({@link Jackson3Reference}) and avaje-jsonb's generated
- * adapters on the same records and the same bytes as yardsticks ({@link AvajeYardstick}). Budget: the codec at 1.5x the mapper's throughput or more.
- * Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
+ * decode from bytes, in the same run, with Jackson 3's mapper ({@link Jackson3Reference}) and avaje-jsonb's
+ * generated adapters ({@link AvajeYardstick}) on the same records and the same bytes as yardsticks. Budget: the
+ * codec at 1.5x the mapper's throughput or more. Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -456,8 +456,9 @@ public final class FanOutLoad {
     }
 
     /**
-     * The Node peer: a {@code ws} server broadcasting in its own process, driven over a pipe (the
-     * latency counts from Node's send loop, not from the pipe). Its heap per connection is Node's.
+     * The Node peer: a {@code ws} server broadcasting in its own process, driven over a pipe. The
+     * latency counts from the emit here, so it includes the command's wait in Node's event loop,
+     * as Herald's includes the hand-off to its fan-out. Its heap per connection is Node's.
      */
     private Result runNode() throws Exception {
         try (NodeBroadcastServer node = new NodeBroadcastServer()) {

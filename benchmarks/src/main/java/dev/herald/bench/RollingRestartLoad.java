@@ -208,28 +208,30 @@ public final class RollingRestartLoad {
         return Integer.parseInt(line.substring(5));
     }
 
+    private void recordLatency(String phase, String setup, long[] latencyMicros) {
+        ResultRows.add(
+                "resume-latency",
+                "clientsPerNode",
+                clients,
+                "phase",
+                phase,
+                "setup",
+                setup,
+                "p50Ms",
+                latencyMicros[0] / 1000.0,
+                "p99Ms",
+                latencyMicros[1] / 1000.0,
+                "maxMs",
+                latencyMicros[2] / 1000.0);
+    }
+
     /** {@code phase}: {@code steady} (before any restart) or {@code restarts} (live events during them). */
     private void printLatencies(String phase, long[] cluster, long[] single) {
         String when = phase.equals("steady")
                 ? "steady state, " + settleSeconds + " s"
                 : "during the restarts, live events only";
-        for (String setup : List.of("cluster", "single")) {
-            long[] latency = setup.equals("cluster") ? cluster : single;
-            ResultRows.add(
-                    "resume-latency",
-                    "clientsPerNode",
-                    clients,
-                    "phase",
-                    phase,
-                    "setup",
-                    setup,
-                    "p50Ms",
-                    latency[0] / 1000.0,
-                    "p99Ms",
-                    latency[1] / 1000.0,
-                    "maxMs",
-                    latency[2] / 1000.0);
-        }
+        recordLatency(phase, "cluster", cluster);
+        recordLatency(phase, "single", single);
         System.out.printf(
                 Locale.ROOT,
                 "latency emit to client, %s: 2 nodes in stream order through a proxy (half of their clients) p50 %.1f ms, p99 %.1f ms,"
