@@ -53,8 +53,9 @@ import reactor.netty.http.server.HttpServer;
  * Load tool: N loopback WebSocket clients, R events per second for D seconds, through Herald's
  * {@link EventWebSocketServer} ({@code ws}), Herald's {@link EventEndpoint} in embedded Tomcat as
  * an application deploys it ({@code tomcat}: the servlet upgrade) and through Tomcat's Jakarta
- * WebSocket API ({@code tomcat-jakarta}), in embedded Jetty ({@code jetty}: Jetty's Jakarta
- * WebSocket API, sending through Jetty's core session), what a Spring team builds without Herald
+ * WebSocket API ({@code tomcat-jakarta}), in embedded Jetty as an application deploys it ({@code
+ * jetty}: Jetty's core connection upgrade) and through Jetty's Jakarta WebSocket API ({@code
+ * jetty-jakarta}, sending through Jetty's core session), what a Spring team builds without Herald
  * on the same Tomcat ({@code spring-handler}, {@code spring-stomp}: see {@link SpringPeers}), a bare
  * Java-WebSocket server that {@code broadcast}s the same bytes ({@code bare}) and Node's {@code ws}
  * broadcasting them ({@code node-ws}: {@link NodeBroadcastServer}), all in the same run. Reports
@@ -71,7 +72,7 @@ import reactor.netty.http.server.HttpServer;
  *
  * <p>Loopback only, bounded in count and time. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.herald.bench.FanOutLoad [clients,...] [rate]
- * [seconds] [ws,tomcat,tomcat-jakarta,tomcat-sse,jetty,jetty-sse,webflux,webflux-sse,spring-handler,
+ * [seconds] [ws,tomcat,tomcat-jakarta,tomcat-sse,jetty,jetty-jakarta,jetty-sse,webflux,webflux-sse,spring-handler,
  * spring-stomp,bare,node-ws]}: each client count in turn, every transport at each; {@code ws+meters} and {@code
  * tomcat+meters} are {@code ws} and {@code tomcat} with {@code herald-micrometer}'s meters bound
  * and scraped once a second.
@@ -134,7 +135,8 @@ public final class FanOutLoad {
             Map.entry("tomcat+meters", "herald (Tomcat, servlet upgrade), meters bound"),
             Map.entry("tomcat-sse", "herald (Tomcat, Server-Sent Events)"),
             Map.entry("tomcat-jakarta", "herald (Tomcat, Jakarta WebSocket)"),
-            Map.entry("jetty", "herald (Jetty, Jakarta WebSocket)"),
+            Map.entry("jetty", "herald (Jetty, connection upgrade)"),
+            Map.entry("jetty-jakarta", "herald (Jetty, Jakarta WebSocket)"),
             Map.entry("jetty-sse", "herald (Jetty, Server-Sent Events)"),
             Map.entry("webflux", "herald (WebFlux on Reactor Netty, WebSocket)"),
             Map.entry("webflux-sse", "herald (WebFlux on Reactor Netty, Server-Sent Events)"),
@@ -150,17 +152,18 @@ public final class FanOutLoad {
             case "tomcat" -> runTomcat(true, false);
             case "tomcat+meters" -> runTomcat(true, true);
             case "tomcat-sse" -> runTomcat(true, false, "sse");
-            case "jetty-sse" -> runJetty("sse");
+            case "jetty-sse" -> runJetty(true, "sse");
             case "webflux" -> runWebFlux("once");
             case "webflux-sse" -> runWebFlux("sse");
             case "tomcat-jakarta" -> runTomcat(false, false);
-            case "jetty" -> runJetty("once");
+            case "jetty" -> runJetty(true, "once");
+            case "jetty-jakarta" -> runJetty(false, "once");
             case "spring-handler", "spring-stomp" -> runSpring(transport.equals("spring-stomp"));
             case "bare" -> runBare();
             case "node-ws" -> runNode();
             default ->
                 throw new IllegalArgumentException(
-                        "transport is ws, tomcat, tomcat-jakarta, jetty, webflux, spring-handler, spring-stomp, bare, node-ws,"
+                        "transport is ws, tomcat, tomcat-jakarta, jetty, jetty-jakarta, webflux, spring-handler, spring-stomp, bare, node-ws,"
                                 + " or ws+meters, tomcat+meters, tomcat-sse, jetty-sse, webflux-sse: "
                                 + transport);
         };
@@ -290,8 +293,12 @@ public final class FanOutLoad {
         });
     }
 
-    /** {@link EventEndpoint} in embedded Jetty 12 (ee10), deployed on the servlet context. */
-    private Result runJetty(String clientMode) throws Exception {
+    /**
+     * {@link EventEndpoint} in embedded Jetty 12 (ee10), as a Spring Boot app runs it: deployed on
+     * the servlet context (Herald takes the connections over), or through Jetty's Jakarta WebSocket
+     * API (sending through Jetty's core session).
+     */
+    private Result runJetty(boolean upgrade, String clientMode) throws Exception {
         EventBus bus = EventBus.create();
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -305,7 +312,12 @@ public final class FanOutLoad {
                 EventEndpoint.builder(bus).maxConnections(clients + 10).build();
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setDefaultMaxSessionIdleTimeout(0); // the endpoint's heartbeat decides
-            endpoint.deploy(servletContext);
+            if (upgrade) {
+                endpoint.deploy(servletContext);
+            } else {
+                endpoint.deployEventStream(servletContext);
+                endpoint.deploy(container);
+            }
         });
         jetty.start();
         return measureInContainer(bus, endpoint, connector.getLocalPort(), false, clientMode, jetty::stop);

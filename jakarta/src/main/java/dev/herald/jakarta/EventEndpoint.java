@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * already runs (Tomcat, Jetty, any Jakarta WebSocket 2.1 container): same port, origin, TLS and
  * login as its HTTP API. The same fan-out core, wire frames, close codes and {@code $resync} as
  * {@code EventWebSocketServer}, with the same options. How it reaches the clients depends on the
- * container ({@link Deployment}): on Tomcat a servlet upgrade as fast as the stand-alone server.
+ * container ({@link Deployment}): on Tomcat and Jetty a servlet that takes the connections over,
+ * as fast as the stand-alone server.
  *
  * <pre>{@code
  * EventEndpoint endpoint = EventEndpoint.builder(bus)
@@ -85,8 +86,9 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     /** How the endpoint reaches its clients in the container. */
     public enum Deployment {
         /**
-         * A servlet that takes each connection over with a Servlet HTTP upgrade and writes Herald's
-         * pre-built frames itself, several per write: the fast path, on Tomcat.
+         * A servlet that takes each connection over after the handshake and writes Herald's pre-built
+         * frames itself, several per write: the fast path, on Tomcat (a Servlet HTTP upgrade) and on
+         * Jetty 12 ee10 (Jetty's core connection upgrade).
          */
         SERVLET_UPGRADE,
         /**
@@ -134,7 +136,7 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     /**
      * Adds the endpoint to the container's Jakarta WebSocket API at its path and starts forwarding
      * the bus's events. Works on every Jakarta WebSocket container, and sends through Jetty's core
-     * session on Jetty; on Tomcat, {@link #deploy(ServletContext)} takes the faster servlet upgrade.
+     * session on Jetty; on Tomcat and Jetty, {@link #deploy(ServletContext)} takes the faster servlet.
      *
      * @throws DeploymentException when the container refuses (path taken, already started)
      */
@@ -147,10 +149,9 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     }
 
     /**
-     * Adds the endpoint to a servlet context at its path: on Tomcat as a servlet that takes each
-     * connection over with a Servlet HTTP upgrade (see {@link #servlet()}), on other containers
-     * through their Jakarta WebSocket API ({@link #deploy(ServerContainer)}, which sends through
-     * Jetty's core session on Jetty). Call it while the context initializes (a {@code
+     * Adds the endpoint to a servlet context at its path: on Tomcat and Jetty 12 (ee10) as a servlet
+     * that takes each connection over (see {@link #servlet()}), on other containers through their
+     * Jakarta WebSocket API ({@link #deploy(ServerContainer)}). Call it while the context initializes (a {@code
      * ServletContainerInitializer} or {@code ServletContextListener}): servlets can only be added
      * then.
      *
@@ -213,21 +214,22 @@ public final class EventEndpoint implements AutoCloseable, MonitoredEndpoint {
     public static final String SERVLET_NAME = "herald-events";
 
     /**
-     * Whether {@link #deploy(ServletContext)} takes the servlet upgrade on this container: on Tomcat
-     * (10.1 and 11), whose extension point for protocol handlers gives Herald the socket's
-     * non-blocking gathering writes and a close that works on a client that stopped reading. Jetty
-     * 12's servlet upgrade frames the upgraded stream as an HTTP body (chunked) in 12.1, so Jetty
-     * gets its Jakarta WebSocket API with sends through its core session, and every other container
-     * the plain Jakarta WebSocket API.
+     * Whether {@link #deploy(ServletContext)} takes the connections over with Herald's servlet on
+     * this container: on Tomcat (10.1 and 11), whose extension point for protocol handlers gives
+     * Herald the socket's non-blocking gathering writes and a close that works on a client that
+     * stopped reading, and on Jetty 12's ee10, whose core connection upgrade gives the same (its
+     * servlet upgrade frames the upgraded stream as a chunked HTTP body in 12.1). Every other
+     * container gets its Jakarta WebSocket API.
      */
     public static boolean upgradesOn(ServletContext context) {
-        return context.getServerInfo().startsWith("Apache Tomcat/") && Containers.TOMCAT_UPGRADE;
+        return (context.getServerInfo().startsWith("Apache Tomcat/") && Containers.TOMCAT_UPGRADE)
+                || Containers.isJettyUpgradable(context);
     }
 
     /**
-     * The endpoint as a servlet, for an application on Tomcat that registers servlets itself (map
-     * it at the endpoint's path, load on startup): it answers the WebSocket handshake, takes the connection
-     * over with a Servlet HTTP upgrade and writes each event's pre-built frame, a connection's
+     * The endpoint as a servlet, for an application on Tomcat or Jetty 12 (ee10) that registers
+     * servlets itself (map it at the endpoint's path, load on startup): it answers the WebSocket
+     * handshake, takes the connection over and writes each event's pre-built frame, a connection's
      * share of a batch in one write. It runs after the application's filters, so the container's
      * TLS, forwarded headers and login apply. Forwarding starts when the container initializes it.
      */

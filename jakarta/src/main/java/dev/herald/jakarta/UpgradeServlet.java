@@ -16,7 +16,8 @@ import java.util.Base64;
 
 /**
  * The events endpoint as a servlet: it answers the WebSocket handshake (RFC 6455 section 4.2) and
- * takes the connection over with a Servlet HTTP upgrade; a request for the event stream at the
+ * takes the connection over, with a Servlet HTTP upgrade on Tomcat ({@link TomcatUpgrade}) and
+ * Jetty's own connection upgrade on Jetty ({@link JettyUpgrade}); a request for the event stream at the
  * same path goes to {@link EventStreamServlet}. It runs after the application's filters,
  * so the container's TLS, the proxy's forwarded headers and the login (Spring Security among them)
  * apply as to any request; the handshake rules (origin, authenticator, limits) are the core's, as
@@ -29,6 +30,8 @@ final class UpgradeServlet extends HttpServlet {
     private final transient FanOut<TextFrame> fanOut;
     /** Serves the event stream at the same path; {@code null} when it is off. */
     private final transient EventStreamServlet eventStream;
+    /** Jetty takes connections over its own way; every other container through a Servlet HTTP upgrade. */
+    private transient boolean onJetty;
 
     UpgradeServlet(EventEndpoint endpoint, FanOut<TextFrame> fanOut, EventStreamServlet eventStream) {
         this.endpoint = endpoint;
@@ -39,6 +42,7 @@ final class UpgradeServlet extends HttpServlet {
     /** Starts forwarding the bus's events once the container put the servlet in service. */
     @Override
     public void init() {
+        onJetty = Containers.isJettyUpgradable(getServletContext());
         endpoint.startForwarding();
     }
 
@@ -69,12 +73,17 @@ final class UpgradeServlet extends HttpServlet {
             return;
         }
         FanOut<TextFrame>.Ticket ticket = fanOut.handshake(handshake(request));
+        UpgradeTransport transport = endpoint.upgradeTransport(ticket);
+        if (onJetty) {
+            JettyUpgrade.takeOver(request, acceptKey(key), transport);
+            return;
+        }
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         response.setHeader("Upgrade", "websocket");
         response.setHeader("Connection", "Upgrade");
         response.setHeader("Sec-WebSocket-Accept", acceptKey(key));
         TomcatUpgrade upgrade = request.upgrade(TomcatUpgrade.class);
-        upgrade.attach(endpoint.upgradeTransport(ticket));
+        upgrade.attach(transport);
     }
 
     private Handshake handshake(HttpServletRequest request) {

@@ -14,6 +14,7 @@ import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskCompleted;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +95,68 @@ abstract class EndpointBehaviourTest {
         if (server != null) {
             server.stop(Duration.ofSeconds(2));
             server.shutDown();
+        }
+    }
+
+    /**
+     * Starts the endpoint behind a TLS connector with {@code keys}; {@code null} where the test's
+     * server has no such connector.
+     */
+    protected Endpoint startOverTls(EventBus bus, TlsKeys keys) throws Exception {
+        return null;
+    }
+
+    /** Whether Herald's servlet answers the handshake itself (it takes the connections over). */
+    protected boolean answersTheHandshakeItself() {
+        return false;
+    }
+
+    /** The connector's TLS is the connection's: Herald's frames go out through it. */
+    @Test
+    void overTheConnectorsTls_eventsArriveAndStopClosesWith1012() throws Exception {
+        TlsKeys keys = TlsKeys.create();
+        server = startOverTls(bus, keys);
+        assumeTrue(server != null, "no TLS connector here");
+        TestClient client = new TestClient(URI.create("wss://localhost:" + server.port() + "/api/events/ws"), Map.of());
+        client.setSocketFactory(keys.clientContext().getSocketFactory());
+        assertThat(client.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+        toClose.add(client::closeBlocking);
+        awaitConnections(1);
+
+        for (int i = 0; i < 200; i++) {
+            bus.emit(new FsCreated("asset-" + i, "/tls/" + "x".repeat(i * 10), false));
+        }
+
+        List<String> messages = client.awaitMessages(200, 10_000);
+        assertThat(messages).hasSize(200);
+        assertThat(messages.get(199)).contains("\"AssetID\":\"asset-199\"");
+        server.stop(Duration.ofSeconds(2));
+        assertThat(client.awaitClose(5000)).isEqualTo(1012);
+    }
+
+    /** A request that is no WebSocket handshake gets an HTTP status that says what is wrong, and no connection. */
+    @Test
+    void aBadHandshake_getsAStatusThatSaysWhy() throws Exception {
+        assumeTrue(answersTheHandshakeItself(), "the container answers the handshake");
+        start(b -> {});
+        String upgrade =
+                "GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";
+
+        assertThat(respond("GET /api/events/ws HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+                .startsWith("HTTP/1.1 426")
+                .containsIgnoringCase("upgrade: websocket");
+        assertThat(respond(upgrade + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n"))
+                .startsWith("HTTP/1.1 426")
+                .containsIgnoringCase("sec-websocket-version: 13");
+        assertThat(respond(upgrade + "Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n"))
+                .startsWith("HTTP/1.1 400");
+        assertThat(server.connectionCount()).isZero();
+    }
+
+    private String respond(String request) throws Exception {
+        try (RawSocket raw = RawSocket.connect(server.port())) {
+            raw.write(request);
+            return raw.readHeaders();
         }
     }
 

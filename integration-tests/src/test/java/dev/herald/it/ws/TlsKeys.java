@@ -10,6 +10,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A self-signed key for {@code localhost}, made by the JDK's {@code keytool}: the server's key store
@@ -72,6 +73,15 @@ final class TlsKeys {
         certificate.setCertificateKeystoreType("PKCS12");
         host.addCertificate(certificate);
         connector.addSslHostConfig(host);
+    }
+
+    /** The key for a Jetty TLS connector. */
+    SslContextFactory.Server jettyServerContext() {
+        SslContextFactory.Server context = new SslContextFactory.Server();
+        context.setKeyStorePath(keyStore.toString());
+        context.setKeyStorePassword(PASSWORD);
+        context.setKeyStoreType("PKCS12");
+        return context;
     }
 
     /** A client context that trusts this key and nothing else. */

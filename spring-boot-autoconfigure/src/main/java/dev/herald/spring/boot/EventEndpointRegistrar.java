@@ -12,8 +12,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.web.context.ServletContextAware;
 
 /**
- * Deploys the {@link EventEndpoint} on the embedded server: on Tomcat as a servlet that takes its
- * connections over with a servlet upgrade, added while the servlet context initializes (so the
+ * Deploys the {@link EventEndpoint} on the embedded server: on Tomcat and Jetty (ee10) as a
+ * servlet that takes its connections over, added while the servlet context initializes (so the
  * application's filters, Spring Security among them, run before it as before any servlet);
  * elsewhere, or with {@code herald.websocket.servlet-upgrade=false}, into the server's Jakarta
  * WebSocket container once the context has started (before it accepts connections), as Spring's
@@ -37,7 +37,7 @@ public final class EventEndpointRegistrar
     }
 
     /**
-     * While the embedded server initializes its context: on Tomcat, adds the endpoint's servlet
+     * While the embedded server initializes its context: on Tomcat and Jetty, adds the endpoint's servlet
      * (WebSocket and event stream); elsewhere the event stream's servlet, the WebSocket following
      * through the server's Jakarta WebSocket API once the singletons are made.
      */

@@ -44,9 +44,9 @@ public class HeraldProperties {
         private String path = "/api/events/ws";
 
         /**
-         * On Tomcat, whether the endpoint takes its connections over with a servlet upgrade and
-         * writes Herald's pre-built frames itself (fast); false, or on another server: the server's
-         * Jakarta WebSocket API.
+         * On Tomcat and Jetty (ee10), whether the endpoint takes its connections over after the
+         * handshake and writes Herald's pre-built frames itself (fast); false, or on another server:
+         * the server's Jakarta WebSocket API.
          */
         private boolean servletUpgrade = true;
 
