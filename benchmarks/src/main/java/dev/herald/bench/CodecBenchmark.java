@@ -2,6 +2,7 @@ package dev.herald.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herald.it.Jackson3ReferenceMapper;
 import dev.herald.it.ReferenceMapper;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.JsonCodec;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generated codec vs the reference {@code ObjectMapper} (docs/ARCHITECTURE.md, Type mapping), encode to bytes and
- * decode from bytes, in the same run, with Jackson 3's mapper ({@link Jackson3Reference}) and avaje-jsonb's
+ * decode from bytes, in the same run, with Jackson 3's mapper ({@link Jackson3ReferenceMapper}) and avaje-jsonb's
  * generated adapters ({@link AvajeYardstick}) on the same records and the same bytes as yardsticks. Budget: the
  * codec at 1.5x the mapper's throughput or more. Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
  */
@@ -76,7 +77,7 @@ public class CodecBenchmark {
         if (!Arrays.equals(json, codecEncode())) {
             throw new IllegalStateException("codec and mapper disagree on " + event);
         }
-        mapper3 = Jackson3Reference.create();
+        mapper3 = Jackson3ReferenceMapper.create();
         if (!Arrays.equals(json, mapper3Encode()) || !value.equals(mapper3Decode())) {
             throw new IllegalStateException("Jackson 3 does not read or write " + event + " as Herald does: "
                     + new String(mapper3Encode(), StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * For random values of every supported shape, a generated codec writes exactly the bytes of the
@@ -24,6 +25,7 @@ class CodecEquivalenceTest {
     private static final int VALUES = Integer.getInteger("herald.values", 12_000);
 
     private final ObjectMapper reference = ReferenceMapper.create();
+    private final JsonMapper jackson3 = Jackson3ReferenceMapper.create();
     private final EventRegistry registry = EventRegistry.load();
 
     @Test
@@ -47,6 +49,34 @@ class CodecEquivalenceTest {
             assertThat(DeepEquals.equal(back, value))
                     .as(context + ": round trip gave " + back)
                     .isTrue();
+            perEvent.merge(type.name(), 1, Integer::sum);
+        }
+        assertThat(perEvent).hasSize(8);
+    }
+
+    /**
+     * Jackson 3's mapper (Spring Boot 4's JSON), configured as {@link Jackson3ReferenceMapper} says,
+     * writes the same bytes for every shape and reads Herald's bytes back into an equal record.
+     */
+    @Test
+    void jackson3sMapper_writesTheSameBytes_andReadsThemBack() throws IOException {
+        long seed = Long.getLong("herald.seed", System.nanoTime());
+        RandomValues values = new RandomValues(seed, false);
+        Map<String, Integer> perEvent = new TreeMap<>();
+        for (int i = 0; i < VALUES; i++) {
+            Record value = values.next();
+            EventType<?> type = registry.typeOf(value.getClass());
+            String context = "seed " + seed + ", value " + i + " (" + type.name() + ")";
+
+            byte[] ours = encode(type.codec(), value);
+            assertThat(new String(jackson3.writeValueAsBytes(value), StandardCharsets.UTF_8))
+                    .as(context)
+                    .isEqualTo(new String(ours, StandardCharsets.UTF_8));
+
+            Object back = jackson3.readValue(ours, value.getClass());
+            assertThat(DeepEquals.difference(back, value))
+                    .as(context + ": what Jackson 3 read back differs")
+                    .isNull();
             perEvent.merge(type.name(), 1, Integer::sum);
         }
         assertThat(perEvent).hasSize(8);

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,7 +102,13 @@ public final class Shapes {
         RED,
         @JsonProperty("verde")
         GREEN,
-        BLUE
+        BLUE;
+
+        /** Not its JSON name: Jackson 3's mapper writes an enum's toString() by default, Herald never. */
+        @Override
+        public String toString() {
+            return "color " + name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** A record that contains itself. */
