@@ -30,14 +30,7 @@ class CodecEquivalenceTest {
 
     @Test
     void codecsWriteTheReferenceMappersBytes_andReadThemBack() throws IOException {
-        long seed = Long.getLong("herald.seed", System.nanoTime());
-        RandomValues values = new RandomValues(seed, false);
-        Map<String, Integer> perEvent = new TreeMap<>();
-        for (int i = 0; i < VALUES; i++) {
-            Record value = values.next();
-            EventType<?> type = registry.typeOf(value.getClass());
-            String context = "seed " + seed + ", value " + i + " (" + type.name() + ")";
-
+        Map<String, Integer> perEvent = forRandomValues((value, type, context) -> {
             byte[] expected = reference.writeValueAsBytes(value);
             byte[] actual = encode(type.codec(), value);
             assertThat(new String(actual, StandardCharsets.UTF_8))
@@ -49,8 +42,7 @@ class CodecEquivalenceTest {
             assertThat(DeepEquals.equal(back, value))
                     .as(context + ": round trip gave " + back)
                     .isTrue();
-            perEvent.merge(type.name(), 1, Integer::sum);
-        }
+        });
         assertThat(perEvent).hasSize(8);
     }
 
@@ -60,14 +52,7 @@ class CodecEquivalenceTest {
      */
     @Test
     void jackson3sMapper_writesTheSameBytes_andReadsThemBack() throws IOException {
-        long seed = Long.getLong("herald.seed", System.nanoTime());
-        RandomValues values = new RandomValues(seed, false);
-        Map<String, Integer> perEvent = new TreeMap<>();
-        for (int i = 0; i < VALUES; i++) {
-            Record value = values.next();
-            EventType<?> type = registry.typeOf(value.getClass());
-            String context = "seed " + seed + ", value " + i + " (" + type.name() + ")";
-
+        Map<String, Integer> perEvent = forRandomValues((value, type, context) -> {
             byte[] ours = encode(type.codec(), value);
             assertThat(new String(jackson3.writeValueAsBytes(value), StandardCharsets.UTF_8))
                     .as(context)
@@ -77,9 +62,27 @@ class CodecEquivalenceTest {
             assertThat(DeepEquals.difference(back, value))
                     .as(context + ": what Jackson 3 read back differs")
                     .isNull();
+        });
+        assertThat(perEvent).hasSize(8);
+    }
+
+    /** What a test checks of one random value; {@code context} names the seed, the value and its event. */
+    private interface ValueCheck {
+        void check(Record value, EventType<?> type, String context) throws IOException;
+    }
+
+    /** Runs {@code check} on {@link #VALUES} random values of every shape; how many of each event. */
+    private Map<String, Integer> forRandomValues(ValueCheck check) throws IOException {
+        long seed = Long.getLong("herald.seed", System.nanoTime());
+        RandomValues values = new RandomValues(seed, false);
+        Map<String, Integer> perEvent = new TreeMap<>();
+        for (int i = 0; i < VALUES; i++) {
+            Record value = values.next();
+            EventType<?> type = registry.typeOf(value.getClass());
+            check.check(value, type, "seed " + seed + ", value " + i + " (" + type.name() + ")");
             perEvent.merge(type.name(), 1, Integer::sum);
         }
-        assertThat(perEvent).hasSize(8);
+        return perEvent;
     }
 
     @Test
