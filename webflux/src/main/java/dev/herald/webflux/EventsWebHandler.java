@@ -55,6 +55,10 @@ final class EventsWebHandler implements WebHandler {
     private final ReactiveEventEndpoint endpoint;
     private final FanOut<TextFrame> fanOut;
     private final WebsocketServerSpec webSocketSpec;
+
+    /** Netty closes a bigger client frame itself, at once (1009); Herald closes smaller ones too big for it. */
+    static final int NETTY_FRAME_LIMIT = 64 * 1024;
+
     private final boolean eventStream;
     private final AtomicBoolean toldNotNetty = new AtomicBoolean();
 
@@ -62,9 +66,13 @@ final class EventsWebHandler implements WebHandler {
         this.endpoint = endpoint;
         this.fanOut = fanOut;
         this.eventStream = eventStream;
-        // Clients send Herald nothing but pongs; a bigger frame is closed with 1009 by Netty.
+        // Clients send Herald nothing but pongs. A frame over maxClientFrameBytes is closed with
+        // 1009 by Herald (see session) once it was read whole; Netty's own limit, which closes at
+        // once, is above it: closing a socket with a frame still arriving resets the connection,
+        // and the client may lose the close frame (it sees 1006).
         this.webSocketSpec = WebsocketServerSpec.builder()
-                .maxFramePayloadLength(endpoint.settings().maxClientFrameBytes())
+                .maxFramePayloadLength(
+                        Math.max(NETTY_FRAME_LIMIT, endpoint.settings().maxClientFrameBytes()))
                 .build();
     }
 
@@ -120,8 +128,17 @@ final class EventsWebHandler implements WebHandler {
             return Mono.fromFuture(transport.closeSent()); // the core closed it with the refusal
         }
         endpoint.opened(transport);
+        int maxFrameBytes = endpoint.settings().maxClientFrameBytes();
+        AtomicBoolean tooBig = new AtomicBoolean();
         return in.receiveFrames()
-                .doOnNext(frame -> connection.seen()) // pongs and whatever else: the client is alive
+                .doOnNext(frame -> {
+                    if (frame.content().readableBytes() <= maxFrameBytes) {
+                        connection.seen(); // pongs and whatever else: the client is alive
+                    } else if (tooBig.compareAndSet(false, true)) {
+                        connection.brokeProtocol(Disconnect.TOO_BIG.code(), Disconnect.TOO_BIG.reason());
+                        transport.close(Disconnect.TOO_BIG);
+                    }
+                })
                 .onErrorResume(error -> {
                     if (error
                             instanceof

@@ -1,7 +1,13 @@
 package dev.herald.it.shapes;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.herald.Event;
 import dev.herald.EventKey;
 import java.math.BigDecimal;
@@ -114,10 +120,27 @@ public final class Shapes {
     /** A record that contains itself. */
     public record Tree(String label, List<Tree> children) {}
 
+    /**
+     * Renamed and ignored components, with the Jackson annotations Herald accepts because they change
+     * nothing Jackson writes (on Jackson 2 and Jackson 3 alike, as the equivalence test checks).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"Renamed-Name", "plain"})
     public record Renamed(
-            @JsonProperty("Renamed-Name") String name,
+            @JsonProperty("Renamed-Name")
+            @JsonPropertyDescription("Its name.")
+            @JsonAlias("name")
+            @JsonFormat(shape = JsonFormat.Shape.STRING)
+            String name,
+
             @JsonIgnore String ignored,
-            int plain) {}
+            int plain) {
+        @JsonGetter("plain")
+        @Override
+        public int plain() {
+            return plain;
+        }
+    }
 
     /** A contains B contains A. */
     public record Cycle(String id, CycleBack back) {}
