@@ -41,8 +41,6 @@ final class JettyUpgrade extends AbstractConnection implements Connection.Upgrad
     private final UpgradeTransport transport;
     /** What the client sent along with its handshake, handed over by Jetty's HTTP connection. */
     private ByteBuffer prefilled;
-    /** The transport reads no more (the client closed or broke the protocol): what arrives is dropped. */
-    private boolean discarding;
 
     private JettyUpgrade(EndPoint endPoint, Executor executor, UpgradeTransport transport) {
         super(endPoint, executor);
@@ -84,8 +82,8 @@ final class JettyUpgrade extends AbstractConnection implements Connection.Upgrad
         transport.start(this);
         ByteBuffer early = prefilled;
         prefilled = null;
-        if (BufferUtil.hasContent(early) && !transport.received(early)) {
-            discarding = true;
+        if (BufferUtil.hasContent(early)) {
+            transport.received(early);
         }
         fillInterested();
     }
@@ -106,9 +104,7 @@ final class JettyUpgrade extends AbstractConnection implements Connection.Upgrad
                     fillInterested();
                     return;
                 }
-                if (!discarding && !transport.received(buffer)) {
-                    discarding = true; // closing: what the client sends now is read and dropped
-                }
+                transport.received(buffer); // once closing, read and dropped
             }
         } catch (IOException e) {
             LOG.debug("Reading from an upgraded connection failed", e);

@@ -36,8 +36,6 @@ public final class TomcatUpgrade implements InternalHttpUpgradeHandler, FrameSoc
     private UpgradeTransport transport;
     private boolean initialized;
     private boolean released;
-    /** The transport reads no more (the client closed or broke the protocol): what arrives is dropped. Reading thread only. */
-    private boolean discarding;
 
     public TomcatUpgrade() {}
 
@@ -96,9 +94,7 @@ public final class TomcatUpgrade implements InternalHttpUpgradeHandler, FrameSoc
                         return SocketState.UPGRADED;
                     }
                     buffer.flip();
-                    if (!discarding && !attached.received(buffer)) {
-                        discarding = true; // closing: what the client sends now is read and dropped
-                    }
+                    attached.received(buffer); // once closing, read and dropped
                 }
             } catch (IOException e) {
                 LOG.debug("Reading from an upgraded connection failed", e);

@@ -47,6 +47,8 @@ final class UpgradeTransport implements DrainableTransport<TextFrame> {
     private final ConnectionHooks hooks;
     /** Parses client frames and keeps one that arrived in pieces; the container's reading thread only. */
     private final Draft_6455 reader;
+    /** The client closed or broke the protocol: nothing more is parsed. The reading thread only. */
+    private boolean doneReading;
 
     private volatile FrameSocket socket;
     /** Set once admitted; read by the reading thread for {@code seen()}. */
@@ -325,9 +327,18 @@ final class UpgradeTransport implements DrainableTransport<TextFrame> {
 
     /**
      * What the client sent: it is alive; pings are answered and its close frame too. Returns false
-     * once nothing more will be read (the client broke the protocol, or closed).
+     * once nothing more will be read (the client broke the protocol, or closed): from then on what
+     * arrives is dropped unread, and the container's adapter only goes on draining the socket.
      */
     boolean received(ByteBuffer data) {
+        if (doneReading) {
+            return false;
+        }
+        doneReading = !read(data);
+        return !doneReading;
+    }
+
+    private boolean read(ByteBuffer data) {
         List<Framedata> frames;
         try {
             frames = reader.translateFrame(data);
