@@ -141,8 +141,9 @@ public final class ClusterLoad {
     }
 
     private void record(String broker, String node, long expected, long delivered, long[] latencyMicros) {
-        ResultRows.add(
+        ResultRows.addWithLatency(
                 "cluster",
+                latencyMicros,
                 "broker",
                 broker,
                 "node",
@@ -156,13 +157,7 @@ public final class ClusterLoad {
                 "expected",
                 expected,
                 "delivered",
-                delivered,
-                "p50Ms",
-                latencyMicros[0] / 1000.0,
-                "p99Ms",
-                latencyMicros[1] / 1000.0,
-                "maxMs",
-                latencyMicros[2] / 1000.0);
+                delivered);
     }
 
     private EventWebSocketServer node(EventBus bus, Broker broker) {

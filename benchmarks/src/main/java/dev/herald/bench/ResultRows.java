@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,22 @@ final class ResultRows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResultRows() {}
+
+    /**
+     * A row of {@code suite} ending with the latency percentiles a load tool measured in
+     * microseconds (p50, p99, max), as {@code p50Ms}, {@code p99Ms} and {@code maxMs}.
+     */
+    static void addWithLatency(String suite, long[] latencyMicros, Object... namesAndValues) {
+        int end = namesAndValues.length;
+        Object[] row = Arrays.copyOf(namesAndValues, end + 6);
+        row[end] = "p50Ms";
+        row[end + 1] = latencyMicros[0] / 1000.0;
+        row[end + 2] = "p99Ms";
+        row[end + 3] = latencyMicros[1] / 1000.0;
+        row[end + 4] = "maxMs";
+        row[end + 5] = latencyMicros[2] / 1000.0;
+        add(suite, row);
+    }
 
     /** A row of {@code suite}: name, value, name, value, ... (numbers, strings or booleans). */
     static synchronized void add(String suite, Object... namesAndValues) {

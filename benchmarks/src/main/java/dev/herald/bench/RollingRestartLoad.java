@@ -209,20 +209,8 @@ public final class RollingRestartLoad {
     }
 
     private void recordLatency(String phase, String setup, long[] latencyMicros) {
-        ResultRows.add(
-                "resume-latency",
-                "clientsPerNode",
-                clients,
-                "phase",
-                phase,
-                "setup",
-                setup,
-                "p50Ms",
-                latencyMicros[0] / 1000.0,
-                "p99Ms",
-                latencyMicros[1] / 1000.0,
-                "maxMs",
-                latencyMicros[2] / 1000.0);
+        ResultRows.addWithLatency(
+                "resume-latency", latencyMicros, "clientsPerNode", clients, "phase", phase, "setup", setup);
     }
 
     /** {@code phase}: {@code steady} (before any restart) or {@code restarts} (live events during them). */

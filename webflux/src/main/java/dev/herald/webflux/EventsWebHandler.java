@@ -52,12 +52,12 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class EventsWebHandler implements WebHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EventsWebHandler.class);
 
+    /** Netty closes a bigger client frame itself, at once (1009); Herald closes smaller ones too big for it. */
+    static final int NETTY_FRAME_LIMIT = 64 * 1024;
+
     private final ReactiveEventEndpoint endpoint;
     private final FanOut<TextFrame> fanOut;
     private final WebsocketServerSpec webSocketSpec;
-
-    /** Netty closes a bigger client frame itself, at once (1009); Herald closes smaller ones too big for it. */
-    static final int NETTY_FRAME_LIMIT = 64 * 1024;
 
     private final boolean eventStream;
     private final AtomicBoolean toldNotNetty = new AtomicBoolean();
