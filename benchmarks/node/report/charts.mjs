@@ -241,7 +241,8 @@ function withErrorBar(row) {
 }
 
 const CODEC_LABELS = {
-  herald: 'Herald generated codec',
+  herald: 'Herald generated codec (Jackson 2)',
+  'herald-jackson-3': 'Herald generated codec (Jackson 3)',
   'avaje-jsonb': 'avaje-jsonb generated adapter',
   'jackson-databind': 'Jackson 2 ObjectMapper (reflection)',
   'jackson-databind-3': 'Jackson 3 JsonMapper (reflection)',

@@ -58,8 +58,8 @@ function readJsonLines(file) {
     });
 }
 
-// CodecBenchmark's methods are <library><Operation>: codecEncode, mapperDecode, mapper3Encode...
-const CODEC_LIBRARIES = { codec: 'herald', mapper: 'jackson-databind', mapper3: 'jackson-databind-3', avaje: 'avaje-jsonb' };
+// CodecBenchmark's methods are <library><Operation>: codecEncode, codec3Decode, mapperDecode, mapper3Encode...
+const CODEC_LIBRARIES = { codec: 'herald', codec3: 'herald-jackson-3', mapper: 'jackson-databind', mapper3: 'jackson-databind-3', avaje: 'avaje-jsonb' };
 
 /** JMH's JSON results as rows: `emit` (ns per emit by listeners) and `codec` (ops/µs). */
 export function jmhRows(file) {

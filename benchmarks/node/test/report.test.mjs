@@ -50,11 +50,12 @@ describe('collect', () => {
       params: { event: 'task.progress' },
       primaryMetric: { score, scoreError: 0.1, scoreUnit: 'ops/us' },
     });
-    writeFileSync(join(folder, 'jmh-codec.json'), JSON.stringify([result('mapper3Decode', 1.2), result('mapperDecode', 2.0), result('codecEncode', 6.3)]));
+    writeFileSync(join(folder, 'jmh-codec.json'), JSON.stringify([result('mapper3Decode', 1.2), result('mapperDecode', 2.0), result('codecEncode', 6.3), result('codec3Decode', 5.1)]));
     expect(collectRun(folder).rows.map(row => [row.library, row.operation, row.score])).toEqual([
       ['jackson-databind-3', 'decode', 1.2],
       ['jackson-databind', 'decode', 2.0],
       ['herald', 'encode', 6.3],
+      ['herald-jackson-3', 'decode', 5.1],
     ]);
   });
 

@@ -1,13 +1,12 @@
 package dev.herald.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.it.Jackson3ReferenceMapper;
 import dev.herald.it.ReferenceMapper;
 import dev.herald.runtime.EventRegistry;
-import dev.herald.runtime.JsonCodec;
-import dev.herald.runtime.json.JsonBytes;
-import dev.herald.runtime.json.JsonReading;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.json.EventJson;
+import dev.herald.runtime.json.Jackson;
 import dev.herald.seed.fs.FsCreated;
 import dev.herald.seed.task.TaskProgress;
 import io.avaje.jsonb.JsonType;
@@ -36,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Generated codec vs the reference {@code ObjectMapper} (docs/ARCHITECTURE.md, Type mapping), encode to bytes and
+ * Generated codec (on Jackson 2 and on Jackson 3) vs the reference {@code ObjectMapper} (docs/ARCHITECTURE.md, Type mapping), encode to bytes and
  * decode from bytes, in the same run, with Jackson 3's mapper ({@link Jackson3ReferenceMapper}) and avaje-jsonb's
  * generated adapters ({@link AvajeYardstick}) on the same records and the same bytes as yardsticks. Budget: the
  * codec at 1.5x the mapper's throughput or more. Run: {@code java -jar benchmarks/target/benchmarks.jar Codec}.
@@ -52,7 +51,8 @@ public class CodecBenchmark {
     String event;
 
     private ObjectMapper mapper;
-    private JsonFactory factory;
+    private EventJson onJackson2;
+    private EventJson onJackson3;
 
     private JsonMapper mapper3;
     private JsonCodec<Object> codec;
@@ -65,17 +65,22 @@ public class CodecBenchmark {
     @SuppressWarnings("unchecked")
     public void setUp() throws IOException {
         mapper = ReferenceMapper.create();
-        factory = mapper.getFactory();
+        EventRegistry registry = EventRegistry.load();
+        onJackson2 = EventJson.create(registry, Jackson.V2);
+        onJackson3 = EventJson.create(registry, Jackson.V3);
         value = switch (event) {
             case "fs.created" -> new FsCreated("asset-123", "/home/user/newfile.txt", false);
             case "task.progress" -> new TaskProgress("task-42", 1_048_576, 524_288, "bytes", Optional.of("uploading"));
             default -> listing();
         };
         type = value.getClass();
-        codec = (JsonCodec<Object>) EventRegistry.load().codecFor(type);
+        codec = (JsonCodec<Object>) registry.codecFor(type);
         json = mapper.writeValueAsBytes(value);
-        if (!Arrays.equals(json, codecEncode())) {
+        if (!Arrays.equals(json, codecEncode()) || !Arrays.equals(json, codec3Encode())) {
             throw new IllegalStateException("codec and mapper disagree on " + event);
+        }
+        if (!value.equals(codecDecode()) || !value.equals(codec3Decode())) {
+            throw new IllegalStateException("the codec does not read back " + event);
         }
         mapper3 = Jackson3ReferenceMapper.create();
         if (!Arrays.equals(json, mapper3Encode()) || !value.equals(mapper3Decode())) {
@@ -104,10 +109,16 @@ public class CodecBenchmark {
         return new Listing("asset-123", "/home/user", entries, labels, Optional.of(new Listing.Owner("u1", "Ada")));
     }
 
-    /** The codec as {@code EventJson} runs it: through the thread's reused generator. */
+    /** The codec on Jackson 2 as {@code EventJson} runs it: through the thread's reused generator. */
     @Benchmark
     public byte[] codecEncode() {
-        return JsonBytes.write(factory, gen -> codec.encode(gen, value));
+        return onJackson2.encodeValue(codec, value);
+    }
+
+    /** The codec on Jackson 3 as {@code EventJson} runs it. */
+    @Benchmark
+    public byte[] codec3Encode() {
+        return onJackson3.encodeValue(codec, value);
     }
 
     @Benchmark
@@ -115,13 +126,16 @@ public class CodecBenchmark {
         return mapper.writeValueAsBytes(value);
     }
 
-    /** The codec as {@code EventJson} runs it: through the thread's reused parser. */
+    /** The codec on Jackson 2 as {@code EventJson} runs it: through the thread's reused parser. */
     @Benchmark
-    public Object codecDecode() throws IOException {
-        return JsonReading.read(factory, json, parser -> {
-            parser.nextToken();
-            return codec.decode(parser);
-        });
+    public Object codecDecode() {
+        return onJackson2.decodeValue(codec, json);
+    }
+
+    /** The codec on Jackson 3 as {@code EventJson} runs it. */
+    @Benchmark
+    public Object codec3Decode() {
+        return onJackson3.decodeValue(codec, json);
     }
 
     @Benchmark

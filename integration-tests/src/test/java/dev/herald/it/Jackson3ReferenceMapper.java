@@ -3,7 +3,6 @@ package dev.herald.it;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -21,9 +20,6 @@ public final class Jackson3ReferenceMapper {
         return JsonMapper.builder()
                 // Jackson 3 sorts properties alphabetically by default; Herald keeps the record's order.
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                // Jackson 3 writes a character outside the BMP as its four UTF-8 bytes; Jackson 2, and
-                // Herald with it, writes it as an escaped surrogate pair. Both read back the same string.
-                .disable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 // Herald reads an OffsetDateTime with the offset it was written with; both Jacksons
                 // move it to UTC by default (the same instant, another offset).
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

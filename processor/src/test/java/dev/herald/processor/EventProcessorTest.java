@@ -5,15 +5,13 @@ import static dev.herald.processor.Sources.compile;
 import static dev.herald.processor.Sources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.google.testing.compile.Compilation;
 import dev.herald.runtime.EventCatalog;
-import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.EventRegistry;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.json.EventJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,13 +89,13 @@ class EventProcessorTest {
                     "com.example.names.Scalars",
                     "package com.example.names;",
                     "@dev.herald.Event(\"names.scalars\")",
-                    "public record Scalars(String id, java.util.Optional<String> note, JsonParser parser,",
+                    "public record Scalars(String id, java.util.Optional<String> note, JsonReader reader,",
                     "    java.util.List<Node> nodes, com.example.other.Leaf other, com.example.other.Optional maybe,",
                     "    JsonCodec codec, java.util.Map<String, Node[]> byName) {}"),
             source(
-                    "com.example.names.JsonParser",
+                    "com.example.names.JsonReader",
                     "package com.example.names;",
-                    "public record JsonParser(String value) {}"),
+                    "public record JsonReader(String value) {}"),
             source("com.example.names.JsonCodec", "package com.example.names;", "public record JsonCodec(int n) {}"),
             source("com.example.names.Node", "package com.example.names;", "public record Node(String name) {}"),
             source(
@@ -120,11 +118,11 @@ class EventProcessorTest {
                         .getCharContent(true)
                         .toString())
                 .contains("com.example.names.JsonCodec codec = null;")
-                .contains("com.example.names.JsonParser parser_ = null;")
-                .contains("dev.herald.runtime.json.Scalars.readString(parser)")
+                .contains("com.example.names.JsonReader reader_ = null;")
+                .contains("dev.herald.runtime.json.Scalars.readString(reader)")
                 .contains("com.example.other.Optional maybe = null;")
-                .contains("other = LeafJsonCodec.INSTANCE.decode(parser)");
-        String json = "{\"id\":\"a\",\"note\":\"n\",\"parser\":{\"value\":\"p\"},\"nodes\":[{\"name\":\"x\"}],"
+                .contains("other = LeafJsonCodec.INSTANCE.decode(reader)");
+        String json = "{\"id\":\"a\",\"note\":\"n\",\"reader\":{\"value\":\"p\"},\"nodes\":[{\"name\":\"x\"}],"
                 + "\"other\":{\"label\":\"l\",\"inner\":{\"name\":\"y\"}},\"maybe\":{\"present\":true},"
                 + "\"codec\":{\"n\":3},\"byName\":{\"k\":[{\"name\":\"z\"}]}}";
         assertThat(decodeAndEncode(compilation, "com.example.names", "com.example.names.Scalars", json))
@@ -138,7 +136,7 @@ class EventProcessorTest {
                 "package com.example.locals;",
                 "import java.util.Optional;",
                 "@dev.herald.Event(\"locals.clash\")",
-                "public record Clash(String NAMES, String value, String gen, String parser, int field,",
+                "public record Clash(String NAMES, String value, String writer, String reader, int field,",
                 "    long expected, String e, Optional<String> Optional, String Scalars, String CodecSupport,",
                 "    java.util.List<String> Containers, String INSTANCE) {}");
 
@@ -146,7 +144,7 @@ class EventProcessorTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         Sources.assertGeneratedCodeIsLintClean(compilation, event);
-        String json = "{\"NAMES\":\"n\",\"value\":\"v\",\"gen\":\"g\",\"parser\":\"p\",\"field\":3,"
+        String json = "{\"NAMES\":\"n\",\"value\":\"v\",\"writer\":\"g\",\"reader\":\"p\",\"field\":3,"
                 + "\"expected\":4,\"e\":\"x\",\"Optional\":\"o\",\"Scalars\":\"s\",\"CodecSupport\":\"c\","
                 + "\"Containers\":[\"a\",\"b\"],\"INSTANCE\":\"i\"}";
         assertThat(decodeAndEncode(compilation, "com.example.locals", "com.example.locals.Clash", json))
@@ -161,17 +159,9 @@ class EventProcessorTest {
         EventCatalog catalog = (EventCatalog)
                 classes.loadClass(catalogPackage + ".Events").getConstructor().newInstance();
         JsonCodec<Object> codec = (JsonCodec<Object>) catalog.codecs().get(classes.loadClass(record));
-        JsonFactory factory = new JsonFactory();
-        Object decoded;
-        try (JsonParser parser = factory.createParser(json)) {
-            parser.nextToken();
-            decoded = codec.decode(parser);
-        }
-        StringWriter out = new StringWriter();
-        try (JsonGenerator gen = factory.createGenerator(out)) {
-            codec.encode(gen, decoded);
-        }
-        return out.toString();
+        EventJson eventJson = EventJson.create(EventRegistry.of(catalog));
+        Object decoded = eventJson.decodeValue(codec, json.getBytes(StandardCharsets.UTF_8));
+        return new String(eventJson.encodeValue(codec, decoded), StandardCharsets.UTF_8);
     }
 
     /** Loads the classes a compilation wrote, in memory. */

@@ -612,7 +612,7 @@ class ValidationTest {
         assertThat(compilation)
                 .generatedSourceFile("com.example.Agreeing_RenamedJsonCodec")
                 .contentsAsUtf8String()
-                .contains("new SerializedString(\"A\")");
+                .contains("FieldName.of(\"A\")");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.herald.runtime;
 
+import dev.herald.runtime.codec.JsonCodec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

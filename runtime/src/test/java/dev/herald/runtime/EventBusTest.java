@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.runtime.TestEvents.Created;
 import dev.herald.runtime.TestEvents.Deleted;
+import dev.herald.runtime.codec.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

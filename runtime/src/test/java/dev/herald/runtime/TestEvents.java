@@ -1,8 +1,9 @@
 package dev.herald.runtime;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
+import dev.herald.runtime.codec.JsonWriter;
 import dev.herald.runtime.json.EventDecodeException;
 import java.io.IOException;
 import java.util.List;
@@ -57,26 +58,27 @@ public final class TestEvents implements EventCatalog {
         }
 
         @Override
-        public void encode(JsonGenerator gen, T value) throws IOException {
+        public void encode(JsonWriter writer, T value) throws IOException {
             ENCODES.incrementAndGet();
-            gen.writeStartObject();
-            gen.writeStringField("id", id.apply(value));
-            gen.writeEndObject();
+            writer.writeStartObject(value);
+            writer.writeFieldName("id");
+            writer.writeString(id.apply(value));
+            writer.writeEndObject();
         }
 
         @Override
-        public T decode(JsonParser parser) throws IOException {
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
+        public T decode(JsonReader reader) throws IOException {
+            if (reader.currentToken() != JsonToken.START_OBJECT) {
                 throw EventDecodeException.of("expected an object");
             }
             String value = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
+            while (reader.nextToken() == JsonToken.FIELD_NAME) {
+                String field = reader.currentName();
+                reader.nextToken();
                 if (field.equals("id")) {
-                    value = parser.getText();
+                    value = reader.getText();
                 } else {
-                    parser.skipChildren();
+                    reader.skipChildren();
                 }
             }
             return create.apply(value);
@@ -86,12 +88,12 @@ public final class TestEvents implements EventCatalog {
     static <T> JsonCodec<T> noJson() {
         return new JsonCodec<>() {
             @Override
-            public void encode(JsonGenerator gen, T value) {
+            public void encode(JsonWriter writer, T value) {
                 throw new UnsupportedOperationException("bus tests do not encode");
             }
 
             @Override
-            public T decode(JsonParser parser) {
+            public T decode(JsonReader reader) {
                 throw new UnsupportedOperationException("bus tests do not decode");
             }
         };

@@ -31,7 +31,7 @@ public final class CodecWriter {
      * suffix ({@code field_}).
      */
     private static final Set<String> RESERVED_LOCALS =
-            Set.of("gen", "value", "parser", "field", "expected", "e", "NAMES");
+            Set.of("writer", "value", "reader", "field", "expected", "e", "NAMES");
 
     private static final ClassName OVERRIDE = ClassName.get(Override.class);
     private static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
@@ -63,11 +63,11 @@ public final class CodecWriter {
 
         List<String> nameFields = new ArrayList<>();
         Set<String> usedFields = new HashSet<>(Set.of("INSTANCE", "NAMES"));
-        String serializedString = out.name(JavaTypes.SERIALIZED_STRING);
+        String fieldName = out.name(JavaTypes.FIELD_NAME);
         for (ComponentModel component : written) {
             String field = unique(Naming.constantName(component.name()) + "_FIELD", usedFields);
             nameFields.add(field);
-            out.line("private static final " + serializedString + " " + field + " = new " + serializedString + "("
+            out.line("private static final " + fieldName + " " + field + " = " + fieldName + ".of("
                     + JavaSource.literal(component.jsonName()) + ");");
         }
         String fieldNames = out.name(JavaTypes.FIELD_NAMES);
@@ -93,30 +93,30 @@ public final class CodecWriter {
     private static void encode(
             JavaSource out, String recordName, List<ComponentModel> written, List<String> nameFields) {
         out.line("@" + out.name(OVERRIDE))
-                .open("public void encode(" + out.name(JavaTypes.JSON_GENERATOR) + " gen, " + recordName
+                .open("public void encode(" + out.name(JavaTypes.JSON_WRITER) + " writer, " + recordName
                         + " value) throws " + out.name(IO_EXCEPTION))
                 .open("if (value == null)")
-                .line("gen.writeNull();")
+                .line("writer.writeNull();")
                 .line("return;")
                 .close()
-                .line("gen.writeStartObject(value);");
+                .line("writer.writeStartObject(value);");
         for (int i = 0; i < written.size(); i++) {
             ComponentModel component = written.get(i);
-            out.line("gen.writeFieldName(" + nameFields.get(i) + ");");
+            out.line("writer.writeFieldName(" + nameFields.get(i) + ");");
             out.line(write(out, component.type(), "value." + component.name() + "()") + ";");
         }
-        out.line("gen.writeEndObject();").close();
+        out.line("writer.writeEndObject();").close();
     }
 
     private static void decode(JavaSource out, RecordModel record, String recordName, List<ComponentModel> written) {
         String support = out.name(JavaTypes.CODEC_SUPPORT);
         out.line("@" + out.name(OVERRIDE))
-                .open("public " + recordName + " decode(" + out.name(JavaTypes.JSON_PARSER) + " parser) throws "
+                .open("public " + recordName + " decode(" + out.name(JavaTypes.JSON_READER) + " reader) throws "
                         + out.name(IO_EXCEPTION))
-                .open("if (parser.currentToken() == " + out.name(JavaTypes.JSON_TOKEN) + ".VALUE_NULL)")
+                .open("if (reader.currentToken() == " + out.name(JavaTypes.JSON_TOKEN) + ".VALUE_NULL)")
                 .line("return null;")
                 .close()
-                .line(SupportCalls.EXPECT_OBJECT.in(out) + "(parser);");
+                .line(SupportCalls.EXPECT_OBJECT.in(out) + "(reader);");
         List<String> locals = new ArrayList<>();
         Set<String> usedLocals = new HashSet<>(RESERVED_LOCALS);
         for (ComponentModel component : record.components()) {
@@ -130,7 +130,7 @@ public final class CodecWriter {
         }
         out.line("int expected = 0;")
                 .line("int field;")
-                .open("while ((field = " + SupportCalls.NEXT_FIELD.in(out) + "(parser, NAMES, expected)) != " + support
+                .open("while ((field = " + SupportCalls.NEXT_FIELD.in(out) + "(reader, NAMES, expected)) != " + support
                         + ".END)")
                 .open("try")
                 .open("switch (field)");
@@ -141,7 +141,7 @@ public final class CodecWriter {
                 out.line("case " + index++ + " -> " + locals.get(i) + " = " + read(out, component.type()) + ";");
             }
         }
-        out.line("default -> parser.skipChildren();")
+        out.line("default -> reader.skipChildren();")
                 .close()
                 .reopen("catch (" + out.name(IO_EXCEPTION) + " | " + out.name(RUNTIME_EXCEPTION) + " e)")
                 .line("throw " + SupportCalls.FAILURE.in(out) + "(NAMES.name(field), e);")
@@ -225,44 +225,44 @@ public final class CodecWriter {
             return writeScalar(out, scalar, value);
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            return SupportCalls.primitiveArray("write", array.element()).in(out) + "(gen, " + value + ")";
+            return SupportCalls.primitiveArray("write", array.element()).in(out) + "(writer, " + value + ")";
         }
         if (isContainer(type)) {
-            return containerCall(out, type, SupportCalls.WRITES, "gen, " + value + ", ");
+            return containerCall(out, type, SupportCalls.WRITES, "writer, " + value + ", ");
         }
-        return codecOf(out, type) + ".INSTANCE.encode(gen, " + value + ")";
+        return codecOf(out, type) + ".INSTANCE.encode(writer, " + value + ")";
     }
 
     private static String writeScalar(JavaSource out, TypeRef.Scalar scalar, String value) {
         ScalarKind kind = scalar.kind();
         if (scalar.primitive()) {
             return switch (kind) {
-                case BOOLEAN -> "gen.writeBoolean(" + value + ")";
-                case CHAR -> SupportCalls.writeValue(kind).in(out) + "(gen, " + value + ")";
-                default -> "gen.writeNumber(" + value + ")";
+                case BOOLEAN -> "writer.writeBoolean(" + value + ")";
+                case CHAR -> SupportCalls.writeValue(kind).in(out) + "(writer, " + value + ")";
+                default -> "writer.writeNumber(" + value + ")";
             };
         }
         return switch (kind) {
-            case STRING -> "gen.writeString(" + value + ")";
+            case STRING -> "writer.writeString(" + value + ")";
             case BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR ->
-                SupportCalls.writeBox(kind).in(out) + "(gen, " + value + ")";
-            default -> SupportCalls.writeValue(kind).in(out) + "(gen, " + value + ")";
+                SupportCalls.writeBox(kind).in(out) + "(writer, " + value + ")";
+            default -> SupportCalls.writeValue(kind).in(out) + "(writer, " + value + ")";
         };
     }
 
-    /** An expression that reads a value of {@code type} at the current token of {@code parser}. */
+    /** An expression that reads a value of {@code type} at the current token of {@code reader}. */
     static String read(JavaSource out, TypeRef type) {
         if (type instanceof TypeRef.Scalar scalar) {
             boolean box = !scalar.primitive() && SupportCalls.boxedRead(scalar.kind());
-            return SupportCalls.readScalar(scalar.kind(), box).in(out) + "(parser)";
+            return SupportCalls.readScalar(scalar.kind(), box).in(out) + "(reader)";
         }
         if (type instanceof TypeRef.PrimitiveArray array) {
-            return SupportCalls.primitiveArray("read", array.element()).in(out) + "(parser)";
+            return SupportCalls.primitiveArray("read", array.element()).in(out) + "(reader)";
         }
         if (isContainer(type)) {
-            return containerCall(out, type, SupportCalls.READS, "parser, ");
+            return containerCall(out, type, SupportCalls.READS, "reader, ");
         }
-        return codecOf(out, type) + ".INSTANCE.decode(parser)";
+        return codecOf(out, type) + ".INSTANCE.decode(reader)";
     }
 
     /**
@@ -292,7 +292,7 @@ public final class CodecWriter {
 
     /**
      * One helper call for a container: {@code helper(<leading>[keys, ]elementCodec[, T[]::new])},
-     * where {@code leading} is what the helper takes first ({@code gen, value, }, {@code parser, }
+     * where {@code leading} is what the helper takes first ({@code writer, value, }, {@code reader, }
      * or nothing for a factory).
      */
     private static String containerCall(

@@ -19,14 +19,15 @@ public final class JavaTypes {
     static final String JSON = "dev.herald.runtime.json";
     static final ClassName EVENT_TYPE = ClassName.get(RUNTIME, "EventType");
     public static final ClassName EVENT_CATALOG = ClassName.get(RUNTIME, "EventCatalog");
-    static final ClassName JSON_CODEC = ClassName.get(RUNTIME, "JsonCodec");
+    static final String CODEC = "dev.herald.runtime.codec";
+    static final ClassName JSON_CODEC = ClassName.get(CODEC, "JsonCodec");
     static final ClassName ENUM_JSON_CODEC = ClassName.get(JSON, "EnumJsonCodec");
     static final ClassName CODEC_SUPPORT = ClassName.get(JSON, "CodecSupport");
-    static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-    static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-    static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
-    static final ClassName FIELD_NAMES = ClassName.get("dev.herald.runtime.json", "FieldNames");
+    static final ClassName JSON_WRITER = ClassName.get(CODEC, "JsonWriter");
+    static final ClassName JSON_READER = ClassName.get(CODEC, "JsonReader");
+    static final ClassName JSON_TOKEN = ClassName.get(CODEC, "JsonToken");
+    static final ClassName FIELD_NAME = ClassName.get(CODEC, "FieldName");
+    static final ClassName FIELD_NAMES = ClassName.get(JSON, "FieldNames");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final String PROCESSOR = "dev.herald.processor.EventProcessor";
 

@@ -72,9 +72,9 @@ final class SupportCalls {
     static final ContainerCalls FACTORIES =
             new ContainerCalls(LIST_OF, SET_OF, ARRAY_OF, true, STRING_MAP_OF, ENUM_MAP_OF, OPTIONAL_OF);
 
-    private static final String PARSER = "com.fasterxml.jackson.core.JsonParser";
-    private static final String GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
-    private static final String CODEC = "dev.herald.runtime.JsonCodec";
+    private static final String PARSER = "dev.herald.runtime.codec.JsonReader";
+    private static final String GENERATOR = "dev.herald.runtime.codec.JsonWriter";
+    private static final String CODEC = "dev.herald.runtime.codec.JsonCodec";
     private static final String EXCEPTION = "dev.herald.runtime.json.EventDecodeException";
 
     /** How a scalar kind appears in helper names, and its Java types (primitive null for objects). */

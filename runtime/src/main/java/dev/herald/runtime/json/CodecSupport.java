@@ -1,8 +1,7 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
 import java.io.IOException;
 
 /**
@@ -31,31 +30,47 @@ public final class CodecSupport {
      * {@code expected} name is tried first as raw bytes, which skips the name lookup. Its own
      * failures come as {@link EventDecodeException}, naming the field once it is known.
      */
-    public static int nextField(JsonParser parser, FieldNames names, int expected) throws EventDecodeException {
+    public static int nextField(JsonReader reader, FieldNames names, int expected) throws EventDecodeException {
         int found = UNKNOWN;
         try {
-            if (expected < names.size() && parser.nextFieldName(names.get(expected))) {
+            if (expected < names.size() && reader.nextFieldName(names.get(expected))) {
                 found = expected;
             } else {
-                JsonToken token = expected < names.size() ? parser.currentToken() : parser.nextToken();
+                JsonToken token = expected < names.size() ? reader.currentToken() : reader.nextToken();
                 if (token == JsonToken.END_OBJECT) {
                     return END;
                 }
                 if (token != JsonToken.FIELD_NAME) {
                     throw mismatch("a field name", token);
                 }
-                found = names.indexOf(parser.currentName());
+                found = names.indexOf(reader.currentName());
             }
-            parser.nextToken();
+            reader.nextToken();
             return found;
         } catch (IOException | RuntimeException e) {
-            throw failure(names.name(found), e);
+            throw failure(found != UNKNOWN ? names.name(found) : fieldBeingRead(reader, names, expected), e);
+        }
+    }
+
+    /**
+     * The field whose value failed to parse while {@link #nextField} looked for the next name: a
+     * blocking parser reads a name and the token after it in one step, so a malformed value fails
+     * before the name is returned. The field the reader stands on is that one, unless it is still
+     * the previous field's (the name itself was malformed).
+     */
+    private static String fieldBeingRead(JsonReader reader, FieldNames names, int expected) {
+        try {
+            String current = reader.currentName();
+            int index = current == null ? UNKNOWN : names.indexOf(current);
+            return index != UNKNOWN && index != expected - 1 ? current : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
     /** Fails unless the current token starts an object. */
-    public static void expectObject(JsonParser parser) {
-        JsonToken token = parser.currentToken();
+    public static void expectObject(JsonReader reader) {
+        JsonToken token = reader.currentToken();
         if (token != JsonToken.START_OBJECT) {
             throw mismatch("an object", token);
         }
@@ -63,11 +78,8 @@ public final class CodecSupport {
 
     /** Wraps what went wrong reading {@code field} so that the message names it. */
     public static EventDecodeException failure(String field, Exception e) {
-        EventDecodeException decode = e instanceof EventDecodeException d
-                ? d
-                : e instanceof JsonProcessingException json
-                        ? EventDecodeException.of(json.getOriginalMessage(), json)
-                        : EventDecodeException.of(String.valueOf(e.getMessage()), e);
+        EventDecodeException decode =
+                e instanceof EventDecodeException d ? d : EventDecodeException.of(String.valueOf(e.getMessage()), e);
         return decode.inField(field);
     }
 
@@ -92,7 +104,10 @@ public final class CodecSupport {
             case VALUE_NUMBER_FLOAT -> "a decimal number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            default -> token.asString() == null ? token.name() : token.asString();
+            case END_OBJECT -> "}";
+            case END_ARRAY -> "]";
+            case FIELD_NAME -> "a field name";
+            default -> "an unsupported value";
         };
     }
 }

@@ -1,9 +1,9 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
+import dev.herald.runtime.codec.JsonWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,27 +36,28 @@ public final class Containers {
             ValueCodec.of(Containers::writeBooleans, Containers::readBooleans);
 
     public static <T> JsonCodec<List<T>> listOf(JsonCodec<T> element) {
-        return ValueCodec.of((gen, values) -> writeCollection(gen, values, element), p -> readList(p, element));
+        return ValueCodec.of((writer, values) -> writeCollection(writer, values, element), p -> readList(p, element));
     }
 
     public static <T> JsonCodec<Set<T>> setOf(JsonCodec<T> element) {
-        return ValueCodec.of((gen, values) -> writeCollection(gen, values, element), p -> readSet(p, element));
+        return ValueCodec.of((writer, values) -> writeCollection(writer, values, element), p -> readSet(p, element));
     }
 
     public static <T> JsonCodec<T[]> arrayOf(JsonCodec<T> element, IntFunction<T[]> newArray) {
-        return ValueCodec.of((gen, values) -> writeArray(gen, values, element), p -> readArray(p, element, newArray));
+        return ValueCodec.of(
+                (writer, values) -> writeArray(writer, values, element), p -> readArray(p, element, newArray));
     }
 
     public static <V> JsonCodec<Map<String, V>> stringMapOf(JsonCodec<V> value) {
-        return ValueCodec.of((gen, map) -> writeStringMap(gen, map, value), p -> readStringMap(p, value));
+        return ValueCodec.of((writer, map) -> writeStringMap(writer, map, value), p -> readStringMap(p, value));
     }
 
     public static <E extends Enum<E>, V> JsonCodec<Map<E, V>> enumMapOf(EnumJsonCodec<E> keys, JsonCodec<V> value) {
-        return ValueCodec.of((gen, map) -> writeEnumMap(gen, map, keys, value), p -> readEnumMap(p, keys, value));
+        return ValueCodec.of((writer, map) -> writeEnumMap(writer, map, keys, value), p -> readEnumMap(p, keys, value));
     }
 
     public static <T> JsonCodec<Optional<T>> optionalOf(JsonCodec<T> present) {
-        return ValueCodec.of((gen, value) -> writeOptional(gen, value, present), p -> readOptional(p, present));
+        return ValueCodec.of((writer, value) -> writeOptional(writer, value, present), p -> readOptional(p, present));
     }
 
     // Primitive array elements: JSON null reads as 0 (false), as it does for a primitive field.
@@ -70,145 +71,145 @@ public final class Containers {
 
     // ---- containers --------------------------------------------------------------------------
 
-    public static <T> void writeCollection(JsonGenerator gen, Collection<T> values, JsonCodec<? super T> element)
+    public static <T> void writeCollection(JsonWriter writer, Collection<T> values, JsonCodec<? super T> element)
             throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
             return;
         }
-        gen.writeStartArray(values, values.size());
+        writer.writeStartArray(values, values.size());
         for (T value : values) {
-            element.encode(gen, value);
+            element.encode(writer, value);
         }
-        gen.writeEndArray();
+        writer.writeEndArray();
     }
 
-    public static <T> void writeArray(JsonGenerator gen, T[] values, JsonCodec<? super T> element) throws IOException {
+    public static <T> void writeArray(JsonWriter writer, T[] values, JsonCodec<? super T> element) throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
             return;
         }
-        gen.writeStartArray(values, values.length);
+        writer.writeStartArray(values, values.length);
         for (T value : values) {
-            element.encode(gen, value);
+            element.encode(writer, value);
         }
-        gen.writeEndArray();
+        writer.writeEndArray();
     }
 
-    public static void writeInts(JsonGenerator gen, int[] values) throws IOException {
+    public static void writeInts(JsonWriter writer, int[] values) throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeArray(values, 0, values.length);
+            writer.writeArray(values, 0, values.length);
         }
     }
 
-    public static void writeLongs(JsonGenerator gen, long[] values) throws IOException {
+    public static void writeLongs(JsonWriter writer, long[] values) throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeArray(values, 0, values.length);
+            writer.writeArray(values, 0, values.length);
         }
     }
 
-    public static void writeDoubles(JsonGenerator gen, double[] values) throws IOException {
+    public static void writeDoubles(JsonWriter writer, double[] values) throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeArray(values, 0, values.length);
+            writer.writeArray(values, 0, values.length);
         }
     }
 
-    public static void writeShorts(JsonGenerator gen, short[] values) throws IOException {
+    public static void writeShorts(JsonWriter writer, short[] values) throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
             return;
         }
-        gen.writeStartArray(values, values.length);
+        writer.writeStartArray(values, values.length);
         for (short value : values) {
-            gen.writeNumber(value);
+            writer.writeNumber(value);
         }
-        gen.writeEndArray();
+        writer.writeEndArray();
     }
 
-    public static void writeFloats(JsonGenerator gen, float[] values) throws IOException {
+    public static void writeFloats(JsonWriter writer, float[] values) throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
             return;
         }
-        gen.writeStartArray(values, values.length);
+        writer.writeStartArray(values, values.length);
         for (float value : values) {
-            gen.writeNumber(value);
+            writer.writeNumber(value);
         }
-        gen.writeEndArray();
+        writer.writeEndArray();
     }
 
-    public static void writeBooleans(JsonGenerator gen, boolean[] values) throws IOException {
+    public static void writeBooleans(JsonWriter writer, boolean[] values) throws IOException {
         if (values == null) {
-            gen.writeNull();
+            writer.writeNull();
             return;
         }
-        gen.writeStartArray(values, values.length);
+        writer.writeStartArray(values, values.length);
         for (boolean value : values) {
-            gen.writeBoolean(value);
+            writer.writeBoolean(value);
         }
-        gen.writeEndArray();
+        writer.writeEndArray();
     }
 
-    public static <V> void writeStringMap(JsonGenerator gen, Map<String, V> map, JsonCodec<? super V> value)
+    public static <V> void writeStringMap(JsonWriter writer, Map<String, V> map, JsonCodec<? super V> value)
             throws IOException {
         if (map == null) {
-            gen.writeNull();
+            writer.writeNull();
             return;
         }
-        gen.writeStartObject(map);
+        writer.writeStartObject(map);
         for (Map.Entry<String, V> entry : map.entrySet()) {
-            gen.writeFieldName(entry.getKey());
-            value.encode(gen, entry.getValue());
+            writer.writeFieldName(entry.getKey());
+            value.encode(writer, entry.getValue());
         }
-        gen.writeEndObject();
+        writer.writeEndObject();
     }
 
     public static <E extends Enum<E>, V> void writeEnumMap(
-            JsonGenerator gen, Map<E, V> map, EnumJsonCodec<E> keys, JsonCodec<? super V> value) throws IOException {
+            JsonWriter writer, Map<E, V> map, EnumJsonCodec<E> keys, JsonCodec<? super V> value) throws IOException {
         if (map == null) {
-            gen.writeNull();
+            writer.writeNull();
             return;
         }
-        gen.writeStartObject(map);
+        writer.writeStartObject(map);
         for (Map.Entry<E, V> entry : map.entrySet()) {
-            gen.writeFieldName(keys.jsonName(entry.getKey()));
-            value.encode(gen, entry.getValue());
+            writer.writeFieldName(keys.jsonName(entry.getKey()));
+            value.encode(writer, entry.getValue());
         }
-        gen.writeEndObject();
+        writer.writeEndObject();
     }
 
-    public static <T> void writeOptional(JsonGenerator gen, Optional<T> value, JsonCodec<? super T> present)
+    public static <T> void writeOptional(JsonWriter writer, Optional<T> value, JsonCodec<? super T> present)
             throws IOException {
         if (value == null || value.isEmpty()) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            present.encode(gen, value.get());
+            present.encode(writer, value.get());
         }
     }
 
-    public static <T> List<T> readList(JsonParser parser, JsonCodec<? extends T> element) throws IOException {
-        return readElements(parser, element, new ArrayList<>());
+    public static <T> List<T> readList(JsonReader reader, JsonCodec<? extends T> element) throws IOException {
+        return readElements(reader, element, new ArrayList<>());
     }
 
-    public static <T> Set<T> readSet(JsonParser parser, JsonCodec<? extends T> element) throws IOException {
-        return readElements(parser, element, new LinkedHashSet<>());
+    public static <T> Set<T> readSet(JsonReader reader, JsonCodec<? extends T> element) throws IOException {
+        return readElements(reader, element, new LinkedHashSet<>());
     }
 
-    public static <T> T[] readArray(JsonParser parser, JsonCodec<? extends T> element, IntFunction<T[]> newArray)
+    public static <T> T[] readArray(JsonReader reader, JsonCodec<? extends T> element, IntFunction<T[]> newArray)
             throws IOException {
-        List<T> list = readElements(parser, element, new ArrayList<>());
+        List<T> list = readElements(reader, element, new ArrayList<>());
         return list == null ? null : list.toArray(newArray.apply(list.size()));
     }
 
     private static <T, C extends Collection<T>> C readElements(
-            JsonParser parser, JsonCodec<? extends T> element, C into) throws IOException {
-        JsonToken token = parser.currentToken();
+            JsonReader reader, JsonCodec<? extends T> element, C into) throws IOException {
+        JsonToken token = reader.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -217,8 +218,8 @@ public final class Containers {
         }
         int index = 0;
         try {
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                into.add(element.decode(parser));
+            while (reader.nextToken() != JsonToken.END_ARRAY) {
+                into.add(element.decode(reader));
                 index++;
             }
         } catch (EventDecodeException e) {
@@ -227,25 +228,25 @@ public final class Containers {
         return into;
     }
 
-    public static int[] readInts(JsonParser parser) throws IOException {
-        List<Integer> list = readList(parser, INT_OR_ZERO);
+    public static int[] readInts(JsonReader reader) throws IOException {
+        List<Integer> list = readList(reader, INT_OR_ZERO);
         return list == null ? null : list.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    public static long[] readLongs(JsonParser parser) throws IOException {
-        List<Long> list = readList(parser, LONG_OR_ZERO);
+    public static long[] readLongs(JsonReader reader) throws IOException {
+        List<Long> list = readList(reader, LONG_OR_ZERO);
         return list == null ? null : list.stream().mapToLong(Long::longValue).toArray();
     }
 
-    public static double[] readDoubles(JsonParser parser) throws IOException {
-        List<Double> list = readList(parser, DOUBLE_OR_ZERO);
+    public static double[] readDoubles(JsonReader reader) throws IOException {
+        List<Double> list = readList(reader, DOUBLE_OR_ZERO);
         return list == null
                 ? null
                 : list.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    public static short[] readShorts(JsonParser parser) throws IOException {
-        List<Short> list = readList(parser, SHORT_OR_ZERO);
+    public static short[] readShorts(JsonReader reader) throws IOException {
+        List<Short> list = readList(reader, SHORT_OR_ZERO);
         if (list == null) {
             return null;
         }
@@ -256,8 +257,8 @@ public final class Containers {
         return values;
     }
 
-    public static float[] readFloats(JsonParser parser) throws IOException {
-        List<Float> list = readList(parser, FLOAT_OR_ZERO);
+    public static float[] readFloats(JsonReader reader) throws IOException {
+        List<Float> list = readList(reader, FLOAT_OR_ZERO);
         if (list == null) {
             return null;
         }
@@ -268,8 +269,8 @@ public final class Containers {
         return values;
     }
 
-    public static boolean[] readBooleans(JsonParser parser) throws IOException {
-        List<Boolean> list = readList(parser, BOOLEAN_OR_FALSE);
+    public static boolean[] readBooleans(JsonReader reader) throws IOException {
+        List<Boolean> list = readList(reader, BOOLEAN_OR_FALSE);
         if (list == null) {
             return null;
         }
@@ -280,22 +281,22 @@ public final class Containers {
         return values;
     }
 
-    public static <V> Map<String, V> readStringMap(JsonParser parser, JsonCodec<? extends V> value) throws IOException {
-        return readMap(parser, name -> name, value);
+    public static <V> Map<String, V> readStringMap(JsonReader reader, JsonCodec<? extends V> value) throws IOException {
+        return readMap(reader, name -> name, value);
     }
 
     public static <E extends Enum<E>, V> Map<E, V> readEnumMap(
-            JsonParser parser, EnumJsonCodec<E> keys, JsonCodec<? extends V> value) throws IOException {
-        return readMap(parser, keys::fromJsonName, value);
+            JsonReader reader, EnumJsonCodec<E> keys, JsonCodec<? extends V> value) throws IOException {
+        return readMap(reader, keys::fromJsonName, value);
     }
 
     private interface KeyReader<K> {
         K read(String name);
     }
 
-    private static <K, V> Map<K, V> readMap(JsonParser parser, KeyReader<K> keys, JsonCodec<? extends V> value)
+    private static <K, V> Map<K, V> readMap(JsonReader reader, KeyReader<K> keys, JsonCodec<? extends V> value)
             throws IOException {
-        JsonToken token = parser.currentToken();
+        JsonToken token = reader.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -305,10 +306,10 @@ public final class Containers {
         Map<K, V> map = new LinkedHashMap<>();
         String name = null;
         try {
-            for (name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            for (name = reader.nextFieldName(); name != null; name = reader.nextFieldName()) {
                 K key = keys.read(name);
-                parser.nextToken();
-                map.put(key, value.decode(parser));
+                reader.nextToken();
+                map.put(key, value.decode(reader));
             }
         } catch (EventDecodeException e) {
             throw e.inField(name);
@@ -316,10 +317,10 @@ public final class Containers {
         return map;
     }
 
-    public static <T> Optional<T> readOptional(JsonParser parser, JsonCodec<? extends T> present) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+    public static <T> Optional<T> readOptional(JsonReader reader, JsonCodec<? extends T> present) throws IOException {
+        if (reader.currentToken() == JsonToken.VALUE_NULL) {
             return Optional.empty();
         }
-        return Optional.ofNullable(present.decode(parser));
+        return Optional.ofNullable(present.decode(reader));
     }
 }

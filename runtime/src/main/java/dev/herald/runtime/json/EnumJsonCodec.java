@@ -1,10 +1,10 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
-import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.codec.FieldName;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
+import dev.herald.runtime.codec.JsonWriter;
 import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.util.HashMap;
@@ -17,22 +17,22 @@ import java.util.Map;
  */
 public abstract class EnumJsonCodec<E extends Enum<E>> implements JsonCodec<E> {
     private final Class<E> type;
-    private final SerializedString[] names;
+    private final FieldName[] names;
     private final Map<String, E> byName;
 
     protected EnumJsonCodec(Class<E> type, E[] constants, String... jsonNames) {
         this.type = type;
-        this.names = new SerializedString[constants.length];
+        this.names = new FieldName[constants.length];
         this.byName = new HashMap<>();
         for (E constant : constants) {
-            names[constant.ordinal()] = new SerializedString(jsonNames[constant.ordinal()]);
+            names[constant.ordinal()] = FieldName.of(jsonNames[constant.ordinal()]);
             byName.put(jsonNames[constant.ordinal()], constant);
         }
     }
 
     /** The JSON name of {@code value}. */
     public final String jsonName(E value) {
-        return names[value.ordinal()].getValue();
+        return names[value.ordinal()].value();
     }
 
     /** The constant with JSON name {@code name}; throws {@link EventDecodeException} when none has it. */
@@ -46,23 +46,23 @@ public abstract class EnumJsonCodec<E extends Enum<E>> implements JsonCodec<E> {
     }
 
     @Override
-    public final void encode(JsonGenerator gen, E value) throws IOException {
+    public final void encode(JsonWriter writer, E value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeString(names[value.ordinal()]);
+            writer.writeString(names[value.ordinal()]);
         }
     }
 
     @Override
-    public final E decode(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    public final E decode(JsonReader reader) throws IOException {
+        JsonToken token = reader.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token != JsonToken.VALUE_STRING) {
             throw CodecSupport.mismatch("one of " + byName.keySet(), token);
         }
-        return fromJsonName(parser.getText());
+        return fromJsonName(reader.getText());
     }
 }

@@ -1,14 +1,11 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.herald.runtime.EventRegistry;
 import dev.herald.runtime.EventType;
+import dev.herald.runtime.codec.FieldName;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
 import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,44 +14,70 @@ import java.util.Objects;
 
 /**
  * The wire envelope {@code {"event":"fs.created","data":{...},"ts":1704508800000}}: encoded once to
- * UTF-8 bytes with the generated codecs, and decoded back into the typed record. The fan-out core
- * adds the event's position ({@link #withId}, {@code "id"} after {@code ts}); decoding ignores it.
- * Thread-safe.
+ * UTF-8 bytes with the generated codecs, and decoded back into the typed record, on Jackson 2 or
+ * Jackson 3 ({@link Jackson}). The fan-out core adds the event's position ({@link #withId}, {@code
+ * "id"} after {@code ts}); decoding ignores it. Thread-safe.
  */
 public final class EventJson {
     /** Deeper JSON is rejected before it can exhaust the stack. */
-    public static final int MAX_NESTING_DEPTH = 200;
+    public static final int MAX_NESTING_DEPTH = JsonBackend.MAX_NESTING_DEPTH;
 
-    private static final SerializedString EVENT = new SerializedString("event");
-    private static final SerializedString DATA = new SerializedString("data");
-    private static final SerializedString TS = new SerializedString("ts");
+    private static final FieldName EVENT = FieldName.of("event");
+    private static final FieldName DATA = FieldName.of("data");
+    private static final FieldName TS = FieldName.of("ts");
 
     private final EventRegistry registry;
-    private final JsonFactory factory;
+    private final JsonBackend backend;
 
-    private EventJson(EventRegistry registry) {
-        JacksonVersion.ensureSupported();
+    private EventJson(EventRegistry registry, JsonBackend backend) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .build())
-                .build();
+        this.backend = backend;
     }
 
-    /** Envelopes for the events of {@code registry}. */
+    /** Envelopes for the events of {@code registry}, on the class path's Jackson ({@link Jackson#detected()}). */
     public static EventJson create(EventRegistry registry) {
-        return new EventJson(registry);
+        return new EventJson(registry, JsonBackend.detect());
+    }
+
+    /** Envelopes for the events of {@code registry}, on the given Jackson, which must be on the class path. */
+    public static EventJson create(EventRegistry registry, Jackson jackson) {
+        return new EventJson(registry, JsonBackend.of(Objects.requireNonNull(jackson, "jackson")));
     }
 
     /** Envelopes for every event catalog on the class path. */
     public static EventJson create() {
-        return new EventJson(EventRegistry.load());
+        return create(EventRegistry.load());
     }
 
     /** The registry that names and codecs come from. */
     public EventRegistry registry() {
         return registry;
+    }
+
+    /** The Jackson that writes and reads. */
+    public Jackson jackson() {
+        return backend.jackson();
+    }
+
+    /** {@code value} alone (no envelope) as UTF-8 JSON, written by {@code codec}. */
+    public <T> byte[] encodeValue(JsonCodec<T> codec, T value) {
+        return backend.write(writer -> codec.encode(writer, value));
+    }
+
+    /**
+     * One JSON value (no envelope) read by {@code codec}, with the checks of {@link #decode(byte[])}:
+     * malformed JSON, a truncated value and content after it throw {@link EventDecodeException}.
+     */
+    public <T> T decodeValue(JsonCodec<T> codec, byte[] json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return backend.read(json, reader -> {
+                reader.nextToken();
+                return codec.decode(reader);
+            });
+        } catch (IOException e) {
+            throw parseFailure(e);
+        }
     }
 
     /**
@@ -121,80 +144,82 @@ public final class EventJson {
     private <T extends Record> byte[] encodeTyped(EventType<T> type, Object event, long tsMillis) {
         T typed = type.cast(event);
         try {
-            return JsonBytes.write(factory, gen -> {
-                gen.writeStartObject();
-                gen.writeFieldName(EVENT);
-                gen.writeString(type.name());
-                gen.writeFieldName(DATA);
-                type.codec().encode(gen, typed);
-                gen.writeFieldName(TS);
-                gen.writeNumber(tsMillis);
-                gen.writeEndObject();
+            return backend.write(writer -> {
+                writer.writeStartObject(typed);
+                writer.writeFieldName(EVENT);
+                writer.writeString(type.name());
+                writer.writeFieldName(DATA);
+                type.codec().encode(writer, typed);
+                writer.writeFieldName(TS);
+                writer.writeNumber(tsMillis);
+                writer.writeEndObject();
             });
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException("cannot encode " + type.name(), e.getCause());
         }
     }
 
-    /** Reads an envelope from UTF-8 bytes, with the thread's reused parser ({@link JsonReading}). */
+    /**
+     * Reads an envelope from UTF-8 bytes, with the thread's reused parser. Herald writes the name
+     * before {@code data}; an envelope from elsewhere that has them the other way round is read
+     * twice, the second time knowing the type.
+     */
     public ReceivedEvent decode(byte[] json) {
         Objects.requireNonNull(json, "json");
         try {
-            return JsonReading.read(factory, json, parser -> decode(parser, false));
+            ReceivedEvent first = backend.read(json, reader -> read(reader, null));
+            if (first.event() != null) {
+                return first;
+            }
+            return backend.read(json, reader -> read(reader, first.type()));
         } catch (IOException e) {
             throw parseFailure(e);
-        } catch (IllegalStateException e) {
-            // TokenBuffer (data before event) meeting the end of a truncated document
-            throw EventDecodeException.of("malformed JSON: unexpected end of input", e);
         }
     }
 
     /** Reads an envelope from a string. */
     public ReceivedEvent decode(String json) {
         Objects.requireNonNull(json, "json");
-        try (JsonParser parser = factory.createParser(json)) {
-            return decode(parser, true);
-        } catch (IOException e) {
-            throw parseFailure(e);
-        }
+        return decode(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static EventDecodeException parseFailure(IOException e) {
-        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        return EventDecodeException.of("malformed JSON: " + message, e);
+        return EventDecodeException.of("malformed JSON: " + e.getMessage(), e);
     }
 
-    /** @param checkTrailing whether to fail on content after the envelope ({@link JsonReading} checks it itself) */
-    private ReceivedEvent decode(JsonParser parser, boolean checkTrailing) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            throw CodecSupport.mismatch("an event envelope object", parser.currentToken());
+    /**
+     * One pass over the envelope. Without {@code dataType}, {@code data} that comes before the
+     * event's name is skipped and the result has no event: the caller reads again with the type.
+     */
+    private ReceivedEvent read(JsonReader reader, EventType<?> dataType) throws IOException {
+        if (reader.nextToken() != JsonToken.START_OBJECT) {
+            throw CodecSupport.mismatch("an event envelope object", reader.currentToken());
         }
         EventType<?> type = null;
         Record event = null;
         boolean hasData = false;
-        TokenBuffer bufferedData = null; // "data" that came before "event"
+        boolean dataSkipped = false;
         long ts = 0;
-        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-            parser.nextToken();
+        for (String field = reader.nextFieldName(); field != null; field = reader.nextFieldName()) {
+            reader.nextToken();
             switch (field) {
-                case "event" -> type = typeNamed(Scalars.readString(parser));
-                case "ts" -> ts = Scalars.readLong(parser);
+                case "event" -> type = typeNamed(Scalars.readString(reader));
+                case "ts" -> ts = Scalars.readLong(reader);
                 case "data" -> {
                     hasData = true;
-                    if (type != null) {
-                        event = decodeData(type, parser);
+                    EventType<?> known = type != null ? type : dataType;
+                    if (known != null) {
+                        event = decodeData(known, reader);
                     } else {
-                        bufferedData = TokenBuffer.asCopyOfValue(parser);
+                        dataSkipped = true;
+                        reader.skipChildren();
                     }
                 }
-                default -> parser.skipChildren();
+                default -> reader.skipChildren();
             }
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT) {
-            throw CodecSupport.mismatch("the end of the envelope", parser.currentToken());
-        }
-        if (checkTrailing && parser.nextToken() != null) {
-            throw EventDecodeException.of("unexpected content after the envelope");
+        if (reader.currentToken() != JsonToken.END_OBJECT) {
+            throw CodecSupport.mismatch("the end of the envelope", reader.currentToken());
         }
         if (type == null) {
             throw EventDecodeException.of("the envelope has no \"event\" name");
@@ -202,11 +227,8 @@ public final class EventJson {
         if (!hasData) {
             throw EventDecodeException.of("the envelope has no \"data\"").inEvent(type.name());
         }
-        if (bufferedData != null) {
-            try (JsonParser dataParser = bufferedData.asParser()) {
-                dataParser.nextToken();
-                event = decodeData(type, dataParser);
-            }
+        if (dataSkipped) {
+            return new ReceivedEvent(type, null, ts);
         }
         if (event == null) {
             throw EventDecodeException.of("\"data\" is null").inEvent(type.name());
@@ -228,14 +250,11 @@ public final class EventJson {
         return type;
     }
 
-    private static Record decodeData(EventType<?> type, JsonParser parser) throws IOException {
+    private static Record decodeData(EventType<?> type, JsonReader reader) throws IOException {
         try {
-            return type.codec().decode(parser);
+            return type.codec().decode(reader);
         } catch (EventDecodeException e) {
             throw e.inEvent(type.name());
-        } catch (JsonProcessingException e) {
-            throw EventDecodeException.of("malformed JSON: " + e.getOriginalMessage(), e)
-                    .inEvent(type.name());
         }
     }
 }

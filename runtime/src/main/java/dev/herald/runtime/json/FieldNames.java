@@ -1,6 +1,6 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.io.SerializedString;
+import dev.herald.runtime.codec.FieldName;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,14 +10,14 @@ import java.util.Map;
  * that arrive out of order. Immutable; shared by all threads.
  */
 public final class FieldNames {
-    private final SerializedString[] names;
+    private final FieldName[] names;
     private final Map<String, Integer> indexes;
 
-    public FieldNames(SerializedString... names) {
+    public FieldNames(FieldName... names) {
         this.names = names.clone();
         Map<String, Integer> indexes = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
-            indexes.put(names[i].getValue(), i);
+            indexes.put(names[i].value(), i);
         }
         this.indexes = Map.copyOf(indexes);
     }
@@ -28,7 +28,7 @@ public final class FieldNames {
         return index == null ? CodecSupport.UNKNOWN : index;
     }
 
-    SerializedString get(int index) {
+    FieldName get(int index) {
         return names[index];
     }
 
@@ -38,6 +38,6 @@ public final class FieldNames {
 
     /** The name of field {@code index}, or {@code null} for {@link CodecSupport#UNKNOWN}. */
     public String name(int index) {
-        return index >= 0 ? names[index].getValue() : null;
+        return index >= 0 ? names[index].value() : null;
     }
 }

@@ -12,13 +12,15 @@ import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import dev.herald.runtime.EventRegistry;
-import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.codec.JsonCodec;
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Makes any {@code ObjectMapper} use Herald's generated codecs for every event and payload type:
- * {@code mapper.registerModule(new HeraldModule())}.
+ * Makes a Jackson 2 {@code ObjectMapper} use Herald's generated codecs for every event and payload
+ * type, so that it writes exactly the {@code data} of Herald's wire envelope: {@code
+ * mapper.registerModule(new HeraldModule())}. For Jackson 3's {@code JsonMapper}, use {@link
+ * HeraldJackson3Module}.
  */
 public final class HeraldModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
@@ -64,7 +66,7 @@ public final class HeraldModule extends SimpleModule {
 
         @Override
         public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            codec.encode(gen, value);
+            codec.encode(new Jackson2Backend.Writer(gen), value);
         }
 
         @Override
@@ -83,7 +85,7 @@ public final class HeraldModule extends SimpleModule {
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             try {
-                return codec.decode(parser);
+                return codec.decode(new Jackson2Backend.Reader(parser));
             } catch (EventDecodeException e) {
                 throw JsonMappingException.from(parser, e.getMessage(), e);
             }

@@ -1,9 +1,9 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
+import dev.herald.runtime.codec.JsonWriter;
 import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,7 +22,7 @@ public final class Scalars {
 
     // ---- element codecs: values inside lists, sets, arrays, maps and Optionals (null allowed) -----
 
-    public static final JsonCodec<String> STRING = ValueCodec.of(JsonGenerator::writeString, Scalars::readString);
+    public static final JsonCodec<String> STRING = ValueCodec.of(JsonWriter::writeString, Scalars::readString);
     public static final JsonCodec<Boolean> BOOLEAN = ValueCodec.of(Scalars::writeBooleanBox, Scalars::readBooleanBox);
     public static final JsonCodec<Byte> BYTE = ValueCodec.of(Scalars::writeIntBox, Scalars::readByteBox);
     public static final JsonCodec<Short> SHORT = ValueCodec.of(Scalars::writeShortBox, Scalars::readShortBox);
@@ -43,120 +43,119 @@ public final class Scalars {
 
     // ---- booleans, numbers, text -----------------------------------------------------------
 
-    public static boolean readBoolean(JsonParser parser) {
-        Boolean value = readBooleanBox(parser);
+    public static boolean readBoolean(JsonReader reader) {
+        Boolean value = readBooleanBox(reader);
         return value != null && value;
     }
 
-    public static Boolean readBooleanBox(JsonParser parser) {
-        return switch (parser.currentToken()) {
+    public static Boolean readBooleanBox(JsonReader reader) {
+        return switch (reader.currentToken()) {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            default -> throw CodecSupport.mismatch("a boolean", parser.currentToken());
+            default -> throw CodecSupport.mismatch("a boolean", reader.currentToken());
         };
     }
 
-    public static int readInt(JsonParser parser) throws IOException {
-        Long value = readIntegral(parser, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    public static int readInt(JsonReader reader) throws IOException {
+        Long value = readIntegral(reader, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
         return value == null ? 0 : value.intValue();
     }
 
-    public static Integer readIntBox(JsonParser parser) throws IOException {
-        Long value = readIntegral(parser, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    public static Integer readIntBox(JsonReader reader) throws IOException {
+        Long value = readIntegral(reader, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
         return value == null ? null : value.intValue();
     }
 
-    public static long readLong(JsonParser parser) throws IOException {
-        Long value = readIntegral(parser, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+    public static long readLong(JsonReader reader) throws IOException {
+        Long value = readIntegral(reader, Long.MIN_VALUE, Long.MAX_VALUE, "long");
         return value == null ? 0L : value;
     }
 
-    public static Long readLongBox(JsonParser parser) throws IOException {
-        return readIntegral(parser, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+    public static Long readLongBox(JsonReader reader) throws IOException {
+        return readIntegral(reader, Long.MIN_VALUE, Long.MAX_VALUE, "long");
     }
 
-    public static short readShort(JsonParser parser) throws IOException {
-        Long value = readIntegral(parser, Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    public static short readShort(JsonReader reader) throws IOException {
+        Long value = readIntegral(reader, Short.MIN_VALUE, Short.MAX_VALUE, "short");
         return value == null ? 0 : value.shortValue();
     }
 
-    public static Short readShortBox(JsonParser parser) throws IOException {
-        Long value = readIntegral(parser, Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    public static Short readShortBox(JsonReader reader) throws IOException {
+        Long value = readIntegral(reader, Short.MIN_VALUE, Short.MAX_VALUE, "short");
         return value == null ? null : value.shortValue();
     }
 
-    public static byte readByte(JsonParser parser) throws IOException {
-        Long value = readIntegral(parser, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    public static byte readByte(JsonReader reader) throws IOException {
+        Long value = readIntegral(reader, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
         return value == null ? 0 : value.byteValue();
     }
 
-    public static Byte readByteBox(JsonParser parser) throws IOException {
-        Long value = readIntegral(parser, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    public static Byte readByteBox(JsonReader reader) throws IOException {
+        Long value = readIntegral(reader, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
         return value == null ? null : value.byteValue();
     }
 
-    private static Long readIntegral(JsonParser parser, long min, long max, String javaType) throws IOException {
-        JsonToken token = parser.currentToken();
+    private static Long readIntegral(JsonReader reader, long min, long max, String javaType) throws IOException {
+        JsonToken token = reader.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token != JsonToken.VALUE_NUMBER_INT) {
             throw CodecSupport.mismatch("an integer", token);
         }
-        JsonParser.NumberType type = parser.getNumberType();
-        if (type == JsonParser.NumberType.BIG_INTEGER) {
-            throw outOfRange(parser, javaType);
+        if (reader.isBigInteger()) {
+            throw outOfRange(reader, javaType);
         }
-        long value = parser.getLongValue();
+        long value = reader.getLongValue();
         if (value < min || value > max) {
-            throw outOfRange(parser, javaType);
+            throw outOfRange(reader, javaType);
         }
         return value;
     }
 
-    private static EventDecodeException outOfRange(JsonParser parser, String javaType) throws IOException {
-        return EventDecodeException.of("number " + parser.getText() + " is out of range for " + javaType);
+    private static EventDecodeException outOfRange(JsonReader reader, String javaType) throws IOException {
+        return EventDecodeException.of("number " + reader.getText() + " is out of range for " + javaType);
     }
 
-    public static double readDouble(JsonParser parser) throws IOException {
-        Double value = readDoubleBox(parser);
+    public static double readDouble(JsonReader reader) throws IOException {
+        Double value = readDoubleBox(reader);
         return value == null ? 0d : value;
     }
 
-    public static Double readDoubleBox(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    public static Double readDoubleBox(JsonReader reader) throws IOException {
+        JsonToken token = reader.currentToken();
         return switch (token) {
             case VALUE_NULL -> null;
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                double value = parser.getDoubleValue();
+                double value = reader.getDoubleValue();
                 if (Double.isInfinite(value)) {
-                    throw outOfRange(parser, "double");
+                    throw outOfRange(reader, "double");
                 }
                 yield value;
             }
-            case VALUE_STRING -> nonFinite(parser.getText());
+            case VALUE_STRING -> nonFinite(reader.getText());
             default -> throw CodecSupport.mismatch("a number", token);
         };
     }
 
-    public static float readFloat(JsonParser parser) throws IOException {
-        Float value = readFloatBox(parser);
+    public static float readFloat(JsonReader reader) throws IOException {
+        Float value = readFloatBox(reader);
         return value == null ? 0f : value;
     }
 
-    public static Float readFloatBox(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    public static Float readFloatBox(JsonReader reader) throws IOException {
+        JsonToken token = reader.currentToken();
         return switch (token) {
             case VALUE_NULL -> null;
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                float value = parser.getFloatValue();
+                float value = reader.getFloatValue();
                 if (Float.isInfinite(value)) {
-                    throw outOfRange(parser, "float");
+                    throw outOfRange(reader, "float");
                 }
                 yield value;
             }
-            case VALUE_STRING -> (float) nonFinite(parser.getText());
+            case VALUE_STRING -> (float) nonFinite(reader.getText());
             default -> throw CodecSupport.mismatch("a number", token);
         };
     }
@@ -172,10 +171,10 @@ public final class Scalars {
         };
     }
 
-    public static String readString(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    public static String readString(JsonReader reader) throws IOException {
+        JsonToken token = reader.currentToken();
         if (token == JsonToken.VALUE_STRING) {
-            return parser.getText();
+            return reader.getText();
         }
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -183,13 +182,13 @@ public final class Scalars {
         throw CodecSupport.mismatch("a string", token);
     }
 
-    public static char readChar(JsonParser parser) throws IOException {
-        Character value = readCharBox(parser);
+    public static char readChar(JsonReader reader) throws IOException {
+        Character value = readCharBox(reader);
         return value == null ? '\0' : value;
     }
 
-    public static Character readCharBox(JsonParser parser) throws IOException {
-        String text = readString(parser);
+    public static Character readCharBox(JsonReader reader) throws IOException {
+        String text = readString(reader);
         if (text == null) {
             return null;
         }
@@ -199,13 +198,13 @@ public final class Scalars {
         return text.charAt(0);
     }
 
-    public static BigDecimal readBigDecimal(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    public static BigDecimal readBigDecimal(JsonReader reader) throws IOException {
+        JsonToken token = reader.currentToken();
         return switch (token) {
             case VALUE_NULL -> null;
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> reader.getDecimalValue();
             case VALUE_STRING -> {
-                String text = bigNumberText(parser);
+                String text = bigNumberText(reader);
                 try {
                     yield new BigDecimal(text);
                 } catch (NumberFormatException e) {
@@ -216,13 +215,13 @@ public final class Scalars {
         };
     }
 
-    public static BigInteger readBigInteger(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    public static BigInteger readBigInteger(JsonReader reader) throws IOException {
+        JsonToken token = reader.currentToken();
         return switch (token) {
             case VALUE_NULL -> null;
-            case VALUE_NUMBER_INT -> parser.getBigIntegerValue();
+            case VALUE_NUMBER_INT -> reader.getBigIntegerValue();
             case VALUE_STRING -> {
-                String text = bigNumberText(parser);
+                String text = bigNumberText(reader);
                 try {
                     yield new BigInteger(text);
                 } catch (NumberFormatException e) {
@@ -233,16 +232,16 @@ public final class Scalars {
         };
     }
 
-    private static String bigNumberText(JsonParser parser) throws IOException {
-        String text = parser.getText();
+    private static String bigNumberText(JsonReader reader) throws IOException {
+        String text = reader.getText();
         if (text.length() > MAX_BIG_NUMBER_LENGTH) {
             throw EventDecodeException.of("number text longer than " + MAX_BIG_NUMBER_LENGTH + " characters");
         }
         return text;
     }
 
-    public static UUID readUuid(JsonParser parser) throws IOException {
-        String text = readString(parser);
+    public static UUID readUuid(JsonReader reader) throws IOException {
+        String text = readString(reader);
         if (text == null) {
             return null;
         }
@@ -257,105 +256,105 @@ public final class Scalars {
         }
     }
 
-    public static byte[] readBytes(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    public static byte[] readBytes(JsonReader reader) throws IOException {
+        JsonToken token = reader.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token != JsonToken.VALUE_STRING) {
             throw CodecSupport.mismatch("a base64 string", token);
         }
-        return parser.getBinaryValue();
+        return reader.getBinaryValue();
     }
 
-    public static char[] readChars(JsonParser parser) throws IOException {
-        String text = readString(parser);
+    public static char[] readChars(JsonReader reader) throws IOException {
+        String text = readString(reader);
         return text == null ? null : text.toCharArray();
     }
 
     // ---- boxed and other leaves --------------------------------------------------------------
 
-    public static void writeBooleanBox(JsonGenerator gen, Boolean value) throws IOException {
+    public static void writeBooleanBox(JsonWriter writer, Boolean value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeBoolean(value);
+            writer.writeBoolean(value);
         }
     }
 
-    public static void writeIntBox(JsonGenerator gen, Number value) throws IOException {
+    public static void writeIntBox(JsonWriter writer, Number value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeNumber(value.intValue());
+            writer.writeNumber(value.intValue());
         }
     }
 
-    public static void writeShortBox(JsonGenerator gen, Short value) throws IOException {
+    public static void writeShortBox(JsonWriter writer, Short value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeNumber(value.shortValue());
+            writer.writeNumber(value.shortValue());
         }
     }
 
-    public static void writeLongBox(JsonGenerator gen, Long value) throws IOException {
+    public static void writeLongBox(JsonWriter writer, Long value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeNumber(value.longValue());
+            writer.writeNumber(value.longValue());
         }
     }
 
-    public static void writeFloatBox(JsonGenerator gen, Float value) throws IOException {
+    public static void writeFloatBox(JsonWriter writer, Float value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeNumber(value.floatValue());
+            writer.writeNumber(value.floatValue());
         }
     }
 
-    public static void writeDoubleBox(JsonGenerator gen, Double value) throws IOException {
+    public static void writeDoubleBox(JsonWriter writer, Double value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeNumber(value.doubleValue());
+            writer.writeNumber(value.doubleValue());
         }
     }
 
-    public static void writeChar(JsonGenerator gen, char value) throws IOException {
-        gen.writeString(String.valueOf(value));
+    public static void writeChar(JsonWriter writer, char value) throws IOException {
+        writer.writeString(String.valueOf(value));
     }
 
-    public static void writeCharBox(JsonGenerator gen, Character value) throws IOException {
-        gen.writeString(value == null ? null : value.toString());
+    public static void writeCharBox(JsonWriter writer, Character value) throws IOException {
+        writer.writeString(value == null ? null : value.toString());
     }
 
-    public static void writeBigDecimal(JsonGenerator gen, BigDecimal value) throws IOException {
-        gen.writeString(value == null ? null : value.toString());
+    public static void writeBigDecimal(JsonWriter writer, BigDecimal value) throws IOException {
+        writer.writeString(value == null ? null : value.toString());
     }
 
-    public static void writeBigInteger(JsonGenerator gen, BigInteger value) throws IOException {
-        gen.writeString(value == null ? null : value.toString());
+    public static void writeBigInteger(JsonWriter writer, BigInteger value) throws IOException {
+        writer.writeString(value == null ? null : value.toString());
     }
 
-    public static void writeUuid(JsonGenerator gen, UUID value) throws IOException {
-        gen.writeString(value == null ? null : value.toString());
+    public static void writeUuid(JsonWriter writer, UUID value) throws IOException {
+        writer.writeString(value == null ? null : value.toString());
     }
 
-    public static void writeBytes(JsonGenerator gen, byte[] value) throws IOException {
+    public static void writeBytes(JsonWriter writer, byte[] value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeBinary(value);
+            writer.writeBinary(value);
         }
     }
 
-    public static void writeChars(JsonGenerator gen, char[] value) throws IOException {
+    public static void writeChars(JsonWriter writer, char[] value) throws IOException {
         if (value == null) {
-            gen.writeNull();
+            writer.writeNull();
         } else {
-            gen.writeString(value, 0, value.length);
+            writer.writeString(value, 0, value.length);
         }
     }
 }

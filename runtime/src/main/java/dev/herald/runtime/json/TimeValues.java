@@ -1,8 +1,8 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonWriter;
 import dev.herald.runtime.internal.Texts;
 import java.io.IOException;
 import java.time.Duration;
@@ -35,8 +35,8 @@ public final class TimeValues {
 
     // ---- java.time -------------------------------------------------------------------------
 
-    public static Instant readInstant(JsonParser parser) throws IOException {
-        String text = Scalars.readString(parser);
+    public static Instant readInstant(JsonReader reader) throws IOException {
+        String text = Scalars.readString(reader);
         if (text == null) {
             return null;
         }
@@ -47,25 +47,25 @@ public final class TimeValues {
         }
     }
 
-    public static OffsetDateTime readOffsetDateTime(JsonParser parser) throws IOException {
+    public static OffsetDateTime readOffsetDateTime(JsonReader reader) throws IOException {
         return readTime(
-                parser,
+                reader,
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME,
                 OffsetDateTime::from,
                 "an ISO-8601 date-time with offset");
     }
 
-    public static LocalDate readLocalDate(JsonParser parser) throws IOException {
-        return readTime(parser, DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from, "an ISO-8601 date");
+    public static LocalDate readLocalDate(JsonReader reader) throws IOException {
+        return readTime(reader, DateTimeFormatter.ISO_LOCAL_DATE, LocalDate::from, "an ISO-8601 date");
     }
 
-    public static LocalDateTime readLocalDateTime(JsonParser parser) throws IOException {
+    public static LocalDateTime readLocalDateTime(JsonReader reader) throws IOException {
         return readTime(
-                parser, DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from, "an ISO-8601 local date-time");
+                reader, DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from, "an ISO-8601 local date-time");
     }
 
-    public static Duration readDuration(JsonParser parser) throws IOException {
-        String text = Scalars.readString(parser);
+    public static Duration readDuration(JsonReader reader) throws IOException {
+        String text = Scalars.readString(reader);
         if (text == null) {
             return null;
         }
@@ -76,9 +76,9 @@ public final class TimeValues {
         }
     }
 
-    private static <T> T readTime(JsonParser parser, DateTimeFormatter format, TemporalQuery<T> query, String what)
+    private static <T> T readTime(JsonReader reader, DateTimeFormatter format, TemporalQuery<T> query, String what)
             throws IOException {
-        String text = Scalars.readString(parser);
+        String text = Scalars.readString(reader);
         if (text == null) {
             return null;
         }
@@ -90,23 +90,23 @@ public final class TimeValues {
         }
     }
 
-    public static void writeInstant(JsonGenerator gen, Instant value) throws IOException {
-        gen.writeString(value == null ? null : IsoInstant.format(value));
+    public static void writeInstant(JsonWriter writer, Instant value) throws IOException {
+        writer.writeString(value == null ? null : IsoInstant.format(value));
     }
 
-    public static void writeOffsetDateTime(JsonGenerator gen, OffsetDateTime value) throws IOException {
-        gen.writeString(value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    public static void writeOffsetDateTime(JsonWriter writer, OffsetDateTime value) throws IOException {
+        writer.writeString(value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
     }
 
-    public static void writeLocalDate(JsonGenerator gen, LocalDate value) throws IOException {
-        gen.writeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE.format(value));
+    public static void writeLocalDate(JsonWriter writer, LocalDate value) throws IOException {
+        writer.writeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE.format(value));
     }
 
-    public static void writeLocalDateTime(JsonGenerator gen, LocalDateTime value) throws IOException {
-        gen.writeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value));
+    public static void writeLocalDateTime(JsonWriter writer, LocalDateTime value) throws IOException {
+        writer.writeString(value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value));
     }
 
-    public static void writeDuration(JsonGenerator gen, Duration value) throws IOException {
-        gen.writeString(value == null ? null : value.toString());
+    public static void writeDuration(JsonWriter writer, Duration value) throws IOException {
+        writer.writeString(value == null ? null : value.toString());
     }
 }

@@ -1,8 +1,8 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import dev.herald.runtime.JsonCodec;
+import dev.herald.runtime.codec.JsonCodec;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonWriter;
 import java.io.IOException;
 
 /**
@@ -12,12 +12,12 @@ import java.io.IOException;
  * no lambdas (javac attributes each one speculatively, which made compiling generated code slow).
  */
 final class ValueCodec<T> implements JsonCodec<T> {
-    private final ValueWriter<? super T> writer;
-    private final ValueReader<? extends T> reader;
+    private final ValueWriter<? super T> valueWriter;
+    private final ValueReader<? extends T> valueReader;
 
-    private ValueCodec(ValueWriter<? super T> writer, ValueReader<? extends T> reader) {
-        this.writer = writer;
-        this.reader = reader;
+    private ValueCodec(ValueWriter<? super T> valueWriter, ValueReader<? extends T> valueReader) {
+        this.valueWriter = valueWriter;
+        this.valueReader = valueReader;
     }
 
     static <T> JsonCodec<T> of(ValueWriter<? super T> writer, ValueReader<? extends T> reader) {
@@ -25,12 +25,12 @@ final class ValueCodec<T> implements JsonCodec<T> {
     }
 
     @Override
-    public void encode(JsonGenerator gen, T value) throws IOException {
-        writer.write(gen, value);
+    public void encode(JsonWriter writer, T value) throws IOException {
+        valueWriter.write(writer, value);
     }
 
     @Override
-    public T decode(JsonParser parser) throws IOException {
-        return reader.read(parser);
+    public T decode(JsonReader reader) throws IOException {
+        return valueReader.read(reader);
     }
 }

@@ -1,10 +1,10 @@
 package dev.herald.runtime.json;
 
-import com.fasterxml.jackson.core.JsonParser;
+import dev.herald.runtime.codec.JsonReader;
 import java.io.IOException;
 
-/** Reads one value at the parser's current token: one half of a {@link ValueCodec}. */
+/** Reads one value at the reader's current token: one half of a {@link ValueCodec}. */
 @FunctionalInterface
 interface ValueReader<T> {
-    T read(JsonParser parser) throws IOException;
+    T read(JsonReader reader) throws IOException;
 }

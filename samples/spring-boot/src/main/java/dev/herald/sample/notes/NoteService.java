@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class NoteService {
     private final Map<String, Note> notes = new ConcurrentHashMap<>();
+    private final Map<String, List<OwnedEvent>> history = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher publisher;
     private final EventBus bus;
 
@@ -33,10 +35,24 @@ public class NoteService {
                 .toList();
     }
 
+    /** What happened to the owner's note, oldest first: the events the page was sent. */
+    public Optional<List<OwnedEvent>> history(String owner, String id) {
+        List<OwnedEvent> events = history.get(id);
+        return events == null || !events.get(0).owner().equals(owner)
+                ? Optional.empty()
+                : Optional.of(List.copyOf(events));
+    }
+
+    private void remember(String id, OwnedEvent event) {
+        history.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(event);
+    }
+
     public Note create(String owner, String title) {
         Note note = new Note(UUID.randomUUID().toString(), owner, title);
         notes.put(note.id(), note);
-        publisher.publishEvent(new NoteCreated(owner, note.id(), title));
+        NoteCreated created = new NoteCreated(owner, note.id(), title);
+        remember(note.id(), created);
+        publisher.publishEvent(created);
         return note;
     }
 
@@ -47,7 +63,9 @@ public class NoteService {
         }
         Note renamed = new Note(id, owner, title);
         notes.put(id, renamed);
-        bus.emit(new NoteUpdated(owner, id, title));
+        NoteUpdated updated = new NoteUpdated(owner, id, title);
+        remember(id, updated);
+        bus.emit(updated);
         return Optional.of(renamed);
     }
 
@@ -56,7 +74,9 @@ public class NoteService {
         if (note == null || !note.owner().equals(owner) || !notes.remove(id, note)) {
             return false;
         }
-        bus.emit(new NoteDeleted(owner, id));
+        NoteDeleted deleted = new NoteDeleted(owner, id);
+        remember(id, deleted);
+        bus.emit(deleted);
         return true;
     }
 }

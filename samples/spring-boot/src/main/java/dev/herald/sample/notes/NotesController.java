@@ -46,6 +46,15 @@ public class NotesController {
                 : ResponseEntity.notFound().build();
     }
 
+    /**
+     * The note's events, as records: Spring's JSON mapper writes them with Herald's generated codecs
+     * (the starter registers them with it), byte for byte the {@code data} the socket sent.
+     */
+    @GetMapping("/{id}/history")
+    public ResponseEntity<List<OwnedEvent>> history(Principal user, @PathVariable String id) {
+        return ResponseEntity.of(notes.history(user.getName(), id));
+    }
+
     private static String title(Map<String, String> body) {
         String title = body.getOrDefault("title", "").strip();
         return title.isEmpty() ? "Untitled" : title;

@@ -16,6 +16,7 @@ import dev.herald.spring.boot.EventEndpointRegistrar;
 import dev.herald.redis.RedisBroker;
 import dev.herald.spring.boot.HeraldAutoConfiguration;
 import dev.herald.spring.boot.HeraldBrokerAutoConfiguration;
+import dev.herald.spring.boot.HeraldJacksonAutoConfiguration;
 import dev.herald.spring.boot.HeraldMetricsAutoConfiguration;
 import dev.herald.spring.boot.health.Boot3HealthIndicator;
 import dev.herald.spring.boot.health.Boot4HealthIndicator;
@@ -46,7 +47,8 @@ class HeraldAutoConfigurationTest {
             HeraldWebSocketAutoConfiguration.class,
             HeraldMetricsAutoConfiguration.class,
             HeraldHealthAutoConfiguration.class,
-            HeraldHealthBoot4AutoConfiguration.class);
+            HeraldHealthBoot4AutoConfiguration.class,
+            HeraldJacksonAutoConfiguration.class);
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(HERALD);
 
@@ -66,6 +68,27 @@ class HeraldAutoConfigurationTest {
             assertThat(settings.maxConnectionsPerUser()).isEqualTo(Integer.MAX_VALUE);
             assertThat(settings.accessPolicy()).isSameAs(AccessPolicy.ALLOW_ALL);
         });
+    }
+
+    /**
+     * The module of the class path's Jackson for Boot's mapper to register (Boot 3.5: Jackson 2
+     * only; the Boot 4 sample: Jackson 3 only), unless {@code herald.jackson-module=false}.
+     */
+    @Test
+    void theGeneratedCodecs_areLentToTheJacksonOfTheBootVersion_unlessTurnedOff() {
+        boolean boot4 = SpringBootVersion.getVersion().startsWith("4.");
+        web.run(context -> {
+            // by name: each module's class loads only where its Jackson is
+            assertThat(context.containsBean("heraldJacksonModule")).isEqualTo(!boot4);
+            assertThat(context.containsBean("heraldJackson3Module")).isEqualTo(boot4);
+            assertThat(context.getBean(boot4 ? "heraldJackson3Module" : "heraldJacksonModule")
+                            .getClass()
+                            .getSimpleName())
+                    .isEqualTo(boot4 ? "HeraldJackson3Module" : "HeraldModule");
+        });
+        web.withPropertyValues("herald.jackson-module=false").run(context -> assertThat(context)
+                .doesNotHaveBean("heraldJacksonModule")
+                .doesNotHaveBean("heraldJackson3Module"));
     }
 
     /** One {@code herald} indicator, of this Boot's health API; off with {@code management.health.herald.enabled}. */

@@ -2,8 +2,8 @@ package dev.herald.sample.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import dev.herald.jakarta.EventEndpoint;
+import dev.herald.runtime.json.Jackson;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +49,7 @@ class NotesAppTest {
 
     @BeforeAll
     static void versions() {
-        System.out.println("Spring Boot " + SpringBootVersion.getVersion() + ", Jackson " + PackageVersion.VERSION);
+        System.out.println("Spring Boot " + SpringBootVersion.getVersion() + ", Herald's JSON on Jackson " + Jackson.detected());
     }
 
     private static Map<String, String> basic(String user) {
@@ -121,6 +121,39 @@ class NotesAppTest {
         assertThat(frames.get(1)).startsWith("{\"event\":\"note.updated\",\"data\":{\"owner\":\"alice\",\"id\":\"" + id
                 + "\",\"title\":\"Shopping\"}");
         assertThat(frames.get(2)).startsWith("{\"event\":\"note.deleted\",\"data\":{\"owner\":\"alice\",\"id\":\"" + id);
+    }
+
+    /**
+     * The controller returns the event records themselves; Spring's mapper writes them with the
+     * generated codecs the starter registered, so the HTTP body holds exactly the socket's
+     * {@code data}, text that Jackson would otherwise write differently (emoji, escapes) included.
+     */
+    @Test
+    void aControllerReturningEventRecords_writesTheSocketFramesData_byteForByte() throws Exception {
+        WsClient alice = connect("/api/events/ws", ALICE);
+        awaitConnections(1);
+
+        String id = createNote(ALICE, "caf\u00e9 \\\"quoted\\\" \uD83D\uDC4D </script>");
+        assertThat(request("PUT", "/api/notes/" + id, "{\"title\":\"\uD83C\uDF89 tab\\t end\"}", ALICE).statusCode())
+                .isEqualTo(200);
+        List<String> frames = alice.awaitMessages(2, 5000);
+        assertThat(frames).hasSize(2);
+
+        HttpResponse<byte[]> history = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notes/" + id + "/history"))
+                        .header("Authorization", ALICE.get("Authorization"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(history.statusCode()).isEqualTo(200);
+        String body = new String(history.body(), StandardCharsets.UTF_8);
+        assertThat(body).isEqualTo("[" + data(frames.get(0)) + "," + data(frames.get(1)) + "]");
+        assertThat(body).contains("\"title\":\"caf\u00e9 \\\"quoted\\\" ").contains("tab\\t end\"");
+    }
+
+    /** The {@code data} of an envelope {@code {"event":...,"data":...,"ts":...,"id":...}}, as sent. */
+    private static String data(String frame) {
+        int start = frame.indexOf(",\"data\":") + ",\"data\":".length();
+        return frame.substring(start, frame.lastIndexOf(",\"ts\":"));
     }
 
     @Test

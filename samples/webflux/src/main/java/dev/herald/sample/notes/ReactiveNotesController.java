@@ -49,6 +49,15 @@ public class ReactiveNotesController {
                 : ResponseEntity.notFound().<Void>build());
     }
 
+    /**
+     * The note's events, as records: WebFlux's JSON encoder writes them with Herald's generated
+     * codecs (the starter registers them with Boot's mapper), the {@code data} the socket sent.
+     */
+    @GetMapping("/{id}/history")
+    public Mono<ResponseEntity<List<OwnedEvent>>> history(Mono<Principal> user, @PathVariable String id) {
+        return user.map(principal -> ResponseEntity.of(notes.history(principal.getName(), id)));
+    }
+
     private static String title(Map<String, String> body) {
         String title = body.getOrDefault("title", "").strip();
         return title.isEmpty() ? "Untitled" : title;

@@ -124,6 +124,34 @@ class ReactiveNotesAppTest {
         assertThat(bob.awaitMessages(1, 300)).as("bob hears nothing of alice's notes").isEmpty();
     }
 
+    /** A controller returning event records writes, through Boot's mapper, the socket frames' data. */
+    @Test
+    void aControllerReturningEventRecords_writesTheSocketFramesData_byteForByte() throws Exception {
+        TestClient alice = socket(ALICE);
+        awaitConnections(1);
+
+        String id = createNote(ALICE, "caf\u00e9 \\\"quoted\\\" \uD83D\uDC4D </script>");
+        assertThat(request("PUT", "/api/notes/" + id, "{\"title\":\"\uD83C\uDF89 tab\\t end\"}", ALICE).statusCode())
+                .isEqualTo(200);
+        List<String> frames = alice.awaitMessages(2, 5000);
+        assertThat(frames).hasSize(2);
+
+        HttpResponse<byte[]> history = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notes/" + id + "/history"))
+                        .header("Authorization", ALICE.get("Authorization"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(new String(history.body(), StandardCharsets.UTF_8))
+                .isEqualTo("[" + data(frames.get(0)) + "," + data(frames.get(1)) + "]");
+    }
+
+    /** The {@code data} of an envelope {@code {"event":...,"data":...,"ts":...,"id":...}}, as sent. */
+    private static String data(String frame) {
+        int start = frame.indexOf(",\"data\":") + ",\"data\":".length();
+        return frame.substring(start, frame.lastIndexOf(",\"ts\":"));
+    }
+
     @Test
     void anonymous_isRefused_with4401OnTheSocket_and401OnTheStream() throws Exception {
         TestClient socket = new TestClient(port, "/api/events/ws", Map.of());

@@ -1,0 +1,394 @@
+package dev.herald.runtime.json;
+
+import dev.herald.runtime.codec.FieldName;
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
+import dev.herald.runtime.codec.JsonWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.async.ByteArrayFeeder;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.PackageVersion;
+
+/** Herald's JSON on Jackson 3 ({@code tools.jackson.core}), configured to write what Jackson 3 writes. */
+final class Jackson3Backend extends JsonBackend {
+    private final JsonFactory factory;
+
+    Jackson3Backend() {
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                // Jackson 3's own text output (an emoji as its four UTF-8 bytes, where Jackson 2 writes an
+                // escaped surrogate pair): an application's JsonMapper with HeraldJackson3Module then
+                // writes the same bytes as the wire (README, "The JSON on Jackson 2 and Jackson 3").
+                .rootValueSeparator((String) null) // one value after another, nothing between
+                .build();
+    }
+
+    @Override
+    Jackson jackson() {
+        return Jackson.V3;
+    }
+
+    @Override
+    String describe() {
+        return "Jackson " + PackageVersion.VERSION;
+    }
+
+    @Override
+    DocumentWriter newDocumentWriter() {
+        return new DocumentWriter() {
+            private final JsonGenerator gen = createGenerator(out);
+            private final Writer writer = new Writer(gen);
+
+            @Override
+            JsonWriter writer() {
+                return writer;
+            }
+
+            @Override
+            void flush() {
+                gen.flush();
+            }
+        };
+    }
+
+    private JsonGenerator createGenerator(Buffer out) {
+        return factory.createGenerator(ObjectWriteContext.empty(), out);
+    }
+
+    @Override
+    DocumentReader newDocumentReader() {
+        JsonParser parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+        ByteArrayFeeder feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
+        Reader reader = new Reader(parser, true);
+        return new DocumentReader() {
+            @Override
+            JsonReader reader() {
+                return reader;
+            }
+
+            @Override
+            void feed(byte[] json) {
+                reader.starved = false;
+                feeder.feedInput(json, 0, json.length);
+            }
+
+            @Override
+            long offset() {
+                return parser.currentLocation().getByteOffset();
+            }
+
+            @Override
+            boolean inRoot() {
+                return parser.streamReadContext().inRoot();
+            }
+        };
+    }
+
+    /** The name's Jackson 3 form, made on first use (see {@link FieldName} on threads). */
+    private static SerializedString encoded(FieldName name) {
+        return (SerializedString) name.encoded(1, SerializedString::new);
+    }
+
+    private static EventDecodeException malformed(JacksonException e) {
+        return EventDecodeException.of("malformed JSON: " + e.getOriginalMessage(), e);
+    }
+
+    /** Writes through a Jackson 3 generator: the backend's own, or one an {@code ObjectMapper} passes. */
+    static final class Writer extends JsonWriter {
+        private final JsonGenerator gen;
+
+        Writer(JsonGenerator gen) {
+            this.gen = gen;
+        }
+
+        @Override
+        public void writeStartObject(Object value) throws IOException {
+            gen.writeStartObject(value);
+        }
+
+        @Override
+        public void writeEndObject() throws IOException {
+            gen.writeEndObject();
+        }
+
+        @Override
+        public void writeStartArray(Object value, int size) throws IOException {
+            gen.writeStartArray(value, size);
+        }
+
+        @Override
+        public void writeEndArray() throws IOException {
+            gen.writeEndArray();
+        }
+
+        @Override
+        public void writeFieldName(FieldName name) throws IOException {
+            gen.writeName(encoded(name));
+        }
+
+        @Override
+        public void writeFieldName(String name) throws IOException {
+            gen.writeName(name);
+        }
+
+        @Override
+        public void writeString(String text) throws IOException {
+            gen.writeString(text);
+        }
+
+        @Override
+        public void writeString(FieldName text) throws IOException {
+            gen.writeString(encoded(text));
+        }
+
+        @Override
+        public void writeString(char[] text, int offset, int length) throws IOException {
+            gen.writeString(text, offset, length);
+        }
+
+        @Override
+        public void writeNumber(short value) throws IOException {
+            gen.writeNumber(value);
+        }
+
+        @Override
+        public void writeNumber(int value) throws IOException {
+            gen.writeNumber(value);
+        }
+
+        @Override
+        public void writeNumber(long value) throws IOException {
+            gen.writeNumber(value);
+        }
+
+        @Override
+        public void writeNumber(float value) throws IOException {
+            gen.writeNumber(value);
+        }
+
+        @Override
+        public void writeNumber(double value) throws IOException {
+            gen.writeNumber(value);
+        }
+
+        @Override
+        public void writeBoolean(boolean value) throws IOException {
+            gen.writeBoolean(value);
+        }
+
+        @Override
+        public void writeNull() throws IOException {
+            gen.writeNull();
+        }
+
+        @Override
+        public void writeBinary(byte[] bytes) throws IOException {
+            gen.writeBinary(bytes);
+        }
+
+        @Override
+        public void writeArray(int[] values, int offset, int length) throws IOException {
+            gen.writeArray(values, offset, length);
+        }
+
+        @Override
+        public void writeArray(long[] values, int offset, int length) throws IOException {
+            gen.writeArray(values, offset, length);
+        }
+
+        @Override
+        public void writeArray(double[] values, int offset, int length) throws IOException {
+            gen.writeArray(values, offset, length);
+        }
+    }
+
+    /** Reads through a Jackson 3 parser: the backend's own, or one an {@code ObjectMapper} passes. */
+    static final class Reader extends JsonReader {
+        private static final JsonToken[] TOKENS = tokens();
+
+        private final JsonParser parser;
+
+        /**
+         * Whether the parser is the backend's non-blocking one. Its {@code nextToken()} answers
+         * NOT_AVAILABLE at the end of a truncated document but keeps the previous token as the
+         * current one, so this reader remembers it ({@link #starved}); and its name matching is
+         * Jackson's generic one anyway, so matching through {@link #nextToken()} loses nothing.
+         */
+        private final boolean nonBlocking;
+
+        boolean starved;
+
+        Reader(JsonParser parser) {
+            this(parser, false);
+        }
+
+        Reader(JsonParser parser, boolean nonBlocking) {
+            this.parser = parser;
+            this.nonBlocking = nonBlocking;
+        }
+
+        private static JsonToken[] tokens() {
+            tools.jackson.core.JsonToken[] theirs = tools.jackson.core.JsonToken.values();
+            JsonToken[] ours = new JsonToken[theirs.length];
+            for (tools.jackson.core.JsonToken token : theirs) {
+                ours[token.ordinal()] = switch (token) {
+                    case NOT_AVAILABLE -> JsonToken.NOT_AVAILABLE;
+                    case START_OBJECT -> JsonToken.START_OBJECT;
+                    case END_OBJECT -> JsonToken.END_OBJECT;
+                    case START_ARRAY -> JsonToken.START_ARRAY;
+                    case END_ARRAY -> JsonToken.END_ARRAY;
+                    case PROPERTY_NAME -> JsonToken.FIELD_NAME;
+                    case VALUE_STRING -> JsonToken.VALUE_STRING;
+                    case VALUE_NUMBER_INT -> JsonToken.VALUE_NUMBER_INT;
+                    case VALUE_NUMBER_FLOAT -> JsonToken.VALUE_NUMBER_FLOAT;
+                    case VALUE_TRUE -> JsonToken.VALUE_TRUE;
+                    case VALUE_FALSE -> JsonToken.VALUE_FALSE;
+                    case VALUE_NULL -> JsonToken.VALUE_NULL;
+                    default -> JsonToken.OTHER;
+                };
+            }
+            return ours;
+        }
+
+        private static JsonToken ours(tools.jackson.core.JsonToken token) {
+            return token == null ? null : TOKENS[token.ordinal()];
+        }
+
+        @Override
+        public JsonToken currentToken() {
+            return starved ? JsonToken.NOT_AVAILABLE : ours(parser.currentToken());
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            try {
+                JsonToken token = ours(parser.nextToken());
+                starved = token == JsonToken.NOT_AVAILABLE;
+                return token;
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public boolean nextFieldName(FieldName name) throws IOException {
+            if (nonBlocking) {
+                return nextToken() == JsonToken.FIELD_NAME && name.value().equals(parser.currentName());
+            }
+            try {
+                return parser.nextName(encoded(name));
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            if (nonBlocking) {
+                return nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+            }
+            try {
+                return parser.nextName();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public String currentName() throws IOException {
+            return parser.currentName();
+        }
+
+        @Override
+        public String getText() throws IOException {
+            try {
+                return parser.getString();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public boolean isBigInteger() throws IOException {
+            try {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public long getLongValue() throws IOException {
+            try {
+                return parser.getLongValue();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public float getFloatValue() throws IOException {
+            try {
+                return parser.getFloatValue();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public double getDoubleValue() throws IOException {
+            try {
+                return parser.getDoubleValue();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public BigDecimal getDecimalValue() throws IOException {
+            try {
+                return parser.getDecimalValue();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public BigInteger getBigIntegerValue() throws IOException {
+            try {
+                return parser.getBigIntegerValue();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public byte[] getBinaryValue() throws IOException {
+            try {
+                return parser.getBinaryValue();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+
+        @Override
+        public void skipChildren() throws IOException {
+            try {
+                parser.skipChildren();
+            } catch (JacksonException e) {
+                throw malformed(e);
+            }
+        }
+    }
+}

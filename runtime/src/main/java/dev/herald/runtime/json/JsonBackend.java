@@ -1,0 +1,219 @@
+package dev.herald.runtime.json;
+
+import dev.herald.runtime.codec.JsonReader;
+import dev.herald.runtime.codec.JsonToken;
+import dev.herald.runtime.codec.JsonWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The Jackson that writes and reads Herald's JSON: Jackson 3 ({@code tools.jackson.core}) when the
+ * class path has it, else Jackson 2 ({@code com.fasterxml.jackson.core}); the system property
+ * {@code herald.json} ({@code jackson2} or {@code jackson3}) picks one when both are there. Both
+ * write the same bytes ({@code docs/ARCHITECTURE.md}, "One codec layer, two Jacksons").
+ *
+ * <p>Writing and reading whole documents goes through a generator and a non-blocking parser that
+ * each thread keeps and reuses: creating either costs about as much as writing or reading a small
+ * event does. Threading: those are thread-confined ({@code ThreadLocal}); a nested call on the
+ * same thread, or a failure that may have left one mid-document, gets a fresh one.
+ */
+abstract class JsonBackend {
+    /** Deeper JSON is rejected before it can exhaust the stack. */
+    static final int MAX_NESTING_DEPTH = 200;
+
+    /** Writes one JSON value. */
+    @FunctionalInterface
+    interface Body {
+        void write(JsonWriter writer) throws IOException;
+    }
+
+    /** Reads one JSON document; the reader's first {@code nextToken()} gives its first token. */
+    @FunctionalInterface
+    interface ReadBody<T> {
+        T read(JsonReader reader) throws IOException;
+    }
+
+    private final ThreadLocal<DocumentWriter> writers = new ThreadLocal<>();
+    private final ThreadLocal<DocumentReader> readers = new ThreadLocal<>();
+
+    static JsonBackend of(Jackson jackson) {
+        return jackson == Jackson.V3 ? Jackson3.INSTANCE : Jackson2.INSTANCE;
+    }
+
+    /** The backend the class path and {@code herald.json} choose; fails saying what to add when none. */
+    static JsonBackend detect() {
+        String chosen = System.getProperty("herald.json", "").trim().toLowerCase(Locale.ROOT);
+        return switch (chosen) {
+            case "jackson2" -> Jackson2.INSTANCE;
+            case "jackson3" -> Jackson3.INSTANCE;
+            case "" ->
+                present("tools.jackson.core.json.JsonFactory")
+                        ? Jackson3.INSTANCE
+                        : present("com.fasterxml.jackson.core.JsonFactory") ? Jackson2.INSTANCE : none();
+            default ->
+                throw new IllegalStateException(
+                        "herald.json is '" + chosen + "'; use jackson2 or jackson3, or leave it unset");
+        };
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, JsonBackend.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static JsonBackend none() {
+        throw new IllegalStateException("Herald writes its JSON with Jackson, and the class path has neither"
+                + " Jackson 3 (tools.jackson.core:jackson-core) nor Jackson 2 (com.fasterxml.jackson.core:"
+                + "jackson-core 2.15 or later); add the one your application uses");
+    }
+
+    // Holders, so that a backend's classes load only when it is chosen.
+    private static final class Jackson2 {
+        static final JsonBackend INSTANCE = new Jackson2Backend();
+    }
+
+    private static final class Jackson3 {
+        static final JsonBackend INSTANCE = new Jackson3Backend();
+    }
+
+    abstract Jackson jackson();
+
+    /** Which Jackson, with its version, for logs and errors. */
+    abstract String describe();
+
+    abstract DocumentWriter newDocumentWriter();
+
+    abstract DocumentReader newDocumentReader();
+
+    /** The bytes that {@code body} writes, as UTF-8 JSON. */
+    final byte[] write(Body body) {
+        DocumentWriter slot = writers.get();
+        if (slot == null || slot.inUse) {
+            slot = newDocumentWriter();
+            if (writers.get() == null || !writers.get().inUse) {
+                writers.set(slot);
+            }
+        }
+        slot.inUse = true;
+        try {
+            body.write(slot.writer());
+            slot.flush();
+            return slot.out.takeBytes();
+        } catch (IOException e) {
+            writers.remove();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            writers.remove();
+            throw e;
+        } finally {
+            slot.inUse = false;
+        }
+    }
+
+    /**
+     * Reads one document from UTF-8 bytes. Because the thread's parser is never told that input
+     * ended, a truncated document shows up as {@link JsonToken#NOT_AVAILABLE} (readers report it as
+     * the end of input), and a document is accepted only when its root value closed with nothing
+     * but white space after it. Any failure, and anything unusual, discards the thread's parser.
+     */
+    final <T> T read(byte[] json, ReadBody<T> body) throws IOException {
+        DocumentReader slot = readers.get();
+        if (slot == null || slot.inUse) {
+            slot = newDocumentReader();
+            DocumentReader current = readers.get();
+            if (current == null || !current.inUse) {
+                readers.set(slot);
+            }
+        }
+        slot.inUse = true;
+        boolean reusable = false;
+        try {
+            long start = slot.offset();
+            slot.feed(json);
+            T result = body.read(slot.reader());
+            if (!slot.inRoot() || slot.reader().currentToken() == JsonToken.NOT_AVAILABLE) {
+                throw EventDecodeException.of("malformed JSON: unexpected end of input");
+            }
+            int end = (int) (slot.offset() - start);
+            for (int i = Math.max(0, end); i < json.length; i++) {
+                byte b = json[i];
+                if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                    throw EventDecodeException.of("malformed JSON: unexpected content after the value");
+                }
+            }
+            reusable = end == json.length; // trailing white space stays unread: start afresh
+            return result;
+        } finally {
+            slot.inUse = false;
+            if (!reusable && readers.get() == slot) {
+                readers.remove();
+            }
+        }
+    }
+
+    /** A generator over an in-memory buffer, kept by one thread. */
+    abstract static class DocumentWriter {
+        final Buffer out = new Buffer();
+        boolean inUse;
+
+        abstract JsonWriter writer();
+
+        abstract void flush() throws IOException;
+    }
+
+    /** A non-blocking parser fed one whole document at a time, kept by one thread. */
+    abstract static class DocumentReader {
+        boolean inUse;
+
+        abstract JsonReader reader();
+
+        abstract void feed(byte[] json) throws IOException;
+
+        /** Bytes read since the parser was made. */
+        abstract long offset();
+
+        /** Whether the parser is back at the root, between documents. */
+        abstract boolean inRoot();
+    }
+
+    /** An unsynchronized byte sink that hands out what it holds and starts over. */
+    static final class Buffer extends OutputStream {
+        private byte[] bytes = new byte[512];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        byte[] takeBytes() {
+            byte[] result = Arrays.copyOf(bytes, size);
+            size = 0;
+            if (bytes.length > 1 << 16) {
+                bytes = new byte[512]; // do not keep a rare large event's buffer forever
+            }
+            return result;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+}
