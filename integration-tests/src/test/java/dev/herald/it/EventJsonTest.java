@@ -112,7 +112,7 @@ class EventJsonTest {
     @Test
     void malformedEnvelopes_areRejectedWithTheProblem() {
         expectFailure("not json", "malformed JSON");
-        expectFailure("{\"event\":\"fs.created\",\"data\":{\"AssetID\":\"a\"", "found end of input");
+        expectFailure("{\"event\":\"fs.created\",\"data\":{\"AssetID\":\"a\"", "end of input");
         expectFailure("", "expected an event envelope object, found end of input");
         expectFailure("[]", "expected an event envelope object, found an array");
         expectFailure("{\"data\":{}}", "the envelope has no \"event\" name");

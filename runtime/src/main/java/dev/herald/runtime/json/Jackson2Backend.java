@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.PackageVersion;
 import dev.herald.runtime.codec.FieldName;
@@ -69,15 +69,11 @@ final class Jackson2Backend extends JsonBackend {
 
     @Override
     DocumentReader newDocumentReader() {
-        JsonParser parser;
-        try {
-            parser = factory.createNonBlockingByteArrayParser();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a parser", e);
-        }
-        ByteArrayFeeder feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
-        Reader reader = new Reader(parser, true);
+        DocumentStream in = new DocumentStream();
         return new DocumentReader() {
+            private JsonParser parser;
+            private Reader reader;
+
             @Override
             JsonReader reader() {
                 return reader;
@@ -85,18 +81,26 @@ final class Jackson2Backend extends JsonBackend {
 
             @Override
             void feed(byte[] json) throws IOException {
-                reader.starved = false;
-                feeder.feedInput(json, 0, json.length);
+                in.next(json);
+                if (parser == null) { // made on the first document: it reads the first bytes to detect the encoding
+                    parser = factory.createParser(in);
+                    reader = new Reader(parser);
+                }
             }
 
             @Override
             long offset() {
-                return parser.currentLocation().getByteOffset();
+                return parser == null ? 0 : parser.currentLocation().getByteOffset();
             }
 
             @Override
             boolean inRoot() {
                 return parser.getParsingContext().inRoot();
+            }
+
+            @Override
+            boolean reusable() {
+                return !in.ended();
             }
         };
     }
@@ -106,8 +110,13 @@ final class Jackson2Backend extends JsonBackend {
         return (SerializedString) name.encoded(0, SerializedString::new);
     }
 
+    /**
+     * Jackson's message without its location: the thread's parser reads document after document,
+     * so its line and column count from the first one. A truncated document says just that.
+     */
     private static EventDecodeException malformed(JsonProcessingException e) {
-        return EventDecodeException.of("malformed JSON: " + e.getOriginalMessage(), e);
+        String problem = e instanceof JsonEOFException ? "unexpected end of input" : e.getOriginalMessage();
+        return EventDecodeException.of("malformed JSON: " + problem, e);
     }
 
     /** Writes through a Jackson 2 generator: the backend's own, or one an {@code ObjectMapper} passes. */
@@ -225,23 +234,8 @@ final class Jackson2Backend extends JsonBackend {
 
         private final JsonParser parser;
 
-        /**
-         * Whether the parser is the backend's non-blocking one. Its {@code nextToken()} answers
-         * NOT_AVAILABLE at the end of a truncated document but keeps the previous token as the
-         * current one, so this reader remembers it ({@link #starved}); and its name matching is
-         * Jackson's generic one anyway, so matching through {@link #nextToken()} loses nothing.
-         */
-        private final boolean nonBlocking;
-
-        boolean starved;
-
         Reader(JsonParser parser) {
-            this(parser, false);
-        }
-
-        Reader(JsonParser parser, boolean nonBlocking) {
             this.parser = parser;
-            this.nonBlocking = nonBlocking;
         }
 
         private static JsonToken[] tokens() {
@@ -273,15 +267,13 @@ final class Jackson2Backend extends JsonBackend {
 
         @Override
         public JsonToken currentToken() {
-            return starved ? JsonToken.NOT_AVAILABLE : ours(parser.currentToken());
+            return ours(parser.currentToken());
         }
 
         @Override
         public JsonToken nextToken() throws IOException {
             try {
-                JsonToken token = ours(parser.nextToken());
-                starved = token == JsonToken.NOT_AVAILABLE;
-                return token;
+                return ours(parser.nextToken());
             } catch (JsonProcessingException e) {
                 throw malformed(e);
             }
@@ -289,9 +281,6 @@ final class Jackson2Backend extends JsonBackend {
 
         @Override
         public boolean nextFieldName(FieldName name) throws IOException {
-            if (nonBlocking) {
-                return nextToken() == JsonToken.FIELD_NAME && name.value().equals(parser.currentName());
-            }
             try {
                 return parser.nextFieldName(encoded(name));
             } catch (JsonProcessingException e) {
@@ -301,9 +290,6 @@ final class Jackson2Backend extends JsonBackend {
 
         @Override
         public String nextFieldName() throws IOException {
-            if (nonBlocking) {
-                return nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
-            }
             try {
                 return parser.nextFieldName();
             } catch (JsonProcessingException e) {

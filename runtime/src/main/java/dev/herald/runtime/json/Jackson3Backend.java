@@ -13,7 +13,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.async.ByteArrayFeeder;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.PackageVersion;
@@ -68,10 +68,11 @@ final class Jackson3Backend extends JsonBackend {
 
     @Override
     DocumentReader newDocumentReader() {
-        JsonParser parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
-        ByteArrayFeeder feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
-        Reader reader = new Reader(parser, true);
+        DocumentStream in = new DocumentStream();
         return new DocumentReader() {
+            private JsonParser parser;
+            private Reader reader;
+
             @Override
             JsonReader reader() {
                 return reader;
@@ -79,18 +80,26 @@ final class Jackson3Backend extends JsonBackend {
 
             @Override
             void feed(byte[] json) {
-                reader.starved = false;
-                feeder.feedInput(json, 0, json.length);
+                in.next(json);
+                if (parser == null) { // made on the first document: it reads the first bytes to detect the encoding
+                    parser = factory.createParser(ObjectReadContext.empty(), in);
+                    reader = new Reader(parser);
+                }
             }
 
             @Override
             long offset() {
-                return parser.currentLocation().getByteOffset();
+                return parser == null ? 0 : parser.currentLocation().getByteOffset();
             }
 
             @Override
             boolean inRoot() {
                 return parser.streamReadContext().inRoot();
+            }
+
+            @Override
+            boolean reusable() {
+                return !in.ended();
             }
         };
     }
@@ -100,8 +109,14 @@ final class Jackson3Backend extends JsonBackend {
         return (SerializedString) name.encoded(1, SerializedString::new);
     }
 
+    /**
+     * Jackson's message without its location: the thread's parser reads document after document,
+     * so its line and column count from the first one. A truncated document says just that.
+     */
     private static EventDecodeException malformed(JacksonException e) {
-        return EventDecodeException.of("malformed JSON: " + e.getOriginalMessage(), e);
+        String problem =
+                e instanceof UnexpectedEndOfInputException ? "unexpected end of input" : e.getOriginalMessage();
+        return EventDecodeException.of("malformed JSON: " + problem, e);
     }
 
     /** Writes through a Jackson 3 generator: the backend's own, or one an {@code ObjectMapper} passes. */
@@ -219,23 +234,8 @@ final class Jackson3Backend extends JsonBackend {
 
         private final JsonParser parser;
 
-        /**
-         * Whether the parser is the backend's non-blocking one. Its {@code nextToken()} answers
-         * NOT_AVAILABLE at the end of a truncated document but keeps the previous token as the
-         * current one, so this reader remembers it ({@link #starved}); and its name matching is
-         * Jackson's generic one anyway, so matching through {@link #nextToken()} loses nothing.
-         */
-        private final boolean nonBlocking;
-
-        boolean starved;
-
         Reader(JsonParser parser) {
-            this(parser, false);
-        }
-
-        Reader(JsonParser parser, boolean nonBlocking) {
             this.parser = parser;
-            this.nonBlocking = nonBlocking;
         }
 
         private static JsonToken[] tokens() {
@@ -267,15 +267,13 @@ final class Jackson3Backend extends JsonBackend {
 
         @Override
         public JsonToken currentToken() {
-            return starved ? JsonToken.NOT_AVAILABLE : ours(parser.currentToken());
+            return ours(parser.currentToken());
         }
 
         @Override
         public JsonToken nextToken() throws IOException {
             try {
-                JsonToken token = ours(parser.nextToken());
-                starved = token == JsonToken.NOT_AVAILABLE;
-                return token;
+                return ours(parser.nextToken());
             } catch (JacksonException e) {
                 throw malformed(e);
             }
@@ -283,9 +281,6 @@ final class Jackson3Backend extends JsonBackend {
 
         @Override
         public boolean nextFieldName(FieldName name) throws IOException {
-            if (nonBlocking) {
-                return nextToken() == JsonToken.FIELD_NAME && name.value().equals(parser.currentName());
-            }
             try {
                 return parser.nextName(encoded(name));
             } catch (JacksonException e) {
@@ -295,9 +290,6 @@ final class Jackson3Backend extends JsonBackend {
 
         @Override
         public String nextFieldName() throws IOException {
-            if (nonBlocking) {
-                return nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
-            }
             try {
                 return parser.nextName();
             } catch (JacksonException e) {

@@ -15,14 +15,20 @@ import java.util.Locale;
  * {@code herald.json} ({@code jackson2} or {@code jackson3}) picks one when both are there. Both
  * write the same bytes ({@code docs/ARCHITECTURE.md}, "One codec layer, two Jacksons").
  *
- * <p>Writing and reading whole documents goes through a generator and a non-blocking parser that
- * each thread keeps and reuses: creating either costs about as much as writing or reading a small
- * event does. Threading: those are thread-confined ({@code ThreadLocal}); a nested call on the
- * same thread, or a failure that may have left one mid-document, gets a fresh one.
+ * <p>Writing and reading whole documents goes through a generator and a parser that each thread
+ * keeps and reuses: creating either costs about as much as writing or reading a small event does.
+ * The parser is Jackson's blocking UTF-8 one (its in-order field match compares raw bytes), reading
+ * document after document from a {@link DocumentStream}; it is replaced after {@link
+ * #DOCUMENTS_PER_PARSER} documents, so that the field names it has interned (map keys are user
+ * data) stay bounded. Threading: those are thread-confined ({@code ThreadLocal}); a nested call on
+ * the same thread, or a failure that may have left one mid-document, gets a fresh one.
  */
 abstract class JsonBackend {
     /** Deeper JSON is rejected before it can exhaust the stack. */
     static final int MAX_NESTING_DEPTH = 200;
+
+    /** How many documents one thread's parser reads before a fresh one takes over. */
+    static final int DOCUMENTS_PER_PARSER = 10_000;
 
     /** Writes one JSON value. */
     @FunctionalInterface
@@ -118,10 +124,9 @@ abstract class JsonBackend {
     }
 
     /**
-     * Reads one document from UTF-8 bytes. Because the thread's parser is never told that input
-     * ended, a truncated document shows up as {@link JsonToken#NOT_AVAILABLE} (readers report it as
-     * the end of input), and a document is accepted only when its root value closed with nothing
-     * but white space after it. Any failure, and anything unusual, discards the thread's parser.
+     * Reads one document from UTF-8 bytes. A document is accepted only when its root value closed
+     * with nothing but white space after it. Any failure, and anything unusual (white space after
+     * the value, a parser that met the end of its input), discards the thread's parser.
      */
     final <T> T read(byte[] json, ReadBody<T> body) throws IOException {
         DocumentReader slot = readers.get();
@@ -148,7 +153,8 @@ abstract class JsonBackend {
                     throw EventDecodeException.of("malformed JSON: unexpected content after the value");
                 }
             }
-            reusable = end == json.length; // trailing white space stays unread: start afresh
+            // trailing white space stays unread: start afresh
+            reusable = end == json.length && slot.reusable() && ++slot.documents < DOCUMENTS_PER_PARSER;
             return result;
         } finally {
             slot.inUse = false;
@@ -168,9 +174,10 @@ abstract class JsonBackend {
         abstract void flush() throws IOException;
     }
 
-    /** A non-blocking parser fed one whole document at a time, kept by one thread. */
+    /** A parser handed one whole document at a time, kept by one thread. */
     abstract static class DocumentReader {
         boolean inUse;
+        int documents;
 
         abstract JsonReader reader();
 
@@ -181,6 +188,54 @@ abstract class JsonBackend {
 
         /** Whether the parser is back at the root, between documents. */
         abstract boolean inRoot();
+
+        /** Whether the parser can take another document (it has not met the end of its input). */
+        abstract boolean reusable();
+    }
+
+    /**
+     * The input of a blocking parser that reads document after document: each is handed over
+     * whole, and the parser reads it when it needs bytes. Asked for more than the document holds
+     * (a truncated document, a number at the root), it reports the end of input, which ends the
+     * parser's life: the slot is then discarded.
+     */
+    static final class DocumentStream extends java.io.InputStream {
+        private byte[] document = new byte[0];
+        private int position;
+        private boolean ended;
+
+        void next(byte[] json) {
+            document = json;
+            position = 0;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+
+        @Override
+        public int read() {
+            if (position >= document.length) {
+                ended = true;
+                return -1;
+            }
+            return document[position++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= document.length) {
+                ended = true;
+                return -1;
+            }
+            int count = Math.min(length, document.length - position);
+            System.arraycopy(document, position, into, offset, count);
+            position += count;
+            return count;
+        }
     }
 
     /** An unsynchronized byte sink that hands out what it holds and starts over. */
