@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Jackson that writes and reads Herald's JSON: Jackson 3 ({@code tools.jackson.core}) when the
@@ -82,11 +83,16 @@ abstract class JsonBackend {
 
     // Holders, so that a backend's classes load only when it is chosen.
     private static final class Jackson2 {
-        static final JsonBackend INSTANCE = new Jackson2Backend();
+        static final JsonBackend INSTANCE = announced(new Jackson2Backend());
     }
 
     private static final class Jackson3 {
-        static final JsonBackend INSTANCE = new Jackson3Backend();
+        static final JsonBackend INSTANCE = announced(new Jackson3Backend());
+    }
+
+    private static JsonBackend announced(JsonBackend backend) {
+        LoggerFactory.getLogger(JsonBackend.class).info("Herald's JSON runs on {}", backend.describe());
+        return backend;
     }
 
     abstract Jackson jackson();

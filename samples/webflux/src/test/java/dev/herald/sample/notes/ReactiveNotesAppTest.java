@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.it.ws.SseClient;
 import dev.herald.it.ws.TestClient;
+import dev.herald.runtime.json.Jackson;
 import dev.herald.webflux.ReactiveEventEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,6 +108,17 @@ class ReactiveNotesAppTest {
         assertThatThrownBy(() -> Class.forName("dev.herald.jakarta.EventEndpoint"))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("jakarta.servlet.Servlet")).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    /** Boot 3.5 brings Jackson 2 only; the Boot 4 build has no Jackson 2 jar, and Herald runs on Jackson 3. */
+    @Test
+    void herald_runsOnTheJacksonOfTheBootVersion() {
+        boolean boot4 = SpringBootVersion.getVersion().startsWith("4.");
+        assertThat(Jackson.detected()).isEqualTo(boot4 ? Jackson.V3 : Jackson.V2);
+        if (boot4) {
+            assertThatThrownBy(() -> Class.forName("com.fasterxml.jackson.core.JsonFactory"))
+                    .isInstanceOf(ClassNotFoundException.class);
+        }
     }
 
     @Test
