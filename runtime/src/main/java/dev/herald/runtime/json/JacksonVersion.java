@@ -32,9 +32,10 @@ final class JacksonVersion {
     }
 
     /**
-     * Throws for a version below {@link #MINIMUM}; warns for 2.21.0 to 2.21.2, whose non-blocking
-     * parser rejects field names written as escaped surrogate pairs (an emoji in a map key, as
-     * Jackson's own UTF-8 writer writes it: jackson-core #1541 and #1581, fixed in 2.21.3).
+     * Throws for a version below {@link #MINIMUM}; warns for 2.21.0 and 2.21.1, whose UTF-8 parser
+     * rejects field names written as escaped surrogate pairs (an emoji in a map key, as Jackson's
+     * own UTF-8 writer writes it: jackson-core #1541; the blocking parser Herald reads with is fixed
+     * in 2.21.2, the non-blocking one in 2.21.3).
      */
     static void verify(Version version) {
         if (version.compareTo(MINIMUM) < 0) {
@@ -43,10 +44,10 @@ final class JacksonVersion {
                             + version + "; raise the Jackson version in your dependency management (a Spring Boot BOM"
                             + " picks it: set the jackson-bom.version property)");
         }
-        if (version.getMajorVersion() == 2 && version.getMinorVersion() == 21 && version.getPatchLevel() < 3) {
+        if (version.getMajorVersion() == 2 && version.getMinorVersion() == 21 && version.getPatchLevel() < 2) {
             LOG.warn(
                     "jackson-core {} cannot read JSON field names written as escaped surrogate pairs (emoji in map"
-                            + " keys); events with such keys fail to decode. Use 2.21.3 or later.",
+                            + " keys); events with such keys fail to decode. Use 2.21.2 or later.",
                     version);
         }
     }

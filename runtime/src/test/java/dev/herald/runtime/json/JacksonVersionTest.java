@@ -25,6 +25,7 @@ class JacksonVersionTest {
         assertThatCode(() -> {
                     JacksonVersion.verify(jackson(15, 0));
                     JacksonVersion.verify(jackson(21, 1)); // warns only
+                    JacksonVersion.verify(jackson(21, 2));
                     JacksonVersion.verify(PackageVersion.VERSION);
                 })
                 .doesNotThrowAnyException();
