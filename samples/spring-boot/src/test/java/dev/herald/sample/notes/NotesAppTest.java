@@ -2,6 +2,7 @@ package dev.herald.sample.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.it.ws.Envelopes;
 import dev.herald.jakarta.EventEndpoint;
 import dev.herald.runtime.json.Jackson;
 import java.net.Socket;
@@ -146,14 +147,8 @@ class NotesAppTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(history.statusCode()).isEqualTo(200);
         String body = new String(history.body(), StandardCharsets.UTF_8);
-        assertThat(body).isEqualTo("[" + data(frames.get(0)) + "," + data(frames.get(1)) + "]");
+        assertThat(body).isEqualTo("[" + Envelopes.data(frames.get(0)) + "," + Envelopes.data(frames.get(1)) + "]");
         assertThat(body).contains("\"title\":\"caf\u00e9 \\\"quoted\\\" ").contains("tab\\t end\"");
-    }
-
-    /** The {@code data} of an envelope {@code {"event":...,"data":...,"ts":...,"id":...}}, as sent. */
-    private static String data(String frame) {
-        int start = frame.indexOf(",\"data\":") + ",\"data\":".length();
-        return frame.substring(start, frame.lastIndexOf(",\"ts\":"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.it.ws.SseClient;
+import dev.herald.it.ws.Envelopes;
 import dev.herald.it.ws.TestClient;
 import dev.herald.runtime.json.Jackson;
 import dev.herald.webflux.ReactiveEventEndpoint;
@@ -155,13 +156,7 @@ class ReactiveNotesAppTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(new String(history.body(), StandardCharsets.UTF_8))
-                .isEqualTo("[" + data(frames.get(0)) + "," + data(frames.get(1)) + "]");
-    }
-
-    /** The {@code data} of an envelope {@code {"event":...,"data":...,"ts":...,"id":...}}, as sent. */
-    private static String data(String frame) {
-        int start = frame.indexOf(",\"data\":") + ",\"data\":".length();
-        return frame.substring(start, frame.lastIndexOf(",\"ts\":"));
+                .isEqualTo("[" + Envelopes.data(frames.get(0)) + "," + Envelopes.data(frames.get(1)) + "]");
     }
 
     @Test
