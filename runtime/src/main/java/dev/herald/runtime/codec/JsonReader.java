@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * What a {@link dev.herald.runtime.JsonCodec} reads from: the tokens of Jackson 2's or Jackson 3's
+ * What a {@link JsonCodec} reads from: the tokens of Jackson 2's or Jackson 3's
  * parser, whichever the application has ({@code docs/ARCHITECTURE.md}, "One codec layer, two
  * Jacksons"). The methods are Jackson's own, under the names Jackson 2 gives them. Malformed JSON
  * comes out of every method as {@code dev.herald.runtime.json.EventDecodeException} ("malformed JSON: ..."), so that codecs

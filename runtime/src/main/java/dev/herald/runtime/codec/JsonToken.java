@@ -18,6 +18,9 @@ public enum JsonToken {
     VALUE_NULL,
     /** Anything else Jackson may report (an embedded object); codecs reject it like a wrong type. */
     OTHER,
-    /** A document that ended before its value did. */
+    /**
+     * Input that is not there yet: what a non-blocking parser an {@code ObjectMapper} passes to a
+     * Herald module reports mid-document (Herald's own reading meets the end of input as an error).
+     */
     NOT_AVAILABLE
 }

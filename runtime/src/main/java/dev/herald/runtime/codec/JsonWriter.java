@@ -3,7 +3,7 @@ package dev.herald.runtime.codec;
 import java.io.IOException;
 
 /**
- * Where a {@link dev.herald.runtime.JsonCodec} writes: one JSON value after another, on Jackson 2's
+ * Where a {@link JsonCodec} writes: one JSON value after another, on Jackson 2's
  * or Jackson 3's generator, whichever the application has ({@code docs/ARCHITECTURE.md}, "One
  * codec layer, two Jacksons"). The methods are Jackson's own, under the names Jackson 2 gives
  * them; each writes exactly what that Jackson's generator writes. A {@code null} text writes JSON

@@ -69,23 +69,19 @@ final class Jackson2Backend extends JsonBackend {
 
     @Override
     DocumentReader newDocumentReader() {
-        DocumentStream in = new DocumentStream();
         return new DocumentReader() {
             private JsonParser parser;
             private Reader reader;
 
             @Override
-            JsonReader reader() {
-                return reader;
+            void open() throws IOException {
+                parser = factory.createParser(input);
+                reader = new Reader(parser);
             }
 
             @Override
-            void feed(byte[] json) throws IOException {
-                in.next(json);
-                if (parser == null) { // made on the first document: it reads the first bytes to detect the encoding
-                    parser = factory.createParser(in);
-                    reader = new Reader(parser);
-                }
+            JsonReader reader() {
+                return reader;
             }
 
             @Override
@@ -96,11 +92,6 @@ final class Jackson2Backend extends JsonBackend {
             @Override
             boolean inRoot() {
                 return parser.getParsingContext().inRoot();
-            }
-
-            @Override
-            boolean reusable() {
-                return !in.ended();
             }
         };
     }

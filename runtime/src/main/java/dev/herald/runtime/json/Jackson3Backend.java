@@ -18,7 +18,12 @@ import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.PackageVersion;
 
-/** Herald's JSON on Jackson 3 ({@code tools.jackson.core}), configured to write what Jackson 3 writes. */
+/**
+ * Herald's JSON on Jackson 3 ({@code tools.jackson.core}), with Jackson 3's own text output (an
+ * emoji as its four UTF-8 bytes, where Jackson 2 writes an escaped surrogate pair), so that an
+ * application's {@code JsonMapper} with {@link HeraldJackson3Module} writes the same bytes as the
+ * wire (README, "The JSON on Jackson 2 and Jackson 3").
+ */
 final class Jackson3Backend extends JsonBackend {
     private final JsonFactory factory;
 
@@ -27,9 +32,6 @@ final class Jackson3Backend extends JsonBackend {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .build())
-                // Jackson 3's own text output (an emoji as its four UTF-8 bytes, where Jackson 2 writes an
-                // escaped surrogate pair): an application's JsonMapper with HeraldJackson3Module then
-                // writes the same bytes as the wire (README, "The JSON on Jackson 2 and Jackson 3").
                 .rootValueSeparator((String) null) // one value after another, nothing between
                 .build();
     }
@@ -47,7 +49,7 @@ final class Jackson3Backend extends JsonBackend {
     @Override
     DocumentWriter newDocumentWriter() {
         return new DocumentWriter() {
-            private final JsonGenerator gen = createGenerator(out);
+            private final JsonGenerator gen = factory.createGenerator(ObjectWriteContext.empty(), out);
             private final Writer writer = new Writer(gen);
 
             @Override
@@ -62,29 +64,21 @@ final class Jackson3Backend extends JsonBackend {
         };
     }
 
-    private JsonGenerator createGenerator(Buffer out) {
-        return factory.createGenerator(ObjectWriteContext.empty(), out);
-    }
-
     @Override
     DocumentReader newDocumentReader() {
-        DocumentStream in = new DocumentStream();
         return new DocumentReader() {
             private JsonParser parser;
             private Reader reader;
 
             @Override
-            JsonReader reader() {
-                return reader;
+            void open() {
+                parser = factory.createParser(ObjectReadContext.empty(), input);
+                reader = new Reader(parser);
             }
 
             @Override
-            void feed(byte[] json) {
-                in.next(json);
-                if (parser == null) { // made on the first document: it reads the first bytes to detect the encoding
-                    parser = factory.createParser(ObjectReadContext.empty(), in);
-                    reader = new Reader(parser);
-                }
+            JsonReader reader() {
+                return reader;
             }
 
             @Override
@@ -95,11 +89,6 @@ final class Jackson3Backend extends JsonBackend {
             @Override
             boolean inRoot() {
                 return parser.streamReadContext().inRoot();
-            }
-
-            @Override
-            boolean reusable() {
-                return !in.ended();
             }
         };
     }

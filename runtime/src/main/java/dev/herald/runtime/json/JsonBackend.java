@@ -1,20 +1,21 @@
 package dev.herald.runtime.json;
 
 import dev.herald.runtime.codec.JsonReader;
-import dev.herald.runtime.codec.JsonToken;
 import dev.herald.runtime.codec.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Jackson that writes and reads Herald's JSON: Jackson 3 ({@code tools.jackson.core}) when the
  * class path has it, else Jackson 2 ({@code com.fasterxml.jackson.core}); the system property
- * {@code herald.json} ({@code jackson2} or {@code jackson3}) picks one when both are there. Both
- * write the same bytes ({@code docs/ARCHITECTURE.md}, "One codec layer, two Jacksons").
+ * {@code herald.json} ({@code jackson2} or {@code jackson3}) picks one when both are there. Each
+ * writes text as its Jackson does by default; the two differ only in how a character outside the
+ * BMP is written ({@code docs/ARCHITECTURE.md}, "One codec layer, two Jacksons").
  *
  * <p>Writing and reading whole documents goes through a generator and a parser that each thread
  * keeps and reuses: creating either costs about as much as writing or reading a small event does.
@@ -106,14 +107,7 @@ abstract class JsonBackend {
 
     /** The bytes that {@code body} writes, as UTF-8 JSON. */
     final byte[] write(Body body) {
-        DocumentWriter slot = writers.get();
-        if (slot == null || slot.inUse) {
-            slot = newDocumentWriter();
-            if (writers.get() == null || !writers.get().inUse) {
-                writers.set(slot);
-            }
-        }
-        slot.inUse = true;
+        DocumentWriter slot = acquire(writers, this::newDocumentWriter);
         try {
             body.write(slot.writer());
             slot.flush();
@@ -135,21 +129,13 @@ abstract class JsonBackend {
      * the value, a parser that met the end of its input), discards the thread's parser.
      */
     final <T> T read(byte[] json, ReadBody<T> body) throws IOException {
-        DocumentReader slot = readers.get();
-        if (slot == null || slot.inUse) {
-            slot = newDocumentReader();
-            DocumentReader current = readers.get();
-            if (current == null || !current.inUse) {
-                readers.set(slot);
-            }
-        }
-        slot.inUse = true;
+        DocumentReader slot = acquire(readers, this::newDocumentReader);
         boolean reusable = false;
         try {
             long start = slot.offset();
             slot.feed(json);
             T result = body.read(slot.reader());
-            if (!slot.inRoot() || slot.reader().currentToken() == JsonToken.NOT_AVAILABLE) {
+            if (!slot.inRoot()) {
                 throw EventDecodeException.of("malformed JSON: unexpected end of input");
             }
             int end = (int) (slot.offset() - start);
@@ -170,33 +156,66 @@ abstract class JsonBackend {
         }
     }
 
-    /** A generator over an in-memory buffer, kept by one thread. */
-    abstract static class DocumentWriter {
-        final Buffer out = new Buffer();
+    /**
+     * The thread's slot, marked in use; a fresh one, not kept, when the thread's is in use (a nested
+     * call). The caller marks it free again.
+     */
+    private static <S extends Slot> S acquire(ThreadLocal<S> slots, Supplier<S> fresh) {
+        S slot = slots.get();
+        if (slot == null || slot.inUse) {
+            S created = fresh.get();
+            if (slot == null) {
+                slots.set(created);
+            }
+            slot = created;
+        }
+        slot.inUse = true;
+        return slot;
+    }
+
+    /** What one thread keeps: in use while a document is written or read with it. */
+    abstract static class Slot {
         boolean inUse;
+    }
+
+    /** A generator over an in-memory buffer, kept by one thread. */
+    abstract static class DocumentWriter extends Slot {
+        final Buffer out = new Buffer();
 
         abstract JsonWriter writer();
 
         abstract void flush() throws IOException;
     }
 
-    /** A parser handed one whole document at a time, kept by one thread. */
-    abstract static class DocumentReader {
-        boolean inUse;
+    /** A parser reading one whole document after another from {@link #input}, kept by one thread. */
+    abstract static class DocumentReader extends Slot {
+        final DocumentStream input = new DocumentStream();
         int documents;
 
+        /** Hands over the next document; the parser is made on the first, whose first bytes it reads to detect the encoding. */
+        final void feed(byte[] json) throws IOException {
+            input.next(json);
+            if (reader() == null) {
+                open();
+            }
+        }
+
+        /** Makes the parser over {@link #input}. */
+        abstract void open() throws IOException;
+
+        /** The parser's reader; {@code null} before the first document. */
         abstract JsonReader reader();
 
-        abstract void feed(byte[] json) throws IOException;
-
-        /** Bytes read since the parser was made. */
+        /** Bytes read since the parser was made (0 before it is). */
         abstract long offset();
 
         /** Whether the parser is back at the root, between documents. */
         abstract boolean inRoot();
 
         /** Whether the parser can take another document (it has not met the end of its input). */
-        abstract boolean reusable();
+        final boolean reusable() {
+            return !input.ended();
+        }
     }
 
     /**

@@ -15,6 +15,13 @@ public class HeraldProperties {
      */
     private boolean springEvents = true;
 
+    /**
+     * Whether the application's Jackson mapper writes and reads event records with Herald's
+     * generated codecs (HeraldModule on Jackson 2, HeraldJackson3Module on Jackson 3), so that a
+     * controller writes what the WebSocket clients receive.
+     */
+    private boolean jacksonModule = true;
+
     private final WebSocket websocket = new WebSocket();
 
     private final Broker broker = new Broker();
@@ -25,6 +32,14 @@ public class HeraldProperties {
 
     public void setSpringEvents(boolean springEvents) {
         this.springEvents = springEvents;
+    }
+
+    public boolean isJacksonModule() {
+        return jacksonModule;
+    }
+
+    public void setJacksonModule(boolean jacksonModule) {
+        this.jacksonModule = jacksonModule;
     }
 
     public WebSocket getWebsocket() {
