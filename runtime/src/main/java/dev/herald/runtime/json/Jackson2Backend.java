@@ -85,8 +85,8 @@ final class Jackson2Backend extends JsonBackend {
             }
 
             @Override
-            long offset() {
-                return parser == null ? 0 : parser.currentLocation().getByteOffset();
+            int releaseBuffered() throws IOException {
+                return parser.releaseBuffered(DISCARD);
             }
 
             @Override
@@ -225,8 +225,16 @@ final class Jackson2Backend extends JsonBackend {
 
         private final JsonParser parser;
 
+        /**
+         * The parser's current token in Herald's terms, kept because codecs ask for it more often
+         * than they move: every method that moves the parser updates it, and nothing else moves
+         * the parser while a codec reads.
+         */
+        private JsonToken current;
+
         Reader(JsonParser parser) {
             this.parser = parser;
+            this.current = ours(parser.currentToken());
         }
 
         private static JsonToken[] tokens() {
@@ -258,13 +266,13 @@ final class Jackson2Backend extends JsonBackend {
 
         @Override
         public JsonToken currentToken() {
-            return ours(parser.currentToken());
+            return current;
         }
 
         @Override
         public JsonToken nextToken() throws IOException {
             try {
-                return ours(parser.nextToken());
+                return current = ours(parser.nextToken());
             } catch (JsonProcessingException e) {
                 throw malformed(e);
             }
@@ -273,7 +281,12 @@ final class Jackson2Backend extends JsonBackend {
         @Override
         public boolean nextFieldName(FieldName name) throws IOException {
             try {
-                return parser.nextFieldName(encoded(name));
+                if (parser.nextFieldName(encoded(name))) {
+                    current = JsonToken.FIELD_NAME;
+                    return true;
+                }
+                current = ours(parser.currentToken());
+                return false;
             } catch (JsonProcessingException e) {
                 throw malformed(e);
             }
@@ -282,7 +295,9 @@ final class Jackson2Backend extends JsonBackend {
         @Override
         public String nextFieldName() throws IOException {
             try {
-                return parser.nextFieldName();
+                String name = parser.nextFieldName();
+                current = ours(parser.currentToken());
+                return name;
             } catch (JsonProcessingException e) {
                 throw malformed(e);
             }
@@ -369,6 +384,7 @@ final class Jackson2Backend extends JsonBackend {
         public void skipChildren() throws IOException {
             try {
                 parser.skipChildren();
+                current = ours(parser.currentToken());
             } catch (JsonProcessingException e) {
                 throw malformed(e);
             }

@@ -82,8 +82,8 @@ final class Jackson3Backend extends JsonBackend {
             }
 
             @Override
-            long offset() {
-                return parser == null ? 0 : parser.currentLocation().getByteOffset();
+            int releaseBuffered() throws IOException {
+                return parser.releaseBuffered(DISCARD);
             }
 
             @Override
@@ -223,8 +223,16 @@ final class Jackson3Backend extends JsonBackend {
 
         private final JsonParser parser;
 
+        /**
+         * The parser's current token in Herald's terms, kept because codecs ask for it more often
+         * than they move: every method that moves the parser updates it, and nothing else moves
+         * the parser while a codec reads.
+         */
+        private JsonToken current;
+
         Reader(JsonParser parser) {
             this.parser = parser;
+            this.current = ours(parser.currentToken());
         }
 
         private static JsonToken[] tokens() {
@@ -256,13 +264,13 @@ final class Jackson3Backend extends JsonBackend {
 
         @Override
         public JsonToken currentToken() {
-            return ours(parser.currentToken());
+            return current;
         }
 
         @Override
         public JsonToken nextToken() throws IOException {
             try {
-                return ours(parser.nextToken());
+                return current = ours(parser.nextToken());
             } catch (JacksonException e) {
                 throw malformed(e);
             }
@@ -271,7 +279,12 @@ final class Jackson3Backend extends JsonBackend {
         @Override
         public boolean nextFieldName(FieldName name) throws IOException {
             try {
-                return parser.nextName(encoded(name));
+                if (parser.nextName(encoded(name))) {
+                    current = JsonToken.FIELD_NAME;
+                    return true;
+                }
+                current = ours(parser.currentToken());
+                return false;
             } catch (JacksonException e) {
                 throw malformed(e);
             }
@@ -280,7 +293,9 @@ final class Jackson3Backend extends JsonBackend {
         @Override
         public String nextFieldName() throws IOException {
             try {
-                return parser.nextName();
+                String name = parser.nextName();
+                current = ours(parser.currentToken());
+                return name;
             } catch (JacksonException e) {
                 throw malformed(e);
             }
@@ -367,6 +382,7 @@ final class Jackson3Backend extends JsonBackend {
         public void skipChildren() throws IOException {
             try {
                 parser.skipChildren();
+                current = ours(parser.currentToken());
             } catch (JacksonException e) {
                 throw malformed(e);
             }

@@ -29,6 +29,9 @@ abstract class JsonBackend {
     /** Deeper JSON is rejected before it can exhaust the stack. */
     static final int MAX_NESTING_DEPTH = 200;
 
+    /** Where a parser's unparsed bytes go when a document is done with (they are never used). */
+    static final OutputStream DISCARD = OutputStream.nullOutputStream();
+
     /** How many documents one thread's parser reads before a fresh one takes over. */
     static final int DOCUMENTS_PER_PARSER = 10_000;
 
@@ -132,21 +135,20 @@ abstract class JsonBackend {
         DocumentReader slot = acquire(readers, this::newDocumentReader);
         boolean reusable = false;
         try {
-            long start = slot.offset();
             slot.feed(json);
             T result = body.read(slot.reader());
             if (!slot.inRoot()) {
                 throw EventDecodeException.of("malformed JSON: unexpected end of input");
             }
-            int end = (int) (slot.offset() - start);
-            for (int i = Math.max(0, end); i < json.length; i++) {
+            int unread = slot.unread();
+            for (int i = json.length - unread; i < json.length; i++) {
                 byte b = json[i];
                 if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                     throw EventDecodeException.of("malformed JSON: unexpected content after the value");
                 }
             }
             // trailing white space stays unread: start afresh
-            reusable = end == json.length && slot.reusable() && ++slot.documents < DOCUMENTS_PER_PARSER;
+            reusable = unread == 0 && slot.reusable() && ++slot.documents < DOCUMENTS_PER_PARSER;
             return result;
         } finally {
             slot.inUse = false;
@@ -206,8 +208,16 @@ abstract class JsonBackend {
         /** The parser's reader; {@code null} before the first document. */
         abstract JsonReader reader();
 
-        /** Bytes read since the parser was made (0 before it is). */
-        abstract long offset();
+        /**
+         * How many bytes of the current document the parser has not consumed: those still in the
+         * stream and those it buffered but did not parse. Called once per document, after it.
+         */
+        final int unread() throws IOException {
+            return input.remaining() + releaseBuffered();
+        }
+
+        /** The number of bytes the parser has buffered and not parsed, which it may drop. */
+        abstract int releaseBuffered() throws IOException;
 
         /** Whether the parser is back at the root, between documents. */
         abstract boolean inRoot();
@@ -236,6 +246,10 @@ abstract class JsonBackend {
 
         boolean ended() {
             return ended;
+        }
+
+        int remaining() {
+            return document.length - position;
         }
 
         @Override

@@ -44,63 +44,58 @@ public final class Scalars {
     // ---- booleans, numbers, text -----------------------------------------------------------
 
     public static boolean readBoolean(JsonReader reader) {
-        Boolean value = readBooleanBox(reader);
-        return value != null && value;
-    }
-
-    public static Boolean readBooleanBox(JsonReader reader) {
         return switch (reader.currentToken()) {
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE, VALUE_NULL -> false;
             default -> throw CodecSupport.mismatch("a boolean", reader.currentToken());
         };
     }
 
+    public static Boolean readBooleanBox(JsonReader reader) {
+        return reader.currentToken() == JsonToken.VALUE_NULL ? null : readBoolean(reader);
+    }
+
+    // The primitive readers take JSON null as 0 and never box: they run for every number read.
+
     public static int readInt(JsonReader reader) throws IOException {
-        Long value = readIntegral(reader, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
-        return value == null ? 0 : value.intValue();
+        return isNull(reader) ? 0 : (int) integral(reader, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
     }
 
     public static Integer readIntBox(JsonReader reader) throws IOException {
-        Long value = readIntegral(reader, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
-        return value == null ? null : value.intValue();
+        return isNull(reader) ? null : readInt(reader);
     }
 
     public static long readLong(JsonReader reader) throws IOException {
-        Long value = readIntegral(reader, Long.MIN_VALUE, Long.MAX_VALUE, "long");
-        return value == null ? 0L : value;
+        return isNull(reader) ? 0L : integral(reader, Long.MIN_VALUE, Long.MAX_VALUE, "long");
     }
 
     public static Long readLongBox(JsonReader reader) throws IOException {
-        return readIntegral(reader, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+        return isNull(reader) ? null : readLong(reader);
     }
 
     public static short readShort(JsonReader reader) throws IOException {
-        Long value = readIntegral(reader, Short.MIN_VALUE, Short.MAX_VALUE, "short");
-        return value == null ? 0 : value.shortValue();
+        return isNull(reader) ? 0 : (short) integral(reader, Short.MIN_VALUE, Short.MAX_VALUE, "short");
     }
 
     public static Short readShortBox(JsonReader reader) throws IOException {
-        Long value = readIntegral(reader, Short.MIN_VALUE, Short.MAX_VALUE, "short");
-        return value == null ? null : value.shortValue();
+        return isNull(reader) ? null : readShort(reader);
     }
 
     public static byte readByte(JsonReader reader) throws IOException {
-        Long value = readIntegral(reader, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
-        return value == null ? 0 : value.byteValue();
+        return isNull(reader) ? 0 : (byte) integral(reader, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
     }
 
     public static Byte readByteBox(JsonReader reader) throws IOException {
-        Long value = readIntegral(reader, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
-        return value == null ? null : value.byteValue();
+        return isNull(reader) ? null : readByte(reader);
     }
 
-    private static Long readIntegral(JsonReader reader, long min, long max, String javaType) throws IOException {
+    private static boolean isNull(JsonReader reader) {
+        return reader.currentToken() == JsonToken.VALUE_NULL;
+    }
+
+    /** The current integer, which must lie in {@code [min, max]}; not called on JSON null. */
+    private static long integral(JsonReader reader, long min, long max, String javaType) throws IOException {
         JsonToken token = reader.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
         if (token != JsonToken.VALUE_NUMBER_INT) {
             throw CodecSupport.mismatch("an integer", token);
         }

@@ -118,6 +118,21 @@ class JsonBackendTest {
 
     @ParameterizedTest
     @EnumSource(Jackson.class)
+    void whatFollowsADocumentLargerThanTheParsersBufferIsCheckedToo(Jackson jackson) throws Exception {
+        JsonBackend backend = JsonBackend.of(jackson);
+        String large = "{\"a\":7" + " ".repeat(20_000) + "}";
+        assertThat(read(backend, large + " ".repeat(20_000))).isEqualTo(7);
+        assertThatThrownBy(() -> read(backend, large + " ".repeat(20_000) + "x"))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("unexpected content after the value");
+        assertThatThrownBy(() -> read(backend, large + "x" + " ".repeat(20_000)))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("unexpected content after the value");
+        assertThat(read(backend, "{\"a\":8}")).isEqualTo(8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Jackson.class)
     void nestingBeyondTheLimitIsRejected(Jackson jackson) {
         JsonBackend backend = JsonBackend.of(jackson);
         String deep = "[".repeat(JsonBackend.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonBackend.MAX_NESTING_DEPTH + 1);
