@@ -12,7 +12,6 @@ import dev.herald.seed.task.TaskProgress;
 import io.avaje.jsonb.JsonType;
 import io.avaje.jsonb.Jsonb;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -163,92 +161,5 @@ public class CodecBenchmark {
     @Benchmark
     public Object avajeDecode() {
         return avaje.fromJson(json);
-    }
-
-    /**
-     * Jackson 2's parser alone on the same bytes: every token read, every string and number made,
-     * no object built, through a parser reused document after document as Herald's is. No decoder
-     * that parses with Jackson 2 can cost less than this.
-     */
-    @Benchmark
-    public long jackson2Tokens(Tokenizers tokenizers) throws IOException {
-        tokenizers.feed.next(json);
-        com.fasterxml.jackson.core.JsonParser parser = tokenizers.jackson2;
-        long sum = 0;
-        int depth = 0;
-        do {
-            switch (parser.nextToken()) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                case FIELD_NAME -> sum += parser.currentName().length();
-                case VALUE_STRING -> sum += parser.getText().length();
-                case VALUE_NUMBER_INT -> sum += parser.getLongValue();
-                case VALUE_NUMBER_FLOAT -> sum += (long) parser.getDoubleValue();
-                default -> sum++;
-            }
-        } while (depth > 0);
-        return sum;
-    }
-
-    /** {@link #jackson2Tokens} on Jackson 3. */
-    @Benchmark
-    public long jackson3Tokens(Tokenizers tokenizers) {
-        tokenizers.feed.next(json);
-        tools.jackson.core.JsonParser parser = tokenizers.jackson3;
-        long sum = 0;
-        int depth = 0;
-        do {
-            switch (parser.nextToken()) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                case PROPERTY_NAME -> sum += parser.currentName().length();
-                case VALUE_STRING -> sum += parser.getString().length();
-                case VALUE_NUMBER_INT -> sum += parser.getLongValue();
-                case VALUE_NUMBER_FLOAT -> sum += (long) parser.getDoubleValue();
-                default -> sum++;
-            }
-        } while (depth > 0);
-        return sum;
-    }
-
-    /** One thread's parsers for the {@code Tokens} yardsticks, each reading one document after another. */
-    @State(Scope.Thread)
-    public static class Tokenizers {
-        final Feed feed = new Feed();
-        com.fasterxml.jackson.core.JsonParser jackson2;
-        tools.jackson.core.JsonParser jackson3;
-
-        @Setup
-        public void setUp() throws IOException {
-            jackson2 = new com.fasterxml.jackson.core.JsonFactory().createParser(feed);
-            jackson3 = new tools.jackson.core.json.JsonFactory().createParser(ObjectReadContext.empty(), feed);
-        }
-    }
-
-    /** Hands a parser one whole document when it asks for bytes, then the next one. */
-    static final class Feed extends InputStream {
-        private byte[] document = new byte[0];
-        private int position;
-
-        void next(byte[] json) {
-            document = json;
-            position = 0;
-        }
-
-        @Override
-        public int read() {
-            return position < document.length ? document[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) {
-            if (position >= document.length) {
-                return -1;
-            }
-            int count = Math.min(length, document.length - position);
-            System.arraycopy(document, position, into, offset, count);
-            position += count;
-            return count;
-        }
     }
 }
