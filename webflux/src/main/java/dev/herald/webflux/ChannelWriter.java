@@ -2,6 +2,7 @@ package dev.herald.webflux;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOutboundInvoker;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,14 @@ final class ChannelWriter {
      * loop once the last message was written or failed.
      */
     boolean write(List<Object> messages, long weight, Runnable afterwards) {
+        return write(channel, messages, weight, afterwards);
+    }
+
+    /**
+     * As {@link #write(List, long, Runnable)}, through {@code target}: the channel (the whole
+     * pipeline) or a handler's context, below which the messages enter the pipeline.
+     */
+    boolean write(ChannelOutboundInvoker target, List<Object> messages, long weight, Runnable afterwards) {
         if (!channel.isActive()) {
             return false;
         }
@@ -52,9 +61,9 @@ final class ChannelWriter {
         boolean scheduled = run(() -> {
             int last = messages.size() - 1;
             for (int i = 0; i < last; i++) {
-                channel.write(messages.get(i), channel.voidPromise());
+                target.write(messages.get(i), target.voidPromise());
             }
-            ChannelFuture written = channel.writeAndFlush(messages.get(last));
+            ChannelFuture written = target.writeAndFlush(messages.get(last));
             written.addListener(done -> {
                 if (queued.addAndGet(-weight) == 0 && done.isSuccess()) {
                     drained.run();

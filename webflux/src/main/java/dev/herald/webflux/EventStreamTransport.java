@@ -6,13 +6,20 @@ import dev.herald.runtime.fanout.DrainableTransport;
 import dev.herald.runtime.fanout.TextFrame;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.NettyPipeline;
 
 /**
  * The fan-out core's view of one Server-Sent Events stream on Reactor Netty. Spring writes the
@@ -20,6 +27,13 @@ import reactor.core.publisher.Sinks;
  * filters and their headers apply; from {@link #start} on, each event's SSE form, built once
  * ({@link TextFrame#sse}), is written to the connection's channel as the response's next chunk. The
  * response's body ends when {@link #endOfBody()} completes: Reactor Netty then writes the last chunk.
+ *
+ * <p>On HTTP/1.1, where the response is chunked and nothing between Netty's HTTP codec and the end
+ * of the pipeline changes what is written (no compression, no metrics or access log counting
+ * bytes), a connection's share of a batch is framed as one HTTP chunk here and written below the
+ * codec: one buffer and one system call, where the codec makes three buffers of each chunk (its
+ * size, the bytes, the line end) and Reactor Netty's handlers look at each. Elsewhere (HTTP/2, any
+ * such handler) chunks go through the whole pipeline ({@link #belowCodec}).
  *
  * <p>SSE has no close frame and clients cannot answer pings: a close ends the response (after a
  * comment with the reason, when draining), and the client shows it reads when everything handed to
@@ -35,6 +49,15 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
     /** A comment line: proxies see traffic, the client ignores it. */
     private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    /**
+     * The handlers that may sit between the HTTP codec and the end of the pipeline when chunks are
+     * written below the codec: none of them looks at the body's bytes on their way out.
+     */
+    private static final Set<String> PASS_THROUGH =
+            Set.of(NettyPipeline.HttpTrafficHandler, NettyPipeline.ReactiveBridge, NettyPipeline.IdleTimeoutHandler);
+
     /** A heartbeat at least every 15 s: below the idle timeouts of proxies (often 30 s). */
     static final long HEARTBEAT_INTERVAL_NANOS = 15_000_000_000L;
 
@@ -43,8 +66,15 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
     private final CompletableFuture<Void> closeSent = new CompletableFuture<>();
     private volatile Connection<TextFrame> connection;
 
+    /**
+     * Where pre-framed chunks enter the pipeline: the HTTP codec's context, or {@code null} when
+     * chunks go through the whole pipeline as {@link DefaultHttpContent}. Set once, in {@link
+     * #start}, under {@code this}; read by senders after their own check under {@code this}.
+     */
+    private ChannelHandlerContext belowCodec;
+
     // Guarded by this.
-    private List<Object> beforeStart = new ArrayList<>();
+    private List<byte[]> beforeStart = new ArrayList<>();
     private long beforeStartBytes;
     private boolean closing;
     /** The close that came before {@link #start}: a refusal, answered with an HTTP status. */
@@ -67,23 +97,68 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
         return end.asMono();
     }
 
-    /** Starts writing: what the core sent since it admitted the stream goes out now. Call on the event loop. */
-    void start(Connection<TextFrame> admitted) {
-        List<Object> waiting;
-        long weight;
+    /**
+     * Starts writing: what the core sent since it admitted the stream goes out now. {@code chunked}:
+     * the response's headers say {@code Transfer-Encoding: chunked}. Call on the event loop.
+     */
+    void start(Connection<TextFrame> admitted, boolean chunked) {
         synchronized (this) {
             connection = admitted;
-            waiting = beforeStart;
-            weight = beforeStartBytes;
+            belowCodec = chunked ? codecWithNothingAfterIt(writer.channel().pipeline()) : null;
+            List<byte[]> waiting = beforeStart;
             beforeStart = null;
             if (closing) {
                 finish();
                 return;
             }
+            // Scheduled under the lock: a send that finds the stream started schedules after it.
+            if (!waiting.isEmpty()) {
+                writeChunk(waiting.toArray(new byte[0][]), beforeStartBytes, null);
+            }
         }
-        if (!waiting.isEmpty()) {
-            writer.write(waiting, weight);
+    }
+
+    /** The HTTP/1.1 codec's context when only {@link #PASS_THROUGH} handlers follow it, else {@code null}. */
+    private static ChannelHandlerContext codecWithNothingAfterIt(ChannelPipeline pipeline) {
+        ChannelHandlerContext codec = pipeline.context(NettyPipeline.HttpCodec);
+        if (codec == null || !(codec.handler() instanceof HttpServerCodec)) {
+            return null; // HTTP/2, or a pipeline Herald does not know
         }
+        boolean after = false;
+        for (Map.Entry<String, ChannelHandler> handler : pipeline) {
+            if (after && !PASS_THROUGH.contains(handler.getKey())) {
+                return null;
+            }
+            after |= handler.getKey().equals(NettyPipeline.HttpCodec);
+        }
+        return codec;
+    }
+
+    /**
+     * Writes {@code parts} as the response's next chunk, framed here and written below the codec
+     * when {@link #belowCodec} allows, else through the pipeline; see {@link ChannelWriter#write}.
+     */
+    private boolean writeChunk(byte[][] parts, long weight, Runnable afterwards) {
+        ChannelHandlerContext codec = belowCodec;
+        if (codec == null) {
+            return writer.write(List.of(new DefaultHttpContent(Unpooled.wrappedBuffer(parts))), weight, afterwards);
+        }
+        int size = 0;
+        for (byte[] part : parts) {
+            size += part.length;
+        }
+        // One array: Netty copies a heap buffer to a direct one before writing, and one copy of
+        // one array costs less than gathering the parts of a composite buffer.
+        byte[] header = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = new byte[header.length + size + CRLF.length];
+        System.arraycopy(header, 0, chunk, 0, header.length);
+        int at = header.length;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, chunk, at, part.length);
+            at += part.length;
+        }
+        System.arraycopy(CRLF, 0, chunk, at, CRLF.length);
+        return writer.write(codec, List.of(Unpooled.wrappedBuffer(chunk)), weight, afterwards);
     }
 
     @Override
@@ -96,18 +171,17 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
             events[i] = frame.sse();
             weight += frame.bytes();
         }
-        List<Object> chunks = List.of(new DefaultHttpContent(Unpooled.wrappedBuffer(events)));
         synchronized (this) {
             if (closing) {
                 return false;
             }
             if (beforeStart != null) {
-                beforeStart.addAll(chunks);
+                beforeStart.addAll(List.of(events));
                 beforeStartBytes += weight;
                 return true;
             }
         }
-        return writer.write(chunks, weight);
+        return writeChunk(events, weight, null);
     }
 
     @Override
@@ -129,7 +203,7 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
             }
         }
         if (writer.queuedBytes() == 0) {
-            writer.write(List.of(new DefaultHttpContent(Unpooled.wrappedBuffer(HEARTBEAT))), HEARTBEAT.length);
+            writeChunk(new byte[][] {HEARTBEAT}, HEARTBEAT.length, null);
         }
     }
 
@@ -172,8 +246,7 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
                 (": closed " + disconnect.code() + " " + disconnect.reason() + "\n\n").getBytes(StandardCharsets.UTF_8);
         // The body ends once the comment was written: a client that stopped reading is closed by
         // the endpoint's stop instead (close), before its response ends.
-        if (!writer.write(
-                List.of(new DefaultHttpContent(Unpooled.wrappedBuffer(reason))), reason.length, this::finish)) {
+        if (!writeChunk(new byte[][] {reason}, reason.length, this::finish)) {
             finish();
         }
         return closeSent;

@@ -7,6 +7,8 @@ import dev.herald.runtime.fanout.FanOut;
 import dev.herald.runtime.fanout.Handshake;
 import dev.herald.runtime.fanout.TextFrame;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -193,7 +195,7 @@ final class EventsWebHandler implements WebHandler {
         DataBuffer preamble = ((NettyDataBufferFactory) response.bufferFactory())
                 .wrap(new ReleaseSignal(
                         ("retry: " + retryMillis + "\n\n").getBytes(StandardCharsets.US_ASCII),
-                        () -> transport.start(connection)));
+                        () -> transport.start(connection, chunked(request))));
         Flux<DataBuffer> body =
                 Flux.just(preamble).concatWith(transport.endOfBody().then(Mono.empty()));
         // A client that goes away fails the body's write (Reactor Netty), which ends it below: the
@@ -203,6 +205,13 @@ final class EventsWebHandler implements WebHandler {
             connection.remove();
             endpoint.ended(transport);
         });
+    }
+
+    /** Whether the response Reactor Netty sent for {@code request} is chunked (HTTP/1.1 without a length). */
+    private static boolean chunked(HttpServerRequest request) {
+        return request instanceof HttpServerResponse response
+                && response.responseHeaders()
+                        .containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
     }
 
     /** A short plain-text answer, whatever the request accepts. */

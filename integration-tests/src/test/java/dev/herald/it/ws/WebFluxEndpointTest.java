@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.runtime.EventBus;
 import dev.herald.runtime.fanout.EndpointOptions;
+import dev.herald.seed.fs.FsCreated;
 import dev.herald.webflux.ReactiveEventEndpoint;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.result.SimpleHandlerAdapter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -24,6 +34,9 @@ import reactor.netty.http.server.HttpServer;
  * application, WebSocket and event stream at one path.
  */
 class WebFluxEndpointTest extends EndpointBehaviourTest {
+    /** What the next server does to each connection (a test's handler), before Herald sees it. */
+    private Consumer<Connection> tap = connection -> {};
+
     @Override
     protected boolean servesEventStream() {
         return true;
@@ -45,6 +58,7 @@ class WebFluxEndpointTest extends EndpointBehaviourTest {
                 .port(0)
                 // The server closes a client that half-sends its upgrade request.
                 .idleTimeout(Duration.ofSeconds(1))
+                .doOnConnection(connection -> tap.accept(connection))
                 .handle(new ReactorHttpHandlerAdapter(
                         WebHttpHandlerBuilder.webHandler(dispatcher).build()))
                 .bindNow();
@@ -60,5 +74,41 @@ class WebFluxEndpointTest extends EndpointBehaviourTest {
         TestClient client = new TestClient(server.port(), "/other/path", headers);
         assertThat(client.connectBlocking()).isFalse();
         assertThat(server.connectionCount()).isZero();
+    }
+
+    /**
+     * A handler of the application's after Netty's HTTP codec sees the stream's chunks (Herald
+     * writes below the codec only when nothing but Reactor Netty's own pass-through handlers
+     * follow it), and the client gets every event.
+     */
+    @Test
+    void aHandlerAfterTheHttpCodec_seesTheStreamsChunks() throws Exception {
+        AtomicLong tapped = new AtomicLong();
+        tap = connection -> connection.addHandlerLast("test.tap", new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+                if (msg instanceof HttpContent content) {
+                    tapped.addAndGet(content.content().readableBytes());
+                }
+                super.write(ctx, msg, promise);
+            }
+        });
+        server = start(bus, options -> {});
+        SseClient stream = SseClient.connect(server.port(), "/api/events/ws", Map.of());
+        toClose.add(stream);
+        awaitConnections(1);
+        long beforeEvents = tapped.get();
+
+        for (int i = 0; i < 50; i++) {
+            bus.emit(new FsCreated("a", "/tapped/" + i, false));
+        }
+
+        List<String> events = stream.awaitEvents(50, 5000);
+        assertThat(events).hasSize(50);
+        assertThat(events.get(49)).contains("\"Path\":\"/tapped/49\"");
+        long eventBytes = events.stream()
+                .mapToLong(e -> e.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+        assertThat(tapped.get() - beforeEvents).isGreaterThanOrEqualTo(eventBytes);
     }
 }

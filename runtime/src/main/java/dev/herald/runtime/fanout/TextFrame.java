@@ -32,8 +32,12 @@ public final class TextFrame {
     private final int payloadOffset;
     /** The event's position for the SSE {@code id:} line; {@code null} for a control frame. */
     private final String position;
-    /** Made on first use, like {@link #text}: a racing thread builds equal bytes, and the array is never changed. */
-    private byte[] sse;
+    /**
+     * Made on first use: a racing thread builds equal bytes, and the array is never changed after.
+     * Volatile, unlike {@link #text}: an array has no final fields, so without it a thread could
+     * see the reference before the bytes written into the array.
+     */
+    private volatile byte[] sse;
     /**
      * Made on first use. Threads may race to make it and each gets an equal string: a {@code
      * String}'s fields are final, so one published without a lock is seen whole.
