@@ -1,0 +1,184 @@
+package dev.herald.webflux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.runtime.fanout.TextFrame;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.netty.NettyPipeline;
+
+/**
+ * {@link EventStreamTransport} on a real TCP connection on loopback, its channel's pipeline as
+ * Reactor Netty builds it for an HTTP/1.1 response (the HTTP codec under its name, the chunked
+ * response head already written): frames sent from several threads while the stream starts arrive
+ * as one valid chunked body, every frame once and in each thread's order, whether the stream
+ * writes its chunks below the codec or, with another handler after the codec, through it.
+ */
+class EventStreamTransportTest {
+    private final EventLoopGroup group = new NioEventLoopGroup(2);
+
+    @AfterEach
+    void close() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest(name = "another handler after the codec: {0}")
+    @ValueSource(booleans = {false, true})
+    void framesSentWhileTheStreamStarts_arriveOnceInEachThreadsOrder_asOneChunkedBody(boolean handlerAfterCodec)
+            throws Exception {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Channel server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                ByteBuf bytes = (ByteBuf) msg;
+                                synchronized (received) {
+                                    byte[] copy = new byte[bytes.readableBytes()];
+                                    bytes.readBytes(copy);
+                                    received.writeBytes(copy);
+                                }
+                                bytes.release();
+                            }
+                        });
+                    }
+                })
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .sync()
+                .channel();
+        Channel channel = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .handler(new ChannelInboundHandlerAdapter())
+                .connect(server.localAddress())
+                .sync()
+                .channel();
+        channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
+        if (handlerAfterCodec) {
+            channel.pipeline().addLast("application.handler", new ChannelDuplexHandler());
+        }
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        channel.writeAndFlush(head).sync();
+
+        EventStreamTransport transport = new EventStreamTransport(channel);
+        int threads = 4;
+        int frames = 2000;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread sending = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int n = 0; n < frames; n++) {
+                    byte[] json = ("{\"t\":" + thread + ",\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+                    assertThat(transport.send(List.of(TextFrame.of(json, thread + "-" + n))))
+                            .isTrue();
+                }
+            });
+            sending.start();
+            senders.add(sending);
+        }
+        go.countDown();
+        Thread.sleep(2); // some frames wait for the start, the rest race it
+        channel.eventLoop().execute(() -> transport.start(null, true));
+        for (Thread sending : senders) {
+            sending.join();
+        }
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<String> data = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            data = dataLines(received);
+            if (data.size() == threads * frames) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        assertThat(data).hasSize(threads * frames);
+        Map<String, Integer> next = new HashMap<>();
+        for (String line : data) {
+            String thread = line.substring(line.indexOf("\"t\":") + 4, line.indexOf(','));
+            int n = Integer.parseInt(line.substring(line.indexOf("\"n\":") + 4, line.indexOf('}')));
+            assertThat(n).as("thread %s's next frame", thread).isEqualTo(next.getOrDefault(thread, 0));
+            next.put(thread, n + 1);
+        }
+        assertThat(transport.queuedBytes()).isZero();
+        channel.close().sync();
+        server.close().sync();
+    }
+
+    /**
+     * The {@code data:} lines of the chunked body after the response head; fails on a malformed
+     * chunk, so that a chunk framed wrong or two chunks interleaved show.
+     */
+    private static List<String> dataLines(ByteArrayOutputStream received) {
+        String raw;
+        synchronized (received) {
+            raw = received.toString(StandardCharsets.UTF_8);
+        }
+        int at = raw.indexOf("\r\n\r\n");
+        assertThat(at).as("the response head").isPositive();
+        at += 4;
+        StringBuilder body = new StringBuilder();
+        while (at < raw.length()) {
+            int lineEnd = raw.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                break;
+            }
+            int size = Integer.parseInt(raw.substring(at, lineEnd), 16);
+            int end = lineEnd + 2 + size;
+            if (end + 2 > raw.length()) {
+                break; // the rest is still on its way
+            }
+            body.append(raw, lineEnd + 2, end);
+            assertThat(raw.substring(end, end + 2)).as("a chunk's line end").isEqualTo("\r\n");
+            at = end + 2;
+        }
+        List<String> data = new ArrayList<>();
+        for (String line : body.toString().split("\n")) {
+            if (line.startsWith("data: ")) {
+                data.add(line.substring(6));
+            }
+        }
+        return data;
+    }
+}
