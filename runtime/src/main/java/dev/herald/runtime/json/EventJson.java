@@ -28,6 +28,8 @@ public final class EventJson {
 
     private final EventRegistry registry;
     private final JsonBackend backend;
+    /** Reads an envelope, the data's type known or not: made once, not per document. */
+    private final JsonBackend.ReadWith<EventType<?>, ReceivedEvent> envelopeReader = this::read;
 
     private EventJson(EventRegistry registry, JsonBackend backend) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -71,13 +73,15 @@ public final class EventJson {
     public <T> T decodeValue(JsonCodec<T> codec, byte[] json) {
         Objects.requireNonNull(json, "json");
         try {
-            return backend.read(json, reader -> {
-                reader.nextToken();
-                return codec.decode(reader);
-            });
+            return backend.read(json, EventJson::readValue, codec);
         } catch (IOException e) {
             throw parseFailure(e);
         }
+    }
+
+    private static <T> T readValue(JsonReader reader, JsonCodec<T> codec) throws IOException {
+        reader.nextToken();
+        return codec.decode(reader);
     }
 
     /**
@@ -167,11 +171,11 @@ public final class EventJson {
     public ReceivedEvent decode(byte[] json) {
         Objects.requireNonNull(json, "json");
         try {
-            ReceivedEvent first = backend.read(json, reader -> read(reader, null));
+            ReceivedEvent first = backend.read(json, envelopeReader, null);
             if (first.event() != null) {
                 return first;
             }
-            return backend.read(json, reader -> read(reader, first.type()));
+            return backend.read(json, envelopeReader, first.type());
         } catch (IOException e) {
             throw parseFailure(e);
         }

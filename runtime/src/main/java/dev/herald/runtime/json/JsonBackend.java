@@ -47,6 +47,15 @@ abstract class JsonBackend {
         T read(JsonReader reader) throws IOException;
     }
 
+    /**
+     * {@link ReadBody} with an argument: what reads every document (a codec's, an envelope's) is
+     * then a constant, where a lambda capturing the codec would be made for each document.
+     */
+    @FunctionalInterface
+    interface ReadWith<A, T> {
+        T read(JsonReader reader, A argument) throws IOException;
+    }
+
     private final ThreadLocal<DocumentWriter> writers = new ThreadLocal<>();
     private final ThreadLocal<DocumentReader> readers = new ThreadLocal<>();
 
@@ -132,11 +141,16 @@ abstract class JsonBackend {
      * the value, a parser that met the end of its input), discards the thread's parser.
      */
     final <T> T read(byte[] json, ReadBody<T> body) throws IOException {
+        return read(json, (reader, read) -> read.read(reader), body);
+    }
+
+    /** As {@link #read(byte[], ReadBody)}, {@code body} reading with {@code argument}. */
+    final <A, T> T read(byte[] json, ReadWith<A, T> body, A argument) throws IOException {
         DocumentReader slot = acquire(readers, this::newDocumentReader);
         boolean reusable = false;
         try {
             slot.feed(json);
-            T result = body.read(slot.reader());
+            T result = body.read(slot.reader(), argument);
             if (!slot.inRoot()) {
                 throw EventDecodeException.of("malformed JSON: unexpected end of input");
             }
