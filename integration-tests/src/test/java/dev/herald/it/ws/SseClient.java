@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A Server-Sent Events client for tests, as a browser's would read the stream: {@code id:} and
@@ -71,7 +70,8 @@ public final class SseClient implements AutoCloseable {
 
     private void read() {
         StringBuilder refused = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body(response), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             List<String> dataLines = new ArrayList<>();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -98,15 +98,6 @@ public final class SseClient implements AutoCloseable {
             body = refused.toString();
             ended.complete(null);
         }
-    }
-
-    /** The response's body, inflated when the server compressed it (the request accepted gzip). */
-    private static InputStream body(HttpResponse<InputStream> response) throws IOException {
-        boolean gzip = response.headers()
-                .firstValue("Content-Encoding")
-                .filter("gzip"::equalsIgnoreCase)
-                .isPresent();
-        return gzip ? new GZIPInputStream(response.body()) : response.body();
     }
 
     /** Waits for {@code count} events; returns what arrived by then. */
