@@ -2,29 +2,16 @@ package dev.herald.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,56 +31,10 @@ class ChannelWriterTest {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
-    /** A server whose one connection collects what it reads; {@code read} says whether it reads at all. */
-    private record Peer(Channel server, CompletableFuture<Channel> accepted, ByteArrayOutputStream received) {}
-
-    private Peer server(boolean read) throws InterruptedException {
-        CompletableFuture<Channel> accepted = new CompletableFuture<>();
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        Channel server = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.AUTO_READ, read)
-                .childOption(ChannelOption.SO_RCVBUF, 4096)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        accepted.complete(channel);
-                        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                            @Override
-                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                                ByteBuf bytes = (ByteBuf) msg;
-                                synchronized (received) {
-                                    byte[] copy = new byte[bytes.readableBytes()];
-                                    bytes.readBytes(copy);
-                                    received.writeBytes(copy);
-                                }
-                                bytes.release();
-                            }
-                        });
-                    }
-                })
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .sync()
-                .channel();
-        return new Peer(server, accepted, received);
-    }
-
-    private Channel connect(Peer peer) throws InterruptedException {
-        return new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.SO_SNDBUF, 4096)
-                .handler(new ChannelInboundHandlerAdapter())
-                .connect(peer.server().localAddress())
-                .sync()
-                .channel();
-    }
-
     @Test
     void writesFromSeveralThreads_arriveWholeInEachThreadsOrder_andTheQueueDrainsToZero() throws Exception {
-        Peer peer = server(true);
-        Channel channel = connect(peer);
+        LoopbackPeer peer = LoopbackPeer.start(group, true);
+        Channel channel = peer.connect(group);
         AtomicInteger drained = new AtomicInteger();
         ChannelWriter writer = new ChannelWriter(channel, drained::incrementAndGet);
         int threads = 4;
@@ -147,8 +88,9 @@ class ChannelWriterTest {
 
     @Test
     void aPeerThatStopsReading_leavesItsBytesQueued_andAClosedChannelRefusesMore() throws Exception {
-        Peer peer = server(false); // reads nothing: the kernel's buffers fill, then the channel's
-        Channel channel = connect(peer);
+        LoopbackPeer peer =
+                LoopbackPeer.start(group, false); // reads nothing: the kernel's buffers fill, then the channel's
+        Channel channel = peer.connect(group);
         ChannelWriter writer = new ChannelWriter(channel, () -> {});
         byte[] kilobyte = new byte[1024];
         for (int i = 0; i < 2048; i++) {
@@ -179,20 +121,15 @@ class ChannelWriterTest {
                 .isZero();
         assertThat(writer.write(List.of(Unpooled.wrappedBuffer(kilobyte)), 1024))
                 .isFalse();
-        peer.accepted().get(1, TimeUnit.SECONDS).close();
+        peer.accepted.get(1, TimeUnit.SECONDS).close();
     }
 
     private static ByteBuf line(int thread, int n) {
         return Unpooled.wrappedBuffer((thread + " " + n + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static List<String> lines(Peer peer) {
-        String text;
-        synchronized (peer.received()) {
-            text = StandardCharsets.US_ASCII
-                    .decode(ByteBuffer.wrap(peer.received().toByteArray()))
-                    .toString();
-        }
+    private static List<String> lines(LoopbackPeer peer) {
+        String text = new String(peer.received(), StandardCharsets.US_ASCII);
         List<String> lines = new ArrayList<>(List.of(text.split("\n")));
         if (!text.endsWith("\n") && !lines.isEmpty()) {
             lines.remove(lines.size() - 1); // a line still on its way

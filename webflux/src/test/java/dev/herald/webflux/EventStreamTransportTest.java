@@ -3,19 +3,10 @@ package dev.herald.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.runtime.fanout.TextFrame;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -23,8 +14,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,37 +45,8 @@ class EventStreamTransportTest {
     @ValueSource(booleans = {false, true})
     void framesSentWhileTheStreamStarts_arriveOnceInEachThreadsOrder_asOneChunkedBody(boolean handlerAfterCodec)
             throws Exception {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        Channel server = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                            @Override
-                            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                                ByteBuf bytes = (ByteBuf) msg;
-                                synchronized (received) {
-                                    byte[] copy = new byte[bytes.readableBytes()];
-                                    bytes.readBytes(copy);
-                                    received.writeBytes(copy);
-                                }
-                                bytes.release();
-                            }
-                        });
-                    }
-                })
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .sync()
-                .channel();
-        Channel channel = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .handler(new ChannelInboundHandlerAdapter())
-                .connect(server.localAddress())
-                .sync()
-                .channel();
+        LoopbackPeer peer = LoopbackPeer.start(group, true);
+        Channel channel = peer.connect(group);
         channel.pipeline().addLast(NettyPipeline.HttpCodec, new HttpServerCodec());
         if (handlerAfterCodec) {
             channel.pipeline().addLast("application.handler", new ChannelDuplexHandler());
@@ -125,14 +85,17 @@ class EventStreamTransportTest {
         }
 
         long deadline = System.currentTimeMillis() + 10_000;
-        List<String> data = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            data = dataLines(received);
-            if (data.size() == threads * frames) {
-                break;
-            }
-            Thread.sleep(5);
+        while (transport.queuedBytes() != 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5); // until the socket took everything
         }
+        List<String> data = dataLines(peer);
+        while (data.size() < threads * frames && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            data = dataLines(peer);
+        }
+        assertThat(transport.queuedBytes())
+                .as("queued once the socket took everything")
+                .isZero();
         assertThat(data).hasSize(threads * frames);
         Map<String, Integer> next = new HashMap<>();
         for (String line : data) {
@@ -141,20 +104,16 @@ class EventStreamTransportTest {
             assertThat(n).as("thread %s's next frame", thread).isEqualTo(next.getOrDefault(thread, 0));
             next.put(thread, n + 1);
         }
-        assertThat(transport.queuedBytes()).isZero();
         channel.close().sync();
-        server.close().sync();
+        peer.server.close().sync();
     }
 
     /**
      * The {@code data:} lines of the chunked body after the response head; fails on a malformed
      * chunk, so that a chunk framed wrong or two chunks interleaved show.
      */
-    private static List<String> dataLines(ByteArrayOutputStream received) {
-        String raw;
-        synchronized (received) {
-            raw = received.toString(StandardCharsets.UTF_8);
-        }
+    private static List<String> dataLines(LoopbackPeer peer) {
+        String raw = new String(peer.received(), StandardCharsets.UTF_8);
         int at = raw.indexOf("\r\n\r\n");
         assertThat(at).as("the response head").isPositive();
         at += 4;
