@@ -29,7 +29,7 @@ public final class EventJson {
     private final EventRegistry registry;
     private final JsonBackend backend;
     /** Reads an envelope, the data's type known or not: made once, not per document. */
-    private final JsonBackend.ReadWith<EventType<?>, ReceivedEvent> envelopeReader = this::read;
+    private final JsonBackend.ReadBody<EventType<?>, ReceivedEvent> envelopeReader = this::read;
 
     private EventJson(EventRegistry registry, JsonBackend backend) {
         this.registry = Objects.requireNonNull(registry, "registry");

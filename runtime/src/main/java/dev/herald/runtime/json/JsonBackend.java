@@ -41,18 +41,13 @@ abstract class JsonBackend {
         void write(JsonWriter writer) throws IOException;
     }
 
-    /** Reads one JSON document; the reader's first {@code nextToken()} gives its first token. */
-    @FunctionalInterface
-    interface ReadBody<T> {
-        T read(JsonReader reader) throws IOException;
-    }
-
     /**
-     * {@link ReadBody} with an argument: what reads every document (a codec's, an envelope's) is
-     * then a constant, where a lambda capturing the codec would be made for each document.
+     * Reads one JSON document, with an argument; the reader's first {@code nextToken()} gives its
+     * first token. The argument lets what reads every document (a codec's, an envelope's) be a
+     * constant, where a lambda capturing the codec would be made for each document.
      */
     @FunctionalInterface
-    interface ReadWith<A, T> {
+    interface ReadBody<A, T> {
         T read(JsonReader reader, A argument) throws IOException;
     }
 
@@ -138,14 +133,10 @@ abstract class JsonBackend {
     /**
      * Reads one document from UTF-8 bytes. A document is accepted only when its root value closed
      * with nothing but white space after it. Any failure, and anything unusual (white space after
-     * the value, a parser that met the end of its input), discards the thread's parser.
+     * the value, a parser that met the end of its input), discards the thread's parser. {@code
+     * body} reads with {@code argument}.
      */
-    final <T> T read(byte[] json, ReadBody<T> body) throws IOException {
-        return read(json, (reader, read) -> read.read(reader), body);
-    }
-
-    /** As {@link #read(byte[], ReadBody)}, {@code body} reading with {@code argument}. */
-    final <A, T> T read(byte[] json, ReadWith<A, T> body, A argument) throws IOException {
+    final <A, T> T read(byte[] json, ReadBody<A, T> body, A argument) throws IOException {
         DocumentReader slot = acquire(readers, this::newDocumentReader);
         boolean reusable = false;
         try {

@@ -32,17 +32,20 @@ class JsonBackendTest {
 
     /** Reads {@code {"<key>":<int>}} back as its number. */
     private static long read(JsonBackend backend, String json) throws IOException {
-        return backend.read(json.getBytes(StandardCharsets.UTF_8), reader -> {
-            reader.nextToken();
-            CodecSupport.expectObject(reader);
-            reader.nextFieldName();
-            reader.nextToken();
-            long value = Scalars.readLong(reader);
-            if (reader.nextToken() != JsonToken.END_OBJECT) {
-                throw new AssertionError("expected the end of the object");
-            }
-            return value;
-        });
+        return backend.read(
+                json.getBytes(StandardCharsets.UTF_8),
+                (reader, none) -> {
+                    reader.nextToken();
+                    CodecSupport.expectObject(reader);
+                    reader.nextFieldName();
+                    reader.nextToken();
+                    long value = Scalars.readLong(reader);
+                    if (reader.nextToken() != JsonToken.END_OBJECT) {
+                        throw new AssertionError("expected the end of the object");
+                    }
+                    return value;
+                },
+                null);
     }
 
     @ParameterizedTest
@@ -84,15 +87,18 @@ class JsonBackendTest {
         assertThat(text(inner[0])).isEqualTo("\"inner\"");
 
         long[] nested = new long[1];
-        long value = backend.read("{\"a\":1}".getBytes(StandardCharsets.UTF_8), reader -> {
-            nested[0] = read(backend, "{\"b\":2}");
-            reader.nextToken();
-            reader.nextFieldName();
-            reader.nextToken();
-            long a = Scalars.readLong(reader);
-            reader.nextToken();
-            return a;
-        });
+        long value = backend.read(
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
+                (reader, none) -> {
+                    nested[0] = read(backend, "{\"b\":2}");
+                    reader.nextToken();
+                    reader.nextFieldName();
+                    reader.nextToken();
+                    long a = Scalars.readLong(reader);
+                    reader.nextToken();
+                    return a;
+                },
+                null);
         assertThat(value).isEqualTo(1);
         assertThat(nested[0]).isEqualTo(2);
     }
@@ -136,13 +142,16 @@ class JsonBackendTest {
     void nestingBeyondTheLimitIsRejected(Jackson jackson) {
         JsonBackend backend = JsonBackend.of(jackson);
         String deep = "[".repeat(JsonBackend.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonBackend.MAX_NESTING_DEPTH + 1);
-        assertThatThrownBy(() -> backend.read(deep.getBytes(StandardCharsets.UTF_8), reader -> {
-                    JsonToken token;
-                    do {
-                        token = reader.nextToken();
-                    } while (token != null && token != JsonToken.NOT_AVAILABLE);
-                    return null;
-                }))
+        assertThatThrownBy(() -> backend.read(
+                        deep.getBytes(StandardCharsets.UTF_8),
+                        (reader, none) -> {
+                            JsonToken token;
+                            do {
+                                token = reader.nextToken();
+                            } while (token != null && token != JsonToken.NOT_AVAILABLE);
+                            return null;
+                        },
+                        null))
                 .isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("nesting depth");
     }
