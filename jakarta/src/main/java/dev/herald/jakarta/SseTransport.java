@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * The fan-out core's view of one Server-Sent Events stream: an asynchronous servlet response
  * written with the Servlet API's non-blocking output. Each event's SSE form is built once ({@link
  * TextFrame#sse}) and shared; what waits for this stream is written while the container says it
- * can take more ({@code isReady}), then flushed, and the rest when it calls {@link
- * #onWritePossible}. Queued bytes are what waits here, counted as the byte budget counts a frame
- * (its envelope's size, as on every transport); handed to the container and not yet written is at
- * most its output buffer.
+ * can take more ({@code isReady}), joined into writes of up to {@link #MAX_WRITE} bytes, then
+ * flushed, and the rest when it calls {@link #onWritePossible}. Queued bytes are what waits here,
+ * counted as the byte budget counts a frame (its envelope's size, as on every transport); handed to
+ * the container and not yet written is at most its output buffer.
  *
  * <p>Before the stream starts (the core may refuse the connection in {@code open}), a close only
  * records the refusal: the servlet answers it with an HTTP status. SSE has no close frame: once
@@ -193,22 +193,19 @@ final class SseTransport implements DrainableTransport<TextFrame>, WriteListener
         }
         try {
             while (out.isReady()) {
-                Pending next = waiting.poll();
-                if (next == null) {
-                    if (unflushed) {
-                        unflushed = false;
-                        out.flush();
-                        continue;
-                    }
+                if (!waiting.isEmpty()) {
+                    out.write(takeWaiting());
+                    unflushed = true;
+                } else if (unflushed) {
+                    unflushed = false;
+                    out.flush();
+                } else {
                     connection.seen();
                     if (closing) {
                         end();
                     }
                     return;
                 }
-                waitingBytes -= next.weight();
-                out.write(next.bytes());
-                unflushed = true;
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Writing to an event stream failed", e);
@@ -217,6 +214,45 @@ final class SseTransport implements DrainableTransport<TextFrame>, WriteListener
             end();
         }
     }
+
+    /**
+     * What waits, up to {@link #MAX_WRITE} bytes (and at least one frame), in one array: one write
+     * per batch, where a write per frame cost the container's readiness check and its own for each
+     * (Tomcat's {@code isReady} takes a lock and allocates). Caller holds this.
+     */
+    private byte[] takeWaiting() {
+        Pending first = waiting.poll();
+        waitingBytes -= first.weight();
+        Pending next = waiting.peek();
+        if (next == null || first.bytes().length + next.bytes().length > MAX_WRITE) {
+            return first.bytes();
+        }
+        int length = first.bytes().length;
+        int count = 0;
+        for (Pending pending : waiting) {
+            if (length + pending.bytes().length > MAX_WRITE) {
+                break;
+            }
+            length += pending.bytes().length;
+            count++;
+        }
+        byte[] joined = new byte[length];
+        System.arraycopy(first.bytes(), 0, joined, 0, first.bytes().length);
+        int at = first.bytes().length;
+        for (int i = 0; i < count; i++) {
+            Pending pending = waiting.poll();
+            waitingBytes -= pending.weight();
+            System.arraycopy(pending.bytes(), 0, joined, at, pending.bytes().length);
+            at += pending.bytes().length;
+        }
+        return joined;
+    }
+
+    /**
+     * The most bytes joined into one write: about a container's output buffer (8 KiB on Tomcat and
+     * Jetty), so what is handed over and not counted in {@link #queuedBytes} stays what it was.
+     */
+    static final int MAX_WRITE = 8 * 1024;
 
     @Override
     public synchronized void onError(Throwable error) {

@@ -59,12 +59,17 @@ class SseTransportTest {
         final AtomicBoolean writing = new AtomicBoolean();
         final AtomicInteger unreadyWrites = new AtomicInteger();
         final AtomicInteger overlaps = new AtomicInteger();
+        /** The size of each write, in order. */
+        final List<Integer> writes = new ArrayList<>();
+        /** Whether it turns unready at random too, or only when told. */
+        volatile boolean flaky = true;
+
         volatile WriteListener listener;
         volatile boolean callbackOwed;
 
         @Override
         public boolean isReady() {
-            boolean now = ready.get() && ThreadLocalRandom.current().nextInt(8) != 0;
+            boolean now = ready.get() && (!flaky || ThreadLocalRandom.current().nextInt(8) != 0);
             if (!now) {
                 ready.set(false);
                 callbackOwed = true;
@@ -92,6 +97,7 @@ class SseTransportTest {
             }
             synchronized (written) {
                 written.write(bytes, offset, length);
+                writes.add(length);
             }
             writing.set(false);
         }
@@ -215,6 +221,50 @@ class SseTransportTest {
                 .as("nothing but whole events, heartbeats and the retry")
                 .isEmpty();
         assertThat(completed).isFalse();
+    }
+
+    @Test
+    void framesThatWaitedForTheContainer_countAsQueuedUntilHandedOver_inWritesOfAtMostItsBuffer() throws Exception {
+        ScriptedOutput out = new ScriptedOutput();
+        out.flaky = false;
+        out.ready.set(false); // the container is busy with what it had
+        SseTransport transport = new SseTransport(ended -> {});
+        Connection<TextFrame> connection = core.handshake(new Handshake(settings.path(), Map.of(), Map.of(), null))
+                .open(transport);
+        transport.start(connection, asyncContext(out, new AtomicBoolean()), new byte[0]);
+
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (transport.queuedBytes() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1); // the core's first frame, the stream's position, comes from its lane
+        }
+        long before = transport.queuedBytes();
+        assertThat(before).isPositive();
+        int frames = 300;
+        long envelopes = 0;
+        StringBuilder expected = new StringBuilder();
+        for (int n = 0; n < frames; n++) {
+            String json =
+                    "{\"event\":\"t.x\",\"data\":{\"n\":" + n + ",\"pad\":\"" + "x".repeat(n % 90) + "\"},\"ts\":1}";
+            TextFrame frame = TextFrame.of(json.getBytes(StandardCharsets.UTF_8), "p-" + n);
+            envelopes += frame.bytes();
+            expected.append("id: p-").append(n).append("\ndata: ").append(json).append("\n\n");
+            transport.send(List.of(frame));
+        }
+        assertThat(out.writes)
+                .as("nothing handed over while the container is not ready")
+                .isEmpty();
+        assertThat(transport.queuedBytes() - before)
+                .as("every waiting frame counts")
+                .isEqualTo(envelopes);
+
+        out.becomeReady();
+
+        assertThat(out.text()).endsWith(expected.toString());
+        assertThat(transport.queuedBytes()).isZero();
+        assertThat(out.writes)
+                .as("joined into writes of at most the container's buffer")
+                .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(SseTransport.MAX_WRITE))
+                .hasSizeLessThan(frames / 10);
     }
 
     @Test
