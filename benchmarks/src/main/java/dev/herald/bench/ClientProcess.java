@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -31,21 +33,30 @@ final class ClientProcess implements AutoCloseable {
      */
     ClientProcess(URI uri, int clients, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(
-                        java,
-                        "-Xmx1g",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LoadClients.class.getName(),
-                        uri.toString(),
-                        Integer.toString(clients),
-                        mode,
-                        System.getProperty("herald.load.threads", "1"))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        // -Dherald.load.clientJvm="-agentpath:..." profiles the clients' process, for example.
+        String jvmOptions = System.getProperty("herald.load.clientJvm", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                LoadClients.class.getName(),
+                uri.toString(),
+                Integer.toString(clients),
+                mode,
+                System.getProperty("herald.load.threads", "1")));
+        process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        connected = replies.readLine();
+        String line = replies.readLine();
+        while (line != null && !line.startsWith("connected ") && !jvmOptions.isEmpty()) {
+            line = replies.readLine(); // what an agent printed first ("Profiling started")
+        }
+        connected = line;
         if (connected == null || !connected.startsWith("connected ")) {
             process.destroyForcibly();
             throw new IOException("the client process did not start: " + connected);
@@ -64,9 +75,14 @@ final class ClientProcess implements AutoCloseable {
 
     /** Polls {@code [latency frames, burst frames, last burst nanoTime, other]} until done or timeout. */
     long[] awaitCounts(Predicate<long[]> done, Duration timeout) throws IOException, InterruptedException {
+        return awaitCounts("", done, timeout);
+    }
+
+    /** {@link #awaitCounts}, of one half in mode {@code mixed}: {@code ""} the WebSocket clients, {@code "sse"} the others. */
+    long[] awaitCounts(String half, Predicate<long[]> done, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            long[] counts = ask("count");
+            long[] counts = ask(half.isEmpty() ? "count" : "count " + half);
             if (done.test(counts) || System.nanoTime() - deadline > 0) {
                 return counts;
             }
@@ -95,7 +111,12 @@ final class ClientProcess implements AutoCloseable {
 
     /** p50, p99 and max in microseconds. */
     long[] latenciesMicros() throws IOException {
-        return ask("latencies");
+        return latenciesMicros("");
+    }
+
+    /** {@link #latenciesMicros}, of one half in mode {@code mixed} (as in {@link #awaitCounts(String, Predicate, Duration)}). */
+    long[] latenciesMicros(String half) throws IOException {
+        return ask(half.isEmpty() ? "latencies" : "latencies " + half);
     }
 
     private long[] ask(String command) throws IOException {

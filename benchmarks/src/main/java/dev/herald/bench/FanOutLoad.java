@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -75,7 +78,8 @@ import reactor.netty.http.server.HttpServer;
  * [seconds] [ws,tomcat,tomcat-jakarta,tomcat-sse,jetty,jetty-jakarta,jetty-sse,webflux,webflux-sse,spring-handler,
  * spring-stomp,bare,node-ws]}: each client count in turn, every transport at each; {@code ws+meters} and {@code
  * tomcat+meters} are {@code ws} and {@code tomcat} with {@code herald-micrometer}'s meters bound
- * and scraped once a second.
+ * and scraped once a second. {@code tomcat-mixed}, {@code jetty-mixed} and {@code webflux-mixed}
+ * serve WebSocket and event-stream clients at once, half of each, and report each half.
  */
 public final class FanOutLoad {
     private static final String HOST = "127.0.0.1";
@@ -115,17 +119,29 @@ public final class FanOutLoad {
                     Runtime.version());
             Map<String, Result> results = new LinkedHashMap<>();
             for (String transport : transports) {
-                Result result = load.run(transport);
-                results.put(transport, result);
-                result.record(transport, rate, seconds);
+                List<Result> parts = load.run(transport);
+                for (Result result : parts) {
+                    String label = parts.size() == 1 ? transport : transport + "/" + result.half();
+                    results.put(label, result);
+                    result.record(label, rate, seconds);
+                }
             }
-            results.forEach((transport, result) -> System.out.println(result.describe(NAMES.get(transport))));
+            results.forEach((label, result) -> System.out.println(result.describe(name(label))));
             StringBuilder saturation = new StringBuilder("saturation throughput:");
             results.forEach((transport, result) ->
                     saturation.append(String.format(Locale.ROOT, " %s %.0f frames/s;", transport, result.saturation)));
             System.out.println(saturation);
         }
         System.exit(0);
+    }
+
+    /** A transport's name, or a mixed run's half's: {@code tomcat-mixed/sse}. */
+    private static String name(String label) {
+        int half = label.indexOf('/');
+        if (half < 0) {
+            return NAMES.get(label);
+        }
+        return NAMES.get(label.substring(0, half)) + ", its " + label.substring(half + 1) + " clients";
     }
 
     private static final Map<String, String> NAMES = Map.ofEntries(
@@ -140,12 +156,16 @@ public final class FanOutLoad {
             Map.entry("jetty-sse", "herald (Jetty, Server-Sent Events)"),
             Map.entry("webflux", "herald (WebFlux on Reactor Netty, WebSocket)"),
             Map.entry("webflux-sse", "herald (WebFlux on Reactor Netty, Server-Sent Events)"),
+            Map.entry("tomcat-mixed", "herald (Tomcat, WebSocket and Server-Sent Events at once)"),
+            Map.entry("jetty-mixed", "herald (Jetty, WebSocket and Server-Sent Events at once)"),
+            Map.entry("webflux-mixed", "herald (WebFlux on Reactor Netty, WebSocket and Server-Sent Events at once)"),
             Map.entry("spring-handler", "Spring TextWebSocketHandler (Tomcat)"),
             Map.entry("spring-stomp", "Spring STOMP simple broker (Tomcat)"),
             Map.entry("bare", "bare broadcast"),
             Map.entry("node-ws", "Node ws broadcast"));
 
-    private Result run(String transport) throws Exception {
+    /** One result, or with {@code -mixed} the WebSocket half's and the event stream's. */
+    private List<Result> run(String transport) throws Exception {
         return switch (transport) {
             case "ws" -> runHerald(false);
             case "ws+meters" -> runHerald(true);
@@ -155,6 +175,9 @@ public final class FanOutLoad {
             case "jetty-sse" -> runJetty(true, "sse");
             case "webflux" -> runWebFlux("once");
             case "webflux-sse" -> runWebFlux("sse");
+            case "tomcat-mixed" -> runTomcat(true, false, MIXED);
+            case "jetty-mixed" -> runJetty(true, MIXED);
+            case "webflux-mixed" -> runWebFlux(MIXED);
             case "tomcat-jakarta" -> runTomcat(false, false);
             case "jetty" -> runJetty(true, "once");
             case "jetty-jakarta" -> runJetty(false, "once");
@@ -164,13 +187,15 @@ public final class FanOutLoad {
             default ->
                 throw new IllegalArgumentException(
                         "transport is ws, tomcat, tomcat-jakarta, jetty, jetty-jakarta, webflux, spring-handler, spring-stomp, bare, node-ws,"
-                                + " or ws+meters, tomcat+meters, tomcat-sse, jetty-sse, webflux-sse: "
+                                + " or ws+meters, tomcat+meters, tomcat-sse, jetty-sse, webflux-sse,"
+                                + " tomcat-mixed, jetty-mixed, webflux-mixed: "
                                 + transport);
         };
     }
 
     /** What one run measured. */
     record Result(
+            String half,
             int clients,
             int connected,
             long expected,
@@ -202,7 +227,7 @@ public final class FanOutLoad {
                     "transport",
                     transport,
                     "name",
-                    NAMES.get(transport),
+                    name(transport),
                     "clients",
                     clients,
                     "connected",
@@ -228,7 +253,7 @@ public final class FanOutLoad {
         }
     }
 
-    private Result runHerald(boolean meters) throws Exception {
+    private List<Result> runHerald(boolean meters) throws Exception {
         EventBus bus = EventBus.create();
         long heapBefore = LoadPacing.heapAfterGc();
         EventWebSocketServer server = EventWebSocketServer.builder(bus)
@@ -247,11 +272,11 @@ public final class FanOutLoad {
      * {@link EventEndpoint} in embedded Tomcat, as a Spring Boot app runs it: deployed on the servlet
      * context (the servlet upgrade), or through Tomcat's Jakarta WebSocket API.
      */
-    private Result runTomcat(boolean upgrade, boolean meters) throws Exception {
+    private List<Result> runTomcat(boolean upgrade, boolean meters) throws Exception {
         return runTomcat(upgrade, meters, "once");
     }
 
-    private Result runTomcat(boolean upgrade, boolean meters, String clientMode) throws Exception {
+    private List<Result> runTomcat(boolean upgrade, boolean meters, String clientMode) throws Exception {
         EventBus bus = EventBus.create();
         Path base = Files.createTempDirectory("herald-load-tomcat");
         Tomcat tomcat = new Tomcat();
@@ -298,7 +323,7 @@ public final class FanOutLoad {
      * the servlet context (Herald takes the connections over), or through Jetty's Jakarta WebSocket
      * API (sending through Jetty's core session).
      */
-    private Result runJetty(boolean upgrade, String clientMode) throws Exception {
+    private List<Result> runJetty(boolean upgrade, String clientMode) throws Exception {
         EventBus bus = EventBus.create();
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -327,7 +352,7 @@ public final class FanOutLoad {
      * {@link ReactiveEventEndpoint} on Reactor Netty, as a reactive Spring Boot app runs it: behind
      * Spring's {@code DispatcherHandler} and the endpoint's handler mapping.
      */
-    private Result runWebFlux(String clientMode) throws Exception {
+    private List<Result> runWebFlux(String clientMode) throws Exception {
         EventBus bus = EventBus.create();
         ReactiveEventEndpoint endpoint = ReactiveEventEndpoint.builder(bus)
                 .maxConnections(clients + 10)
@@ -385,13 +410,13 @@ public final class FanOutLoad {
      * Measures an {@link EventEndpoint} in a started container, then stops both. Heap per connection
      * counts from here: the container's own heap is not the connections'.
      */
-    private Result measureInContainer(
+    private List<Result> measureInContainer(
             EventBus bus, EventEndpoint endpoint, int port, boolean meters, String clientMode, ContainerStop container)
             throws Exception {
         return measureInContainer(bus, endpoint, endpoint::stop, port, meters, clientMode, container);
     }
 
-    private Result measureInContainer(
+    private List<Result> measureInContainer(
             EventBus bus,
             MonitoredEndpoint endpoint,
             Consumer<Duration> stop,
@@ -410,7 +435,7 @@ public final class FanOutLoad {
     }
 
     /** A Spring peer ({@link SpringPeers}) on embedded Tomcat, sending the same JSON. */
-    private Result runSpring(boolean stomp) throws Exception {
+    private List<Result> runSpring(boolean stomp) throws Exception {
         EventJson json = EventJson.create();
         try (SpringPeers peer = stomp ? SpringPeers.stomp(clients) : SpringPeers.handler(clients)) {
             long heapBefore = LoadPacing.heapAfterGc(); // Spring's and Tomcat's own heap is not the connections'
@@ -424,7 +449,7 @@ public final class FanOutLoad {
         }
     }
 
-    private Result runBare() throws Exception {
+    private List<Result> runBare() throws Exception {
         EventJson json = EventJson.create();
         long heapBefore = LoadPacing.heapAfterGc();
         CountDownLatch started = new CountDownLatch(1);
@@ -472,7 +497,7 @@ public final class FanOutLoad {
      * latency counts from the emit here, so it includes the command's wait in Node's event loop,
      * as Herald's includes the hand-off to its fan-out. Its heap per connection is Node's.
      */
-    private Result runNode() throws Exception {
+    private List<Result> runNode() throws Exception {
         try (NodeBroadcastServer node = new NodeBroadcastServer()) {
             return measure(
                     node.port,
@@ -493,19 +518,31 @@ public final class FanOutLoad {
         void emit(FsCreated event);
     }
 
-    private Result measure(int port, IntSupplier connected, Emitter emitter, long heapBefore) throws Exception {
+    private List<Result> measure(int port, IntSupplier connected, Emitter emitter, long heapBefore) throws Exception {
         return measure(port, connected, emitter, heapBefore, "once");
     }
 
-    private Result measure(int port, IntSupplier connected, Emitter emitter, long heapBefore, String clientMode)
+    private List<Result> measure(int port, IntSupplier connected, Emitter emitter, long heapBefore, String clientMode)
             throws Exception {
         return measure(port, connected, emitter, heapBefore, LoadPacing::heapAfterGc, clientMode);
     }
 
-    private Result measure(
+    /**
+     * Connects the clients, then measures the fixed rate and the saturation. In {@link #MIXED} mode
+     * half the clients read the event stream and the others are WebSocket clients, on one server,
+     * sent the same events at the same moments, alternating in the order the fan-out serves
+     * connections and spread alike over the server's threads: whatever the machine does to one half it does to the other, so their p99s
+     * compare without the noise between two runs.
+     */
+    private List<Result> measure(
             int port, IntSupplier connected, Emitter emitter, long heapBefore, Heap heap, String clientMode)
             throws Exception {
-        long expected = (long) clients * rate * seconds;
+        int streams = (int) IntStream.range(0, clients)
+                .filter(LoadClients::readsStreamWhenMixed)
+                .count();
+        List<Half> halves = clientMode.equals(MIXED)
+                ? List.of(new Half("ws", "", clients - streams), new Half("sse", "sse", streams))
+                : List.of(new Half("", "", clients));
         try (ClientProcess clientProcess =
                 new ClientProcess(URI.create("ws://" + HOST + ":" + port + "/api/events/ws"), clients, clientMode)) {
             long deadline = System.currentTimeMillis() + 10_000;
@@ -517,8 +554,15 @@ public final class FanOutLoad {
 
             // Fixed rate: latency and delivery.
             LoadPacing.atFixedRate(rate, seconds, seq -> emitter.emit(LoadPacing.timedEvent("")));
-            long delivered = clientProcess.awaitCounts(c -> c[0] >= expected, Duration.ofSeconds(10))[0];
-            long[] latencies = clientProcess.latenciesMicros();
+            long[] delivered = new long[halves.size()];
+            long[][] latencies = new long[halves.size()][];
+            for (int h = 0; h < halves.size(); h++) {
+                Half half = halves.get(h);
+                long expected = (long) half.clients() * rate * seconds;
+                delivered[h] =
+                        clientProcess.awaitCounts(half.query(), c -> c[0] >= expected, Duration.ofSeconds(10))[0];
+                latencies[h] = clientProcess.latenciesMicros(half.query());
+            }
 
             // Saturation: as fast as possible, a fixed number of events, until all clients have them.
             int burst = Math.max(200, 200_000 / clients);
@@ -529,19 +573,35 @@ public final class FanOutLoad {
                     Thread.sleep(1); // stay below the default budget of a healthy client
                 }
             }
-            long want = (long) burst * clients;
-            long[] counts = clientProcess.awaitCounts(c -> c[1] >= want, Duration.ofSeconds(30));
-            double saturation = counts[1] / ((counts[2] - satStart) / 1e9);
-            return new Result(
-                    clients,
-                    connectedClients,
-                    expected,
-                    delivered,
-                    latencies[0] / 1000.0,
-                    latencies[1] / 1000.0,
-                    latencies[2] / 1000.0,
-                    heapPerConnection,
-                    saturation);
+            List<Result> results = new ArrayList<>();
+            for (int h = 0; h < halves.size(); h++) {
+                Half half = halves.get(h);
+                long want = (long) burst * half.clients();
+                long[] counts = clientProcess.awaitCounts(half.query(), c -> c[1] >= want, Duration.ofSeconds(30));
+                double saturation = counts[1] / ((counts[2] - satStart) / 1e9);
+                results.add(new Result(
+                        half.label(),
+                        half.clients(),
+                        halves.size() == 1 ? connectedClients : half.clients(),
+                        (long) half.clients() * rate * seconds,
+                        delivered[h],
+                        latencies[h][0] / 1000.0,
+                        latencies[h][1] / 1000.0,
+                        latencies[h][2] / 1000.0,
+                        heapPerConnection,
+                        saturation));
+            }
+            return results;
         }
     }
+
+    /** The client mode of a mixed run: half WebSocket, half event stream ({@link #measure}). */
+    private static final String MIXED = "mixed";
+
+    /**
+     * Clients of one kind: all of a run's, or half of a mixed run's ({@code label} ws or sse), and
+     * how to ask the client process for theirs ({@link ClientProcess#awaitCounts(String, Predicate,
+     * Duration)}).
+     */
+    private record Half(String label, String query, int clients) {}
 }

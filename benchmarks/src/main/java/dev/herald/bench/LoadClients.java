@@ -48,8 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * a random 0 to 2 s on 1012), with their group and last position ({@link ResumeTracker}); {@code
  * resume} prints what {@link ResumeCounts} counted. With {@code sse}, each client GETs the path as an
  * event stream (Server-Sent Events, as a browser's {@code EventSource} does) and reads its {@code
- * data:} lines. Run by {@link ClientProcess}: {@code uri clients once|reconnect|stall|resume|stomp|sse
- * threads}.
+ * data:} lines; with {@code mixed}, half the clients do, and {@code count sse} and {@code
+ * latencies sse} answer for those. Run by {@link ClientProcess}: {@code uri clients
+ * once|reconnect|stall|resume|stomp|sse|mixed threads}.
  */
 public final class LoadClients {
     private static final byte[] MARKER = "\"Path\":\"/".getBytes(StandardCharsets.US_ASCII);
@@ -58,9 +59,13 @@ public final class LoadClients {
     private static final long MAX_DELAY_MILLIS = 10_000;
 
     private final LoadFrames frames = new LoadFrames();
+    /** Mixed mode: what the event-stream half received ({@link #frames} is the WebSocket half's). */
+    private final LoadFrames streamFrames = new LoadFrames();
+
     private final List<Loop> loops = new ArrayList<>();
     private final InetSocketAddress address;
     private final byte[] upgradeRequest;
+    private final byte[] streamRequest;
     private final boolean reconnect;
     private final boolean stall;
     /** Stomp mode: each client connects and subscribes to {@link #STOMP_DESTINATION} after the upgrade. */
@@ -72,6 +77,12 @@ public final class LoadClients {
     private final boolean resume;
     /** Event-stream mode: each client GETs the path as Server-Sent Events instead of upgrading. */
     private final boolean sse;
+    /**
+     * Mixed mode: half the clients read the event stream ({@link #readsStreamWhenMixed}), the others
+     * upgrade, so the two kinds alternate in the server's order of connections and share this
+     * process's thread.
+     */
+    private final boolean mixed;
 
     private final URI uri;
     private final ResumeCounts resumeCounts = new ResumeCounts();
@@ -95,7 +106,9 @@ public final class LoadClients {
         this.stall = mode.equals("stall");
         this.stomp = mode.equals("stomp");
         this.sse = mode.equals("sse");
-        this.upgradeRequest = sse ? streamRequest(uri.getRawPath()) : upgradeRequest(uri.getRawPath());
+        this.mixed = mode.equals("mixed");
+        this.upgradeRequest = upgradeRequest(uri.getRawPath());
+        this.streamRequest = streamRequest(uri.getRawPath());
     }
 
     /** The upgrade request for {@code pathAndQuery} on this tool's server. */
@@ -149,8 +162,11 @@ public final class LoadClients {
             switch (line) {
                 case "count" -> out.println(load.frames.counts());
                 case "latencies" -> out.println(load.frames.latencies());
+                case "count sse" -> out.println(load.streamFrames.counts());
+                case "latencies sse" -> out.println(load.streamFrames.latencies());
                 case "reset" -> {
                     load.frames.resetLatencies();
+                    load.streamFrames.resetLatencies();
                     out.println("0");
                 }
                 case "resume" -> out.println(load.resumeCounts);
@@ -169,6 +185,15 @@ public final class LoadClients {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Mixed mode: whether client {@code index} reads the event stream. The parity of its one bits
+     * (the Thue-Morse sequence) rather than of the index, so that a server which deals connections
+     * to its threads in turn (Reactor Netty's event loops) gives every thread both kinds.
+     */
+    static boolean readsStreamWhenMixed(int index) {
+        return Integer.bitCount(index) % 2 == 1;
     }
 
     private long waitingCount() {
@@ -227,8 +252,12 @@ public final class LoadClients {
         boolean attemptedBefore;
         /** Resume mode: what it has seen, and where it resumes from. */
         final ResumeTracker tracker;
+        /** This client reads the event stream instead of upgrading. */
+        final boolean sse;
+        /** Where what it receives is counted. */
+        final LoadFrames frames;
         /** Event-stream mode: the stream's bytes without the HTTP chunking, up to the last whole event. */
-        final ByteBuffer events = sse ? ByteBuffer.allocate(1 << 16) : null;
+        final ByteBuffer events;
         /** Event-stream mode: the response is chunked (no length: it streams). */
         boolean chunked;
         /** Bytes of the current chunk not read yet; line-end bytes to skip after a chunk's data. */
@@ -240,12 +269,15 @@ public final class LoadClients {
             this.loop = loop;
             this.index = index;
             this.tracker = resume ? new ResumeTracker(resumeCounts, LoadNode.GROUPS) : null;
+            this.sse = LoadClients.this.sse || (mixed && readsStreamWhenMixed(index));
+            this.frames = mixed && sse ? streamFrames : LoadClients.this.frames;
+            this.events = sse ? ByteBuffer.allocate(1 << 16) : null;
         }
 
         /** The upgrade request: in resume mode with its group and, once it has one, its position. */
         private byte[] request() {
             if (!resume) {
-                return upgradeRequest;
+                return sse ? streamRequest : upgradeRequest;
             }
             String since = tracker.since();
             return upgradeRequest(
