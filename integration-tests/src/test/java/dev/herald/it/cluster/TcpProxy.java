@@ -68,8 +68,9 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept() {
         while (!closed) {
+            Socket client = null;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
@@ -78,7 +79,11 @@ public final class TcpProxy implements AutoCloseable {
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
-                // closed, or the broker is down: the client sees its connection fail
+                // Closed, or the broker is down: the client sees its connection end. Left open, it
+                // would wait for an answer until its command timed out (a minute, by default).
+                if (client != null) {
+                    closeQuietly(client);
+                }
             }
         }
     }
