@@ -143,23 +143,37 @@ final class EventStreamTransport implements DrainableTransport<TextFrame> {
         if (codec == null) {
             return writer.write(List.of(new DefaultHttpContent(Unpooled.wrappedBuffer(parts))), weight, afterwards);
         }
+        byte[] chunk = chunk(parts);
+        return writer.write(codec, List.of(Unpooled.wrappedBuffer(chunk)), weight, afterwards);
+    }
+
+    /**
+     * {@code parts} as one chunk of a chunked HTTP body: the size in hex, a line end, the bytes, a
+     * line end. One array: Netty copies a heap buffer to a direct one before writing, and one copy
+     * of one array costs less than gathering the parts of a composite buffer. The size's digits are
+     * written in place, without a string per chunk.
+     */
+    static byte[] chunk(byte[][] parts) {
         int size = 0;
         for (byte[] part : parts) {
             size += part.length;
         }
-        // One array: Netty copies a heap buffer to a direct one before writing, and one copy of
-        // one array costs less than gathering the parts of a composite buffer.
-        byte[] header = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] chunk = new byte[header.length + size + CRLF.length];
-        System.arraycopy(header, 0, chunk, 0, header.length);
-        int at = header.length;
+        int digits = Math.max(1, (Integer.SIZE - Integer.numberOfLeadingZeros(size) + 3) / 4);
+        byte[] chunk = new byte[digits + CRLF.length + size + CRLF.length];
+        for (int i = digits - 1, rest = size; i >= 0; i--, rest >>>= 4) {
+            chunk[i] = (byte) HEX_DIGITS[rest & 0xF];
+        }
+        System.arraycopy(CRLF, 0, chunk, digits, CRLF.length);
+        int at = digits + CRLF.length;
         for (byte[] part : parts) {
             System.arraycopy(part, 0, chunk, at, part.length);
             at += part.length;
         }
         System.arraycopy(CRLF, 0, chunk, at, CRLF.length);
-        return writer.write(codec, List.of(Unpooled.wrappedBuffer(chunk)), weight, afterwards);
+        return chunk;
     }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     @Override
     public boolean send(List<TextFrame> frames) {

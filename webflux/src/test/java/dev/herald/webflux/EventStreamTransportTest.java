@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.netty.NettyPipeline;
@@ -106,6 +107,20 @@ class EventStreamTransportTest {
         }
         channel.close().sync();
         peer.server.close().sync();
+    }
+
+    @Test
+    void aChunk_isItsSizeInHexALineEndItsBytesAndALineEnd_atEveryNumberOfDigits() {
+        for (int size : new int[] {1, 9, 10, 15, 16, 255, 256, 4095, 4096, 65535, 65536, 1 << 20}) {
+            byte[] first = "a".repeat(size / 2).getBytes(StandardCharsets.US_ASCII);
+            byte[] second = "b".repeat(size - size / 2).getBytes(StandardCharsets.US_ASCII);
+            String chunk =
+                    new String(EventStreamTransport.chunk(new byte[][] {first, second}), StandardCharsets.US_ASCII);
+            assertThat(chunk)
+                    .as("a chunk of %d bytes", size)
+                    .isEqualTo(Integer.toHexString(size) + "\r\n" + "a".repeat(size / 2) + "b".repeat(size - size / 2)
+                            + "\r\n");
+        }
     }
 
     /**
