@@ -531,8 +531,8 @@ public final class FanOutLoad {
      * Connects the clients, then measures the fixed rate and the saturation. In {@link #MIXED} mode
      * half the clients read the event stream and the others are WebSocket clients, on one server,
      * sent the same events at the same moments, alternating in the order the fan-out serves
-     * connections and spread alike over the server's threads: whatever the machine does to one half it does to the other, so their p99s
-     * compare without the noise between two runs.
+     * connections and spread alike over the server's threads: whatever the machine does to one half
+     * it does to the other, so their p99s compare without the noise between two runs.
      */
     private List<Result> measure(
             int port, IntSupplier connected, Emitter emitter, long heapBefore, Heap heap, String clientMode)
@@ -582,7 +582,8 @@ public final class FanOutLoad {
                 results.add(new Result(
                         half.label(),
                         half.clients(),
-                        halves.size() == 1 ? connectedClients : half.clients(),
+                        // The server counts connections, not kinds: a mixed run's shortfall counts against each half.
+                        Math.max(0, half.clients() - (clients - connectedClients)),
                         (long) half.clients() * rate * seconds,
                         delivered[h],
                         latencies[h][0] / 1000.0,
