@@ -223,18 +223,17 @@ final class SseTransport implements DrainableTransport<TextFrame>, WriteListener
     private byte[] takeWaiting() {
         Pending first = waiting.poll();
         waitingBytes -= first.weight();
-        Pending next = waiting.peek();
-        if (next == null || first.bytes().length + next.bytes().length > MAX_WRITE) {
-            return first.bytes();
-        }
         int length = first.bytes().length;
-        int count = 0;
+        int count = 0; // of the frames behind it that fit
         for (Pending pending : waiting) {
             if (length + pending.bytes().length > MAX_WRITE) {
                 break;
             }
             length += pending.bytes().length;
             count++;
+        }
+        if (count == 0) {
+            return first.bytes();
         }
         byte[] joined = new byte[length];
         System.arraycopy(first.bytes(), 0, joined, 0, first.bytes().length);
